@@ -1,0 +1,166 @@
+"""A brief as one self-contained HTML page.
+
+Everything the page needs is inline: the style sheet and the small script come from
+``templates/brief.css`` and ``templates/brief.js`` and are allowed by their SHA-256 in
+the page's Content-Security-Policy, so nothing else (no injected script, no remote
+asset) can load or run. Every article-derived string goes through Jinja2 autoescaping.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from storyweave.models import Brief, Evidence, Source, SummarySentence
+from storyweave.render._links import safe_url
+
+TEMPLATE = "brief.html.j2"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    id: str
+    source: int
+    outlet: str
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    similarity: str  # "0.8731", for machines
+    shown: str  # "0.87", for people
+    origin: bool  # the sentence the summary sentence was taken from
+
+
+@dataclass(frozen=True, slots=True)
+class ChipView:
+    number: int
+    outlet: str
+    evidence_ids: str  # space-separated ids of this source's evidence for the sentence
+    tooltip: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    id: str
+    text: str
+    chips: list[ChipView]
+    evidence: list[EvidenceView]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    number: int
+    outlet: str
+    title: str
+    href: str | None  # only for http(s) URLs
+    url_text: str | None  # a URL that is not linked, shown as text
+    published: str | None  # ISO 8601
+    date: str | None
+    path: str | None
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@cache
+def _asset(name: str) -> str:
+    text = resources.files("storyweave.render").joinpath("templates", name).read_text("utf-8")
+    if "</" in text:  # would end the inline element early
+        raise RuntimeError(f"templates/{name} must not contain '</'")
+    return text
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("storyweave.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def content_security_policy(style: str, script: str) -> str:
+    """The page's policy: nothing but its own inline style sheet and script (and data: images)."""
+    return (
+        "default-src 'none'; "
+        f"style-src {_csp_hash(style)}; "
+        f"script-src {_csp_hash(script)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _evidence_view(evidence: Evidence, eid: str, outlet: str, first: bool) -> EvidenceView:
+    raw = float(evidence.similarity)
+    similarity = 0.0 if math.isnan(raw) else min(max(raw, 0.0), 1.0)
+    return EvidenceView(
+        id=eid,
+        source=evidence.source,
+        outlet=outlet,
+        article_id=evidence.article_id,
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        text=evidence.text,  # exactly article.text[start:end]
+        similarity=f"{similarity:.4f}",
+        shown=f"{similarity:.2f}",
+        origin=first,
+    )
+
+
+def _sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str]) -> SentenceView:
+    evidence = [
+        _evidence_view(e, f"ev-{index}-{i}", outlets.get(e.source, f"Source {e.source}"), i == 1)
+        for i, e in enumerate(sentence.evidence, start=1)
+    ]
+    chips = []
+    for number in sentence.sources:
+        mine = [e for e in evidence if e.source == number]
+        outlet = outlets.get(number, f"Source {number}")
+        tooltip = "\n".join(f"{outlet} (similarity {e.shown}): “{' '.join(e.text.split())}”" for e in mine)
+        chips.append(ChipView(number, outlet, " ".join(e.id for e in mine), tooltip))
+    return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence)
+
+
+def _source_view(source: Source) -> SourceView:
+    href = safe_url(source.url)
+    return SourceView(
+        number=source.number,
+        outlet=source.outlet.strip() or "Unknown outlet",
+        title=" ".join(source.title.split()),
+        href=href,
+        url_text=None if href else (source.url or None),
+        published=source.published.isoformat() if source.published else None,
+        date=source.published.date().isoformat() if source.published else None,
+        path=source.path,
+    )
+
+
+def brief_to_html(brief: Brief) -> str:
+    """The brief as a complete HTML document."""
+    style, script = _asset("brief.css"), _asset("brief.js")
+    outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
+    template = _environment().get_template(TEMPLATE)
+    return template.render(
+        title=" ".join(brief.title.split()) or "Untitled story",
+        story_id=brief.story_id,
+        word_budget=brief.word_budget,
+        summary_words=brief.summary_words,
+        sentences=[_sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
+        sources=[_source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
+        csp=content_security_policy(style, script),
+        style=Markup(style),
+        script=Markup(script),
+    )
