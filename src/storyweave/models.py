@@ -26,11 +26,16 @@ class Origin:
 
 
 def article_id(outlet: str, url: str | None, text: str) -> str:
-    """A stable id: a hash of outlet and URL when there is a URL, else of the text."""
+    """A stable id: a hash of outlet and URL when there is a URL, else of outlet and text.
+
+    The outlet is part of the key either way: the same wire copy run by two sites is
+    two articles (the analysis counts them as one source, but both are kept).
+    """
+    outlet_key = outlet.strip().lower()
     if url:
-        key = f"url\x00{outlet.strip().lower()}\x00{url.strip()}"
+        key = f"url\x00{outlet_key}\x00{url.strip()}"
     else:
-        key = "text\x00" + " ".join(text.split())
+        key = f"text\x00{outlet_key}\x00" + " ".join(text.split())
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

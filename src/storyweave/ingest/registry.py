@@ -1,0 +1,43 @@
+"""Which reader reads which input: by file extension, or by sniffing standard input."""
+
+from __future__ import annotations
+
+from storyweave.ingest.html import read_html
+from storyweave.ingest.jsonl import read_jsonl
+from storyweave.ingest.source import Reader
+from storyweave.ingest.text import read_text
+
+__all__ = ["READERS", "reader_for", "sniff_reader", "supported_extensions"]
+
+# extension (lower case, with the dot) -> reader; a new format is one more line here
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+}
+
+_SNIFF_BYTES = 4096
+
+
+def reader_for(extension: str) -> Reader | None:
+    """The reader for a file extension such as ".txt" (any case), or ``None``."""
+    return READERS.get(extension.lower())
+
+
+def supported_extensions() -> str:
+    """ "htm, .html, ..." for messages about files storyweave cannot read."""
+    return ", ".join(sorted(READERS))
+
+
+def sniff_reader(data: bytes) -> Reader:
+    """Guess the format of unnamed bytes: "{" starts JSON Lines, "<" HTML, else plain text."""
+    head = data[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"{"):
+        return read_jsonl
+    if head.startswith(b"<"):
+        return read_html
+    return read_text

@@ -1,0 +1,48 @@
+"""One input as the readers see it: a file on disk or bytes already read (standard input)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from storyweave.models import Article, Origin, Skipped
+
+__all__ = ["STDIN_NAME", "InputFile", "Reader"]
+
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to read. ``path`` is ``None`` for standard input, whose bytes are in ``data``."""
+
+    path: str | None
+    data: bytes | None = None
+
+    @property
+    def where(self) -> str:
+        """How messages name this input."""
+        return self.path if self.path is not None else STDIN_NAME
+
+    def open(self) -> BinaryIO:
+        """A binary stream over the input (the caller closes it)."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        assert self.path is not None
+        return open(self.path, "rb")  # the caller closes it
+
+    def read_bytes(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        with self.open() as stream:
+            return stream.read()
+
+    def origin(self, *, line: int | None = None, offset: int | None = None) -> Origin:
+        return Origin(path=self.path, line=line, offset=offset)
+
+
+# A reader turns one input into articles, and a Skipped record for each part it cannot use.
+# It may raise UnreadableInput or OSError for the input as a whole.
+Reader = Callable[[InputFile], Iterator[Article | Skipped]]
