@@ -1,0 +1,38 @@
+"""The ``storyweave`` command: one module per subcommand."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from storyweave.cli import brief as brief_command
+from storyweave.cli.console import fail
+from storyweave.errors import StoryweaveError
+
+app = typer.Typer(
+    name="storyweave",
+    help="Read one news story across many outlets: cited, multi-source briefs, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("brief")(brief_command.brief)
+
+
+@app.callback()
+def _root() -> None:
+    """storyweave: read one news story across many outlets."""
+
+
+def main() -> None:
+    """Entry point: user mistakes end in one line and an exit status, never a traceback."""
+    try:
+        app()
+    except StoryweaveError as err:
+        fail(str(err), err.exit_code)
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

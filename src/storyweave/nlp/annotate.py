@@ -1,0 +1,123 @@
+"""The annotate stage: Article -> AnnotatedArticle (sentences, entities, vectors).
+
+Work is batched across articles: every paragraph of a chunk goes through spaCy's
+``pipe`` together and every sentence of a chunk is embedded in one call.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from storyweave.ingest.boilerplate import split_body
+from storyweave.models import AnnotatedArticle, Article, Entity, Sentence
+from storyweave.nlp.loader import Models
+
+# Entity labels kept: who, what organisation, where, and the things facts count.
+ENTITY_LABELS = frozenset(
+    """
+    PERSON ORG GPE LOC NORP FAC EVENT PRODUCT LAW WORK_OF_ART DATE TIME MONEY PERCENT QUANTITY CARDINAL
+    ORDINAL
+    """.split()
+)
+
+
+# "PORT AVERY - ", "LONDON (Reuters) — ": a dateline before the first sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,40}\))?\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
+
+
+def _trim_dateline(text: str, start: int, end: int) -> int:
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found else start
+
+
+def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[tuple[int, int]], int]:
+    body = split_body(article.text)
+    spans: list[tuple[int, int, int]] = []
+    for paragraph, (p_start, p_end) in enumerate(body.spans):
+        for s_start, s_end in models.splitter.spans(article.text[p_start:p_end]):
+            start = p_start + s_start
+            if not spans:
+                start = _trim_dateline(article.text, start, p_start + s_end)
+            spans.append((start, p_start + s_end, paragraph))
+    last = max(len(spans) - 1, 1)
+    sentences = [
+        Sentence(
+            index=i,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            paragraph=paragraph,
+            position=i / last,
+        )
+        for i, (start, end, paragraph) in enumerate(spans)
+    ]
+    return sentences, body.spans, body.dropped
+
+
+def _entities(
+    article: Article, paragraphs: list[tuple[int, int]], docs: Iterable, sentences: list[Sentence]
+) -> list[Entity]:
+    starts = [s.start for s in sentences]
+    found: list[Entity] = []
+    for (p_start, _), doc in zip(paragraphs, docs, strict=True):
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            start, end = p_start + ent.start_char, p_start + ent.end_char
+            sentence = max(bisect.bisect_right(starts, start) - 1, 0)
+            found.append(Entity(text=ent.text, label=ent.label_, start=start, end=end, sentence=sentence))
+    return found
+
+
+def annotate_batch(articles: Sequence[Article], models: Models) -> list[AnnotatedArticle]:
+    """Annotate a batch of articles together (one spaCy pass, one embedding call)."""
+    split = [_sentences(article, models) for article in articles]
+    paragraph_texts = [
+        article.text[start:end]
+        for article, (_, paragraphs, _) in zip(articles, split, strict=True)
+        for start, end in paragraphs
+    ]
+    docs = iter(models.nlp.pipe(paragraph_texts, batch_size=64))
+    all_sentences = [s.text for sentences, _, _ in split for s in sentences]
+    vectors = models.embedder(all_sentences)
+    annotated: list[AnnotatedArticle] = []
+    row = 0
+    for article, (sentences, paragraphs, dropped) in zip(articles, split, strict=True):
+        article_docs = [next(docs) for _ in paragraphs]
+        annotated.append(
+            AnnotatedArticle(
+                article=article,
+                sentences=sentences,
+                entities=_entities(article, paragraphs, article_docs, sentences),
+                embeddings=np.ascontiguousarray(vectors[row : row + len(sentences)]),
+                boilerplate_lines=dropped,
+            )
+        )
+        row += len(sentences)
+    return annotated
+
+
+def annotate(
+    articles: Iterable[Article],
+    models: Models,
+    *,
+    batch_size: int = 32,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[AnnotatedArticle]:
+    """Annotate articles in batches, in order; ``progress`` is told how many are done."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from annotate_batch(batch, models)
+            if progress:
+                progress(len(batch))
+            batch = []
+    if batch:
+        yield from annotate_batch(batch, models)
+        if progress:
+            progress(len(batch))

@@ -1,0 +1,93 @@
+"""The brief stage: Story -> Brief (a cited extractive summary and its sources)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from storyweave.models import AnnotatedArticle, Brief, Evidence, Source, Story, SummarySentence
+from storyweave.settings import BriefSettings
+from storyweave.summarize.candidates import is_candidate
+from storyweave.summarize.salience import StoryMatrix, Weights, salience
+from storyweave.summarize.select import select
+
+
+def story_id(articles: list[AnnotatedArticle]) -> str:
+    """A stable id for a set of articles, whatever their order."""
+    key = "\x00".join(sorted(a.id for a in articles))
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def sources_of(articles: list[AnnotatedArticle]) -> list[Source]:
+    return [
+        Source(
+            number=i + 1,
+            article_id=a.article.id,
+            outlet=a.article.outlet,
+            title=a.article.title,
+            url=a.article.url,
+            published=a.article.published,
+            path=a.article.origin.path,
+        )
+        for i, a in enumerate(articles)
+    ]
+
+
+def _evidence(matrix: StoryMatrix, flat_index: int, score: float) -> Evidence:
+    article_index = int(matrix.owner[flat_index])
+    sentence = matrix.sentences[flat_index]
+    return Evidence(
+        source=article_index + 1,
+        article_id=matrix.articles[article_index].id,
+        sentence=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        similarity=round(min(max(score, 0.0), 1.0), 4),
+    )
+
+
+def _title(story: Story, matrix: StoryMatrix, scores: list[float], summary: list[SummarySentence]) -> str:
+    if story.title:
+        return story.title
+    titled = [(score, -i) for i, score in enumerate(scores) if story.articles[i].article.title]
+    if titled:
+        return story.articles[-max(titled)[1]].article.title
+    if summary:
+        words = summary[0].text.split()
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return "Untitled story"
+
+
+def make_brief(story: Story, settings: BriefSettings | None = None, weights: Weights | None = None) -> Brief:
+    """Summarise a story within the word budget, each sentence citing every source that reports it."""
+    settings = settings or BriefSettings()
+    matrix = StoryMatrix.build(story.articles)
+    scores = salience(matrix, weights or Weights(), settings.support_threshold)
+    candidates = [
+        n
+        for n, sentence in enumerate(matrix.sentences)
+        if is_candidate(
+            sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words
+        )
+    ]
+    chosen = select(
+        matrix, scores, candidates, budget=settings.words, redundancy_threshold=settings.redundancy_threshold
+    )
+    best, where = matrix.best_in_each_article()
+    summary = []
+    for n in chosen:
+        evidence = [_evidence(matrix, n, 1.0)]
+        for k in range(len(story.articles)):
+            if where[n, k] >= 0 and best[n, k] >= settings.support_threshold:
+                evidence.append(_evidence(matrix, int(where[n, k]), float(best[n, k])))
+        summary.append(SummarySentence(text=matrix.sentences[n].text, evidence=evidence))
+    by_article = [
+        float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)
+    ]
+    return Brief(
+        story_id=story.id or story_id(story.articles),
+        title=_title(story, matrix, by_article, summary),
+        sources=sources_of(story.articles),
+        summary=summary,
+        word_budget=settings.words,
+    )

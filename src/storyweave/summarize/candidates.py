@@ -1,0 +1,30 @@
+"""Which sentences may stand in a summary on their own."""
+
+from __future__ import annotations
+
+import re
+
+from storyweave.models import Sentence
+
+_ENDS_LIKE_A_SENTENCE = re.compile(r"""[.!]["'”’)]?$""")
+# Openings that lean on the sentence before: out of context they mislead.
+_DANGLING_OPENING = re.compile(
+    r"^(?:and|but|or|so|also|however|meanwhile|he|she|it|they|this|that|these|those|his|her|their|its)\b"
+)
+_CALL_TO_ACTION = re.compile(r"\b(?:click|subscribe|sign up|follow us|read more|share this)\b", re.I)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_candidate(sentence: Sentence, *, min_words: int, max_words: int) -> bool:
+    """A sentence that reads well alone: full length, a statement, no dangling start, whole quotes."""
+    text = sentence.text
+    if not min_words <= word_count(text) <= max_words:
+        return False
+    if not _ENDS_LIKE_A_SENTENCE.search(text) or _CALL_TO_ACTION.search(text):
+        return False
+    if text[:1].islower() or _DANGLING_OPENING.match(text.lstrip("\"“'‘").lower()):
+        return False
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
