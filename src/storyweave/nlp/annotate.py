@@ -68,7 +68,9 @@ def _entities(
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = p_start + ent.start_char, p_start + ent.end_char
-            sentence = max(bisect.bisect_right(starts, start) - 1, 0)
+            sentence = bisect.bisect_right(starts, start) - 1
+            if sentence < 0 or end > sentences[sentence].end:
+                continue  # outside every analysed sentence (a dateline, a boundary): not traceable
             found.append(Entity(text=ent.text, label=ent.label_, start=start, end=end, sentence=sentence))
     return found
 

@@ -60,7 +60,7 @@ class SentenceEmbedder:
         tokenizer_path: Path | None = None,
         *,
         threads: int | None = None,
-        batch_size: int = 64,
+        batch_size: int = 32,
     ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer

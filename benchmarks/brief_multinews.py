@@ -1,0 +1,82 @@
+"""Brief all clusters of ../shared/data/multinews-dev and print speed and memory.
+
+    .venv/bin/python benchmarks/brief_multinews.py [--workers N] [--limit N]
+
+Prints model load time in a fresh process (first run, when the faster embedding
+model is built into an empty cache, and warm), articles per second, seconds per
+brief and the peak memory of all processes together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+
+from _memory import TreeMemory
+from storyweave.engines.local import annotate_articles, default_workers
+from storyweave.eval.datasets import read_multinews, shared_data_file
+from storyweave.models import Story
+from storyweave.summarize import make_brief, story_id
+
+LOAD_PROBE = (
+    "import time; t = time.perf_counter(); from storyweave.nlp import load_models; "
+    "load_models(); print(time.perf_counter() - t)"
+)
+
+
+def load_seconds(home: str) -> float:
+    env = {**os.environ, "STORYWEAVE_HOME": home}
+    probe = subprocess.run(
+        [sys.executable, "-c", LOAD_PROBE], check=True, capture_output=True, text=True, env=env
+    )
+    return float(probe.stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--limit", type=int, default=0, help="only the first N clusters")
+    args = parser.parse_args()
+    path = shared_data_file("multinews-dev", "clusters.jsonl")
+    if path is None:
+        print("skipped: ../shared/data/multinews-dev/clusters.jsonl is absent (clone beside shared/)")
+        return 0
+    clusters = read_multinews(path)[: args.limit or None]
+    n_articles = sum(len(c.articles) for c in clusters)
+
+    with tempfile.TemporaryDirectory() as empty_home:
+        cold = load_seconds(empty_home)
+        warm = load_seconds(empty_home)
+
+    with TreeMemory() as memory:
+        start = time.perf_counter()
+        annotated = annotate_articles([a for c in clusters for a in c.articles], workers=args.workers)
+        annotated_at = time.perf_counter()
+        offset = words = 0
+        for cluster in clusters:
+            members = annotated[offset : offset + len(cluster.articles)]
+            offset += len(cluster.articles)
+            words += make_brief(Story(id=story_id(members), articles=members)).summary_words
+        end = time.perf_counter()
+    total = end - start
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"machine          {machine}, {args.workers} worker(s)")
+    print(f"clusters         {len(clusters)} ({n_articles} articles)")
+    print(f"model load       {warm:.2f} s warm; {cold:.2f} s on first run (builds the model cache)")
+    print(f"total            {total:.1f} s")
+    print(f"  annotate       {annotated_at - start:.1f} s")
+    print(f"  summarise      {end - annotated_at:.1f} s")
+    print(f"articles/s       {n_articles / total:.1f}")
+    print(f"s per brief      {total / len(clusters):.3f}")
+    print(f"summary words    {words / len(clusters):.0f} per brief")
+    print(f"peak memory      {memory.peak_mb:.0f} MB (all processes together)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

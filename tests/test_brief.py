@@ -1,0 +1,80 @@
+"""The brief on the examples: budget, citations, evidence, order."""
+
+from __future__ import annotations
+
+from storyweave.models import Story
+from storyweave.settings import BriefSettings
+from storyweave.summarize import make_brief, story_id
+
+
+def _brief(annotated, words: int = 200):  # type: ignore[no-untyped-def]
+    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+
+
+def _outlets(brief, sentence) -> set[str]:  # type: ignore[no-untyped-def]
+    return {brief.sources[n - 1].outlet for n in sentence.sources}
+
+
+def _sentence(brief, fragment: str):  # type: ignore[no-untyped-def]
+    found = [s for s in brief.summary if fragment in s.text]
+    assert found, f"no summary sentence contains {fragment!r}: {[s.text for s in brief.summary]}"
+    return found[0]
+
+
+def test_every_evidence_sentence_is_verbatim_in_its_article(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    brief = _brief(example_annotated)
+    by_id = {a.id: a.article for a in example_annotated}
+    assert brief.summary
+    for sentence in brief.summary:
+        assert sentence.evidence[0].text == sentence.text
+        for evidence in sentence.evidence:
+            article = by_id[evidence.article_id]
+            assert article.text[evidence.start : evidence.end] == evidence.text
+            assert brief.sources[evidence.source - 1].article_id == evidence.article_id
+
+
+def test_summary_stays_within_the_word_budget(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    for words in (60, 120, 200):
+        brief = _brief(example_annotated, words)
+        assert 0 < brief.summary_words <= words
+
+
+def test_shared_facts_cite_every_outlet_and_unique_facts_only_theirs(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    brief = _brief(example_annotated)
+    everyone = {"Port Avery Chronicle", "Coastline News", "The Northern Ledger", "Harbour Radio"}
+    # The grounding itself and the rescue are in all four articles.
+    assert _outlets(brief, _sentence(brief, "ran aground on the Tessel Bank")) == everyone
+    assert _outlets(brief, _sentence(brief, "lifeboats did the rest")) == everyone
+    # The storm warning is only in The Northern Ledger.
+    assert _outlets(brief, _sentence(brief, "Meteorological Office")) == {"The Northern Ledger"}
+
+
+def test_the_time_of_the_grounding_cites_the_outlets_that_give_it(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    brief = _brief(example_annotated)
+    sentence = _sentence(brief, "7:40 p.m.")
+    # Coastline, Harbour Radio and the Chronicle give 7:40 p.m.; the Ledger does not.
+    assert _outlets(brief, sentence) == {"Coastline News", "Harbour Radio", "Port Avery Chronicle"}
+
+
+def test_no_two_summary_sentences_say_the_same_thing(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    brief = _brief(example_annotated)
+    texts = [s.text for s in brief.summary]
+    assert len(texts) == len(set(texts))
+    treated = [t for t in texts if "treated in hospital" in t or "taken to hospital" in t]
+    assert len(treated) <= 1
+
+
+def test_the_lead_comes_first(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    brief = _brief(example_annotated)
+    assert "ran aground" in brief.summary[0].text
+
+
+def test_a_single_article_gives_a_single_source_brief(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    brief = _brief(example_annotated[:1], 80)
+    assert brief.summary
+    assert all(s.sources == [1] for s in brief.summary)
+    assert len(brief.sources) == 1
+
+
+def test_story_id_ignores_article_order(example_annotated) -> None:  # type: ignore[no-untyped-def]
+    assert story_id(example_annotated) == story_id(list(reversed(example_annotated)))
