@@ -7,6 +7,7 @@ import sys
 import typer
 
 from storyweave.cli import brief as brief_command
+from storyweave.cli import models as models_command
 from storyweave.cli.console import fail
 from storyweave.errors import StoryweaveError
 
@@ -18,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("brief")(brief_command.brief)
+app.command("models")(models_command.models)
 
 
 @app.callback()

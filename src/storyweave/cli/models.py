@@ -1,0 +1,25 @@
+"""``storyweave models``: load the language models once and say where they come from."""
+
+from __future__ import annotations
+
+import time
+
+import typer
+
+from storyweave import settings
+from storyweave.nlp.embedder import default_model_files
+from storyweave.nlp.loader import SPACY_MODEL, load_models
+
+
+def models() -> None:
+    """Load every model (building the faster embedding copy on first use) and list their files."""
+    started = time.perf_counter()
+    loaded = load_models()
+    seconds = time.perf_counter() - started
+    model_path, tokenizer_path = default_model_files()
+    meta = loaded.nlp.meta
+    typer.echo(f"spaCy       {SPACY_MODEL} {meta.get('version', '?')} (pipes: {', '.join(loaded.nlp.pipe_names)})")
+    typer.echo(f"embeddings  {model_path}")
+    typer.echo(f"tokenizer   {tokenizer_path}")
+    typer.echo(f"model cache {settings.home() / 'models'}")
+    typer.echo(f"loaded in   {seconds:.2f} s")
