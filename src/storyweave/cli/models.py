@@ -17,8 +17,9 @@ def models() -> None:
     loaded = load_models()
     seconds = time.perf_counter() - started
     model_path, tokenizer_path = default_model_files()
-    meta = loaded.nlp.meta
-    typer.echo(f"spaCy       {SPACY_MODEL} {meta.get('version', '?')} (pipes: {', '.join(loaded.nlp.pipe_names)})")
+    version = loaded.nlp.meta.get("version", "?")
+    pipes = ", ".join(loaded.nlp.pipe_names)
+    typer.echo(f"spaCy       {SPACY_MODEL} {version} (pipes: {pipes})")
     typer.echo(f"embeddings  {model_path}")
     typer.echo(f"tokenizer   {tokenizer_path}")
     typer.echo(f"model cache {settings.home() / 'models'}")
