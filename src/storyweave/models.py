@@ -178,8 +178,146 @@ class Brief:
     sources: list[Source]
     summary: list[SummarySentence]
     word_budget: int
+    analysis: Analysis | None = None  # None when the brief was made without cross-source analysis
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def summary_words(self) -> int:
         return sum(len(s.text.split()) for s in self.summary)
+
+
+# --- Cross-source analysis (what each outlet reports, agrees on, disputes) -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An information unit: sentences of different articles that report the same thing.
+
+    ``status`` is ``corroborated`` when two or more independent outlets carry it
+    (syndicated copies of one text count once), else ``single-source``.
+    """
+
+    id: str  # "c1", "c2", ... in order of importance
+    text: str  # the representative sentence
+    status: str  # "corroborated" | "single-source"
+    sources: list[int]
+    independent_sources: int  # outlets counted once per syndication group
+    evidence: list[Evidence]  # one sentence per source, the representative first
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A number, amount, percentage, age, date or period as one article states it."""
+
+    source: int
+    text: str  # the expression as written: "some 250,000", "$2.3 million"
+    start: int  # offsets of the expression in the article
+    end: int
+    value: float | None  # normalised: "1,400" -> 1400.0; None for ranges
+    low: float | None  # ranges ("early 1990s" -> 1990..1993) and bounds ("more than 40")
+    high: float | None
+    approximate: bool  # "some", "about", "nearly", "more than", "early 1990s"...
+    kind: str  # count | money | percent | age | year | period | quantity
+    unit: str  # "people", "USD", "%", "years", ...
+    counts: str  # what it counts: the noun (and entity) it attaches to
+    evidence: Evidence  # the sentence it is in
+
+
+@dataclass(frozen=True, slots=True)
+class FactGroup:
+    """Facts about the same thing across articles, and whether they agree."""
+
+    about: str
+    kind: str
+    status: str  # "consistent" | "approximately consistent" | "conflict" | "single-source"
+    facts: list[Fact]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One article's rendering of a quotation."""
+
+    source: int
+    text: str  # the quoted words, without quotation marks
+    start: int  # offsets of the quoted words in the article
+    end: int
+    speaker: str | None  # as resolved in this article (canonical name)
+    speaker_text: str | None  # as written: "she", "Jay", "Professor Alexis Jay"
+    cue: str | None  # said | told | wrote | according to | added | ...
+    evidence: Evidence  # the sentence that holds the attribution
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation, matched across the articles that carry it."""
+
+    id: str  # "q1", ...
+    text: str  # the longest variant
+    speaker: str | None
+    variants: list[QuoteVariant]
+    sources: list[int]
+    wording_differs: bool
+    attribution_differs: bool  # different speakers or cues ("said" / "wrote") across variants
+    paraphrased_in: list[Evidence]  # sentences of other articles that report it without quoting
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A description an article gives of someone: "a former chief adviser to ..."."""
+
+    text: str
+    source: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    """A person, organisation or place merged across articles."""
+
+    id: str  # "e1", ...
+    name: str  # the fullest form: "Alexis Jay"
+    kind: str  # person | organisation | place
+    aliases: list[str]  # other forms seen: "Jay", "Professor Alexis Jay"
+    roles: list[Role]
+    sources: list[int]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """Something that happened (or will) at a date the articles give."""
+
+    start: str  # ISO date: "2026-03-03", "1998-01-01"
+    end: str  # same as start for a day; the last day for months, years and ranges
+    precision: str  # day | month | year | range
+    when: str  # the date as written: "on Tuesday", "in 1998", "between 1997 and 2013"
+    text: str  # the sentence
+    sources: list[int]
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What one source alone reports, and what the others report that it leaves out."""
+
+    source: int
+    only_here: list[str]  # claim ids
+    missing: list[str]  # ids of corroborated claims this source does not carry
+    syndicated_with: list[int]  # sources that ran the same copy
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the cross-source analysis finds in one story."""
+
+    claims: list[Claim] = field(default_factory=list)
+    facts: list[FactGroup] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[EntityProfile] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    syndication: list[list[int]] = field(default_factory=list)  # groups of sources carrying one copy
+
+    @property
+    def conflicts(self) -> list[FactGroup]:
+        return [group for group in self.facts if group.status == "conflict"]

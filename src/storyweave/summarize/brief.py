@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 
-from storyweave.models import AnnotatedArticle, Brief, Evidence, Source, Story, SummarySentence
+from storyweave.analysis.alignment import StoryMatrix
+from storyweave.models import AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
-from storyweave.summarize.salience import StoryMatrix, Weights, salience
+from storyweave.summarize.salience import Weights, salience
 from storyweave.summarize.select import select
 
 
@@ -30,20 +31,6 @@ def sources_of(articles: list[AnnotatedArticle]) -> list[Source]:
         )
         for i, a in enumerate(articles)
     ]
-
-
-def _evidence(matrix: StoryMatrix, flat_index: int, score: float) -> Evidence:
-    article_index = int(matrix.owner[flat_index])
-    sentence = matrix.sentences[flat_index]
-    return Evidence(
-        source=article_index + 1,
-        article_id=matrix.articles[article_index].id,
-        sentence=sentence.index,
-        start=sentence.start,
-        end=sentence.end,
-        text=sentence.text,
-        similarity=round(min(max(score, 0.0), 1.0), 4),
-    )
 
 
 def _title(story: Story, matrix: StoryMatrix, scores: list[float], summary: list[SummarySentence]) -> str:
@@ -76,10 +63,10 @@ def make_brief(story: Story, settings: BriefSettings | None = None, weights: Wei
     best, where = matrix.best_in_each_article()
     summary = []
     for n in chosen:
-        evidence = [_evidence(matrix, n, 1.0)]
+        evidence = [matrix.evidence(n)]
         for k in range(len(story.articles)):
             if where[n, k] >= 0 and best[n, k] >= settings.support_threshold:
-                evidence.append(_evidence(matrix, int(where[n, k]), float(best[n, k])))
+                evidence.append(matrix.evidence(int(where[n, k]), float(best[n, k])))
         summary.append(SummarySentence(text=matrix.sentences[n].text, evidence=evidence))
     by_article = [
         float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyweave.models import AnnotatedArticle, Sentence
-from storyweave.summarize.support import content_words, match_scores, overlap_matrix
+from storyweave.analysis.alignment import StoryMatrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,49 +23,6 @@ class Weights:
     support: float = 1.0
     words: float = 1.0
     position: float = 0.6
-
-
-@dataclass(slots=True)
-class StoryMatrix:
-    """All sentences of a story laid out flat, with their pairwise match scores."""
-
-    articles: list[AnnotatedArticle]
-    sentences: list[Sentence]
-    owner: np.ndarray  # article index of each flat sentence
-    vectors: np.ndarray
-    words: list[frozenset[str]]
-    match: np.ndarray  # same-information score of every pair of sentences
-
-    @classmethod
-    def build(cls, articles: list[AnnotatedArticle]) -> StoryMatrix:
-        owner = np.array([i for i, a in enumerate(articles) for _ in a.sentences], dtype=np.int64)
-        sentences = [s for a in articles for s in a.sentences]
-        dims = articles[0].embeddings.shape[1] if articles else 0
-        vectors = (
-            np.vstack([a.embeddings for a in articles if a.sentences])
-            if sentences
-            else np.zeros((0, dims), dtype=np.float32)
-        )
-        words = [content_words(s.text) for s in sentences]
-        match = match_scores(vectors @ vectors.T, overlap_matrix(words))
-        return cls(articles, sentences, owner, vectors, words, match)
-
-    def best_in_each_article(self) -> tuple[np.ndarray, np.ndarray]:
-        """(score, row): for each sentence and article, the best-matching sentence of that article."""
-        n, n_articles = len(self.owner), len(self.articles)
-        best = np.zeros((n, n_articles), dtype=np.float32)
-        where = np.full((n, n_articles), -1, dtype=np.int64)
-        for k in range(n_articles):
-            columns = np.flatnonzero(self.owner == k)
-            if len(columns):
-                block = self.match[:, columns]
-                arg = block.argmax(axis=1)
-                best[:, k] = block[np.arange(n), arg]
-                where[:, k] = columns[arg]
-        own = np.arange(n)
-        best[own, self.owner] = 0.0
-        where[own, self.owner] = -1
-        return best, where
 
 
 def salience(matrix: StoryMatrix, weights: Weights, support_threshold: float) -> np.ndarray:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from storyweave.analysis.alignment import StoryMatrix
 from storyweave.summarize.candidates import word_count
-from storyweave.summarize.salience import StoryMatrix
 
 
 def select(

@@ -1,0 +1,128 @@
+"""Alignment: whether two sentences, of any two articles of a story, report the same information.
+
+Meaning alone (cosine of sentence embeddings) confuses sentences on the same
+topic; shared words alone miss rewordings. The match score blends both:
+``0.5 * cosine + 0.5 * overlap``, where overlap is the share of the shorter
+sentence's content words (numbers included) found in the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyweave.models import AnnotatedArticle, Evidence, Sentence
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.:]*\d|\d")
+STOP_WORDS = frozenset(
+    """
+    a an the and or but if of at by for with about against between into through during before after
+    above below to from up down in out on off over under again further then once here there when where
+    why how all any both each few more most other some such no nor not only own same so than too very
+    can will just should now is are was were be been being have has had having do does did doing would
+    could might must shall may said says say told tells according also its it it's he she they them his
+    her their we our you your i me my this that these those who whom which what as one
+    """.split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words and numbers, with a crude plural stem."""
+    words = set()
+    for token in _WORD.findall(text):
+        token = token.lower().strip("'’-")
+        if (len(token) < 2 and not token.isdigit()) or token in STOP_WORDS:
+            continue
+        words.add(token[:-1] if token.endswith("s") and len(token) > 3 else token)
+    return frozenset(words)
+
+
+def overlap_matrix(words: list[frozenset[str]]) -> np.ndarray:
+    """overlap[i, j] = |w_i & w_j| / min(|w_i|, |w_j|), computed as one matrix product."""
+    n = len(words)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    counts: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            counts[w] = counts.get(w, 0) + 1
+    vocabulary = {w: k for k, w in enumerate(w for w, c in counts.items() if c > 1)}
+    incidence = np.zeros((n, max(len(vocabulary), 1)), dtype=np.float32)
+    for i, ws in enumerate(words):
+        for w in ws:
+            k = vocabulary.get(w)
+            if k is not None:
+                incidence[i, k] = 1.0
+    shared = incidence @ incidence.T
+    sizes = np.array([max(len(ws), 1) for ws in words], dtype=np.float32)
+    return shared / np.minimum(sizes[:, None], sizes[None, :])
+
+
+def match_scores(similarity: np.ndarray, overlap: np.ndarray) -> np.ndarray:
+    """The blended same-information score, in [0, 1]."""
+    return 0.5 * np.clip(similarity, 0.0, 1.0) + 0.5 * overlap
+
+
+@dataclass(slots=True)
+class StoryMatrix:
+    """All sentences of a story laid out flat, with their pairwise match scores."""
+
+    articles: list[AnnotatedArticle]
+    sentences: list[Sentence]
+    owner: np.ndarray  # article index of each flat sentence
+    vectors: np.ndarray
+    words: list[frozenset[str]]
+    match: np.ndarray  # same-information score of every pair of sentences
+    offsets: list[int]  # flat index of each article's first sentence
+
+    @classmethod
+    def build(cls, articles: list[AnnotatedArticle]) -> StoryMatrix:
+        owner = np.array([i for i, a in enumerate(articles) for _ in a.sentences], dtype=np.int64)
+        sentences = [s for a in articles for s in a.sentences]
+        dims = articles[0].embeddings.shape[1] if articles else 0
+        vectors = (
+            np.vstack([a.embeddings for a in articles if a.sentences])
+            if sentences
+            else np.zeros((0, dims), dtype=np.float32)
+        )
+        words = [content_words(s.text) for s in sentences]
+        match = match_scores(vectors @ vectors.T, overlap_matrix(words))
+        offsets = np.cumsum([0] + [len(a.sentences) for a in articles])[:-1].tolist()
+        return cls(articles, sentences, owner, vectors, words, match, offsets)
+
+    def best_in_each_article(self) -> tuple[np.ndarray, np.ndarray]:
+        """(score, row): for each sentence and article, the best-matching sentence of that article."""
+        n, n_articles = len(self.owner), len(self.articles)
+        best = np.zeros((n, n_articles), dtype=np.float32)
+        where = np.full((n, n_articles), -1, dtype=np.int64)
+        for k in range(n_articles):
+            columns = np.flatnonzero(self.owner == k)
+            if len(columns):
+                block = self.match[:, columns]
+                arg = block.argmax(axis=1)
+                best[:, k] = block[np.arange(n), arg]
+                where[:, k] = columns[arg]
+        own = np.arange(n)
+        best[own, self.owner] = 0.0
+        where[own, self.owner] = -1
+        return best, where
+
+    def evidence(self, flat_index: int, score: float = 1.0) -> Evidence:
+        """The Evidence record of a flat sentence, cited with ``score``."""
+        article = int(self.owner[flat_index])
+        sentence = self.sentences[flat_index]
+        return Evidence(
+            source=article + 1,
+            article_id=self.articles[article].id,
+            sentence=sentence.index,
+            start=sentence.start,
+            end=sentence.end,
+            text=sentence.text,
+            similarity=round(min(max(score, 0.0), 1.0), 4),
+        )
+
+    def flat_index(self, article: int, sentence: int) -> int:
+        """The flat index of an article's sentence."""
+        return self.offsets[article] + sentence
