@@ -18,9 +18,11 @@ import tempfile
 import time
 
 from _memory import TreeMemory
+from storyweave.analysis import analyse
 from storyweave.engines.local import annotate_articles, default_workers
 from storyweave.eval.datasets import read_multinews, shared_data_file
 from storyweave.models import Story
+from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
 
 LOAD_PROBE = (
@@ -31,9 +33,7 @@ LOAD_PROBE = (
 
 def load_seconds(home: str) -> float:
     env = {**os.environ, "STORYWEAVE_HOME": home}
-    probe = subprocess.run(
-        [sys.executable, "-c", LOAD_PROBE], check=True, capture_output=True, text=True, env=env
-    )
+    probe = subprocess.run([sys.executable, "-c", LOAD_PROBE], check=True, capture_output=True, text=True, env=env)
     return float(probe.stdout)
 
 
@@ -57,20 +57,27 @@ def main() -> int:
         start = time.perf_counter()
         annotated = annotate_articles([a for c in clusters for a in c.articles], workers=args.workers)
         annotated_at = time.perf_counter()
-        offset = words = 0
+        stories, offset = [], 0
         for cluster in clusters:
             members = annotated[offset : offset + len(cluster.articles)]
             offset += len(cluster.articles)
-            words += make_brief(Story(id=story_id(members), articles=members)).summary_words
+            stories.append(Story(id=story_id(members), articles=members))
+        words = sum(make_brief(story, BriefSettings(analysis=False)).summary_words for story in stories)
+        summarised_at = time.perf_counter()
+        for story in stories:
+            analyse(story.articles)
         end = time.perf_counter()
     total = end - start
+    brief_only = summarised_at - start
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"machine          {machine}, {args.workers} worker(s)")
     print(f"clusters         {len(clusters)} ({n_articles} articles)")
     print(f"model load       {warm:.2f} s warm; {cold:.2f} s on first run (builds the model cache)")
     print(f"total            {total:.1f} s")
     print(f"  annotate       {annotated_at - start:.1f} s")
-    print(f"  summarise      {end - annotated_at:.1f} s")
+    print(f"  summarise      {summarised_at - annotated_at:.1f} s")
+    share = 100 * (end - summarised_at) / brief_only
+    print(f"  analyse        {end - summarised_at:.1f} s (adds {share:.0f}% to the brief)")
     print(f"articles/s       {n_articles / total:.1f}")
     print(f"s per brief      {total / len(clusters):.3f}")
     print(f"summary words    {words / len(clusters):.0f} per brief")

@@ -32,10 +32,7 @@ def article_id(outlet: str, url: str | None, text: str) -> str:
     two articles (the analysis counts them as one source, but both are kept).
     """
     outlet_key = outlet.strip().lower()
-    if url:
-        key = f"url\x00{outlet_key}\x00{url.strip()}"
-    else:
-        key = f"text\x00{outlet_key}\x00" + " ".join(text.split())
+    key = f"url\x00{outlet_key}\x00{url.strip()}" if url else f"text\x00{outlet_key}\x00" + " ".join(text.split())
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

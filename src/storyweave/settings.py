@@ -25,3 +25,4 @@ class BriefSettings:
     redundancy_threshold: float = 0.5  # a candidate matching a chosen sentence this well repeats it
     min_sentence_words: int = 6
     max_sentence_words: int = 60
+    analysis: bool = True  # add claims, facts, quotes, entities, timeline and coverage

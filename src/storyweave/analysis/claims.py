@@ -51,9 +51,7 @@ def build_claims(matrix: StoryMatrix, syndication: list[list[int]], threshold: f
         articles = sorted(int(matrix.owner[i]) for i in members)
         independent = len({group_of[a] for a in articles})
         position = min(matrix.sentences[i].position for i in members)
-        evidence = [matrix.evidence(head)] + [
-            matrix.evidence(i, float(matrix.match[head, i])) for i in members[1:]
-        ]
+        evidence = [matrix.evidence(head)] + [matrix.evidence(i, float(matrix.match[head, i])) for i in members[1:]]
         drafts.append((-independent, position, head, articles, independent, evidence))
     claims = []
     for number, (_, _, head, articles, independent, evidence) in enumerate(sorted(drafts), start=1):

@@ -27,7 +27,8 @@ MEASURES = set(
 EVENTS = {
     "killed": "killed", "died": "killed", "dead": "killed", "death": "killed", "fatalitie": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "treated": "injured",
-    "hospitalised": "injured", "hospitalized": "injured", "hospital": "injured", "arrested": "arrested", "detained": "arrested", "missing": "missing",
+    "hospitalised": "injured", "hospitalized": "injured", "hospital": "injured",
+    "arrested": "arrested", "detained": "arrested", "missing": "missing",
     "rescued": "rescued", "evacuated": "evacuated", "displaced": "displaced", "affected": "affected",
 }  # fmt: skip
 MODIFIERS = set("more other additional new further extra young old full total separate".split())
@@ -121,6 +122,4 @@ def group_facts(matrix: StoryMatrix, syndication: list[list[int]]) -> list[FactG
             facts = [members[i][1] for i in component]
             groups.append(FactGroup(about=counts, kind=kind, status=_status(facts, independent), facts=facts))
     order = {"conflict": 0, "approximately consistent": 1, "consistent": 2, "single-source": 3}
-    return sorted(
-        groups, key=lambda g: (order[g.status], -len({f.source for f in g.facts}), g.facts[0].source)
-    )
+    return sorted(groups, key=lambda g: (order[g.status], -len({f.source for f in g.facts}), g.facts[0].source))

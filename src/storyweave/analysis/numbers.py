@@ -68,7 +68,7 @@ class NumberMention:
     unit: str
 
 
-def _value(match: re.Match[str]) -> tuple[float, int] | None:
+def _value(match: re.Match[str]) -> tuple[float, float] | None:
     """The number and its rounding unit (1 for "212", 100000 for "2.3 million")."""
     if match["digits"]:
         raw = match["digits"].replace(",", "")
@@ -114,9 +114,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             part = (m["decade"] or "").strip(" -").lower()
             low, high = (first + d for d in DECADE_PARTS.get(part, (0, 9)))
             start, end, written = _trimmed(m)
-            found.append(
-                NumberMention(offset + start, offset + end, written, None, low, high, True, "year", "year")
-            )
+            found.append(NumberMention(offset + start, offset + end, written, None, low, high, True, "year", "year"))
             continue
         parsed = _value(m)
         if parsed is None:
@@ -143,7 +141,5 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             low, high = value - step / 2, value + step / 2  # "2.3 million" stands for 2.25..2.35 million
         approximate = bool(hedge) or (step > 1 and kind != "year")
         start, end, written = _trimmed(m)
-        found.append(
-            NumberMention(offset + start, offset + end, written, value, low, high, approximate, kind, unit)
-        )
+        found.append(NumberMention(offset + start, offset + end, written, value, low, high, approximate, kind, unit))
     return found

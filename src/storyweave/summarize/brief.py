@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.analyse import analyse
 from storyweave.models import AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
@@ -53,9 +54,7 @@ def make_brief(story: Story, settings: BriefSettings | None = None, weights: Wei
     candidates = [
         n
         for n, sentence in enumerate(matrix.sentences)
-        if is_candidate(
-            sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words
-        )
+        if is_candidate(sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words)
     ]
     chosen = select(
         matrix, scores, candidates, budget=settings.words, redundancy_threshold=settings.redundancy_threshold
@@ -68,13 +67,12 @@ def make_brief(story: Story, settings: BriefSettings | None = None, weights: Wei
             if where[n, k] >= 0 and best[n, k] >= settings.support_threshold:
                 evidence.append(matrix.evidence(int(where[n, k]), float(best[n, k])))
         summary.append(SummarySentence(text=matrix.sentences[n].text, evidence=evidence))
-    by_article = [
-        float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)
-    ]
+    by_article = [float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)]
     return Brief(
         story_id=story.id or story_id(story.articles),
         title=_title(story, matrix, by_article, summary),
         sources=sources_of(story.articles),
         summary=summary,
         word_budget=settings.words,
+        analysis=analyse(story.articles, matrix) if settings.analysis else None,
     )

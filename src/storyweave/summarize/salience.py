@@ -47,9 +47,4 @@ def salience(matrix: StoryMatrix, weights: Weights, support_threshold: float) ->
     shared = np.array([np.mean([spread[w] / n_articles for w in ws]) if ws else 0.0 for ws in matrix.words])
 
     position = np.array([1.0 / (1.0 + s.index / 4.0) for s in matrix.sentences])
-    return (
-        weights.meaning * meaning
-        + weights.support * support
-        + weights.words * shared
-        + weights.position * position
-    )
+    return weights.meaning * meaning + weights.support * support + weights.words * shared + weights.position * position

@@ -1,0 +1,31 @@
+"""The analyse stage: one story's articles -> Analysis (claims, facts, quotes, entities, timeline, coverage)."""
+
+from __future__ import annotations
+
+from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.claims import build_claims, coverage
+from storyweave.analysis.entities import build_index, profiles
+from storyweave.analysis.facts import group_facts
+from storyweave.analysis.quotes import build_quotes
+from storyweave.analysis.syndication import syndication_groups
+from storyweave.analysis.timeline import build_timeline
+from storyweave.models import Analysis, AnnotatedArticle
+
+CLAIM_THRESHOLD = 0.5  # match score for two sentences to be one claim (stricter than a citation)
+
+
+def analyse(articles: list[AnnotatedArticle], matrix: StoryMatrix | None = None) -> Analysis:
+    """Cross-source analysis of one story; pass the story's matrix when it is already built."""
+    matrix = matrix or StoryMatrix.build(articles)
+    syndication = syndication_groups(articles)
+    claims = build_claims(matrix, syndication, CLAIM_THRESHOLD)
+    index = build_index(matrix)
+    return Analysis(
+        claims=claims,
+        facts=group_facts(matrix, syndication),
+        quotes=build_quotes(matrix, index),
+        entities=profiles(matrix, index),
+        timeline=build_timeline(matrix),
+        coverage=coverage(claims, len(articles), syndication),
+        syndication=[[a + 1 for a in group] for group in syndication if len(group) > 1],
+    )
