@@ -18,7 +18,10 @@ from storyweave.analysis.numbers import NumberMention, parse_numbers
 from storyweave.analysis.syndication import UnionFind
 from storyweave.models import Fact, FactGroup
 
-RELATED_SENTENCES = 0.3
+SAME_FACT = 0.5  # match score of two sentences that state the same quantity
+SAME_VALUE_CONTEXT = 0.3  # equal values join at this lower score
+SAME_ORDER = 2.5  # reports of one quantity differ by less than this factor; beyond it they count other things
+NOT_COUNTED = set("per time times while until th st nd rd percent cent nov oct dec jan feb aug sept".split())
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second"}
 MEASURES = set(
     "mile kilometre kilometer km knot metre meter feet foot tonne ton kg acre hectare gallon litre barrel mph "
@@ -48,6 +51,8 @@ def _what(text: str, mention: NumberMention, sentence_start: int) -> tuple[str, 
     after = _WORD.findall(text[mention.end - sentence_start :])[:6]
     words = [w for w in after if w.lower() not in MODIFIERS]
     noun = ""
+    if len(words) > 1 and words[0].lower() in {"year", "years"} and words[1].lower() == "old":
+        return "age", ""
     if words and words[0].lower() not in STOP_WORDS and words[0].lower() != "of":
         noun = _stem(words[0])
         rest = [_stem(w) for w in words[1:5] if w.lower() not in AUXILIARIES]
@@ -63,9 +68,11 @@ def extract_facts(matrix: StoryMatrix) -> list[tuple[int, Fact]]:
     for flat, sentence in enumerate(matrix.sentences):
         for mention in parse_numbers(sentence.text, sentence.start):
             counts, event = _what(sentence.text, mention, sentence.start)
-            if not counts:
+            if len(counts) < 3 or counts in NOT_COUNTED or not counts.isalpha():
                 continue
             kind, unit = mention.kind, mention.unit
+            if counts == "age":
+                kind, unit, counts = "age", "years", "age"
             if kind == "count" and counts in PERIODS:
                 kind, unit = "period", counts + "s"
             elif kind == "count" and counts in MEASURES:
@@ -92,15 +99,61 @@ def _meets(a: Fact, b: Fact) -> bool:
     return a.low is not None and b.low is not None and a.low <= b.high and b.low <= a.high  # type: ignore[operator]
 
 
-def _status(facts: list[Fact], independent: dict[int, int]) -> str:
-    if len({independent[f.source] for f in facts}) < 2:
+def _same_order(a: Fact, b: Fact) -> bool:
+    if a.value is None or b.value is None or min(a.value, b.value) <= 0:
+        return a.value == b.value
+    return max(a.value, b.value) / min(a.value, b.value) <= SAME_ORDER
+
+
+def _context(fact: Fact) -> set[str]:
+    """Content words within ten words of the number, the counted noun left out."""
+    text, start = fact.evidence.text, fact.start - fact.evidence.start
+    before = _WORD.findall(text[:start])[-10:]
+    after = _WORD.findall(text[start + len(fact.text) :])[:10]
+    noun = fact.counts.split()[0]
+    return {_stem(w) for w in before + after if w.lower() not in STOP_WORDS and _stem(w) != noun}
+
+
+def _disagree(a: Fact, b: Fact) -> bool:
+    """Two statements of one quantity whose values cannot both be right."""
+    return not _meets(a, b) and _same_order(a, b) and bool(_context(a) & _context(b))
+
+
+def _status(facts: list[tuple[int, Fact]], independent: dict[int, int], matrix: StoryMatrix) -> str:
+    if len({independent[f.source] for _, f in facts}) < 2:
         return "single-source"
-    pairs = [(a, b) for a in facts for b in facts if independent[a.source] < independent[b.source]]
-    if any(not _meets(a, b) for a, b in pairs):
-        return "conflict"
-    if len({f.value for f in facts}) == 1 and not any(f.approximate for f in facts):
+    for flat_a, a in facts:
+        for flat_b, b in facts:
+            directly = matrix.match[flat_a, flat_b] >= SAME_FACT
+            if independent[a.source] < independent[b.source] and directly and _disagree(a, b):
+                return "conflict"
+    values = {f.value for _, f in facts}
+    if len(values) == 1 and not any(f.approximate for _, f in facts):
         return "consistent"
     return "approximately consistent"
+
+
+def _link(matrix: StoryMatrix, members: list[tuple[int, Fact]]) -> list[list[int]]:
+    """Groups of members, at most one fact per source, joined strongest link first."""
+    pairs = []
+    for i, (flat_i, fact_i) in enumerate(members):
+        for j in range(i + 1, len(members)):
+            flat_j, fact_j = members[j]
+            if fact_i.source == fact_j.source:
+                continue
+            score = float(matrix.match[flat_i, flat_j])
+            if not _same_order(fact_i, fact_j):
+                continue
+            if score >= SAME_FACT or (fact_i.value == fact_j.value and score >= SAME_VALUE_CONTEXT):
+                pairs.append((score, i, j))
+    links = UnionFind(len(members))
+    sources = {i: {members[i][1].source} for i in range(len(members))}
+    for _, i, j in sorted(pairs, reverse=True):
+        root_i, root_j = links.find(i), links.find(j)
+        if root_i != root_j and not sources[root_i] & sources[root_j]:
+            links.union(i, j)
+            sources[links.find(i)] = sources[root_i] | sources[root_j]
+    return links.groups()
 
 
 def group_facts(matrix: StoryMatrix, syndication: list[list[int]]) -> list[FactGroup]:
@@ -110,16 +163,9 @@ def group_facts(matrix: StoryMatrix, syndication: list[list[int]]) -> list[FactG
         by_key[(fact.kind, fact.unit, fact.counts)].append((flat, fact))
     groups = []
     for (kind, _, counts), members in by_key.items():
-        links = UnionFind(len(members))
-        for i, (flat_i, fact_i) in enumerate(members):
-            for j in range(i + 1, len(members)):
-                flat_j, fact_j = members[j]
-                if fact_i.source == fact_j.source:
-                    continue
-                if matrix.match[flat_i, flat_j] >= RELATED_SENTENCES or fact_i.value == fact_j.value:
-                    links.union(i, j)
-        for component in links.groups():
-            facts = [members[i][1] for i in component]
-            groups.append(FactGroup(about=counts, kind=kind, status=_status(facts, independent), facts=facts))
+        for component in _link(matrix, members):
+            chosen = [members[i] for i in component]
+            status = _status(chosen, independent, matrix)
+            groups.append(FactGroup(about=counts, kind=kind, status=status, facts=[f for _, f in chosen]))
     order = {"conflict": 0, "approximately consistent": 1, "consistent": 2, "single-source": 3}
     return sorted(groups, key=lambda g: (order[g.status], -len({f.source for f in g.facts}), g.facts[0].source))

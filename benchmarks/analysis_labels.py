@@ -1,0 +1,145 @@
+"""Score the cross-source analysis against the hand-judged sample in benchmarks/labels/.
+
+    .venv/bin/python benchmarks/analysis_labels.py [--check]
+
+Prints speaker-attribution accuracy, quote recall, conflict precision (and recall)
+and corroboration precision on ../shared/data/multinews-dev articles. With
+--check it exits 1 when a figure is under its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from storyweave.analysis import analyse
+from storyweave.engines.local import annotate_articles
+from storyweave.eval.datasets import read_multinews, shared_data_file
+from storyweave.models import Analysis
+
+LABELS = Path(__file__).resolve().parent / "labels"
+TARGETS = {"speaker accuracy": 0.90, "conflict precision": 0.80, "corroboration precision": 0.85}
+
+
+def load(name: str) -> list[dict]:  # type: ignore[type-arg]
+    return [json.loads(line) for line in (LABELS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def same_person(system: str | None, gold: str | None) -> bool:
+    if not system or not gold:
+        return system == gold
+    s, g = system.lower().replace(".", "").split(), gold.lower().replace(".", "").split()
+    return s == g or (s[-1] == g[-1] and (len(s) == 1 or len(g) == 1 or s[0] == g[0]))
+
+
+def score_quotes(analyses: dict[str, Analysis], labels: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
+    found = correct = attributed = 0
+    for label in labels:
+        variants = [v for q in analyses[label["cluster"]].quotes for v in q.variants if v.source == label["doc"] + 1]
+        hit = next((v for v in variants if overlaps(v.start, v.end, label["start"], label["end"])), None)
+        if hit is None:
+            continue
+        found += 1
+        if label["speaker"] is not None:
+            attributed += 1
+            correct += same_person(hit.speaker, label["speaker"])
+    return {
+        "quote recall": found / len(labels),
+        "speaker accuracy": correct / max(attributed, 1),
+        "quotes found": found,
+        "quotes labelled": len(labels),
+    }
+
+
+def system_verdict(analysis: Analysis, mentions: list[dict]) -> str | None:  # type: ignore[type-arg]
+    """The status of the system group holding the labelled mentions, or None when it never set them together."""
+    groups = set()
+    for mention in mentions:
+        for number, group in enumerate(analysis.facts):
+            for fact in group.facts:
+                here = fact.source == mention["doc"] + 1
+                if here and overlaps(fact.start, fact.end, mention["start"], mention["end"]):
+                    groups.add(number)
+    if len(groups) != 1:
+        return None
+    return analysis.facts[groups.pop()].status
+
+
+def score_conflicts(analyses: dict[str, Analysis], labels: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
+    flagged = true_flags = gold_conflicts = caught = 0
+    for label in labels:
+        verdict = system_verdict(analyses[label["cluster"]], label["mentions"])
+        gold = label["verdict"] == "conflict"
+        gold_conflicts += gold
+        if verdict == "conflict":
+            flagged += 1
+            true_flags += gold
+            caught += gold
+    return {
+        "conflict precision": true_flags / max(flagged, 1),
+        "conflict recall": caught / max(gold_conflicts, 1),
+        "conflicts flagged": flagged,
+        "fact groups labelled": len(labels),
+    }
+
+
+def score_claims(analyses: dict[str, Analysis], labels: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]
+    flagged = right = 0
+    by_status: dict[str, int] = defaultdict(int)
+    for label in labels:
+        source = label["doc"] + 1
+        claim = next(
+            (
+                c
+                for c in analyses[label["cluster"]].claims
+                for e in c.evidence
+                if e.source == source and overlaps(e.start, e.end, label["start"], label["end"])
+            ),
+            None,
+        )
+        status = claim.status if claim else "single-source"
+        by_status[status] += 1
+        independent = set(label["reported_by"]) - set(label.get("syndicated_with", []))
+        if status == "corroborated":
+            flagged += 1
+            right += bool(independent)
+    return {"corroboration precision": right / max(flagged, 1), "claims marked corroborated": flagged}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
+    args = parser.parse_args()
+    path = shared_data_file("multinews-dev", "clusters.jsonl")
+    if path is None or not (LABELS / "quotes.jsonl").is_file():
+        print("skipped: needs ../shared/data/multinews-dev/clusters.jsonl and benchmarks/labels/")
+        return 0
+    quotes, facts, claims = load("quotes.jsonl"), load("facts.jsonl"), load("claims.jsonl")
+    wanted = {x["cluster"] for x in quotes + facts + claims}
+    clusters = [c for c in read_multinews(path) if c.id in wanted]
+    annotated = annotate_articles([a for c in clusters for a in c.articles])
+    analyses, offset = {}, 0
+    for cluster in clusters:
+        analyses[cluster.id] = analyse(annotated[offset : offset + len(cluster.articles)])
+        offset += len(cluster.articles)
+    figures = score_quotes(analyses, quotes) | score_conflicts(analyses, facts) | score_claims(analyses, claims)
+    missed = []
+    for name, value in figures.items():
+        target = TARGETS.get(name)
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        mark = "" if target is None else f"  (target >= {target:.2f})"
+        print(f"{name:28s} {shown}{mark}")
+        if target is not None and value < target:
+            missed.append(name)
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
