@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
+from importlib import resources
 
 import pytest
 
-from storyweave.models import Brief
+from storyweave.models import Analysis, Brief
 from storyweave.render import FORMATS, brief_to_html, brief_to_json, brief_to_markdown, render
 from storyweave.render._links import safe_url
-from test_render_sample import XSS, sample_brief
+from test_render_sample import QUOTE, ROLE, STORY_ARTICLES, XSS, analysed_brief, sample_brief
 
 
 @dataclass
@@ -85,9 +86,7 @@ def test_article_text_is_escaped(html: str, page: Page) -> None:
 
 
 def test_csp_allows_only_the_inline_style_and_script(page: Page) -> None:
-    metas = [
-        m for m in page.find("meta") if (m.attrs.get("http-equiv") or "").lower() == "content-security-policy"
-    ]
+    metas = [m for m in page.find("meta") if (m.attrs.get("http-equiv") or "").lower() == "content-security-policy"]
     assert len(metas) == 1
     assert page.elements.index(metas[0]) < page.elements.index(page.find("style")[0])
     policy = metas[0].attrs["content"] or ""
@@ -201,3 +200,141 @@ def test_render_dispatches_on_format() -> None:
     assert render(brief, "html") == brief_to_html(brief)
     with pytest.raises(ValueError, match="unknown brief format 'pdf'"):
         render(brief, "pdf")
+
+
+# --- the cross-source analysis --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def analysed_html() -> str:
+    return brief_to_html(analysed_brief())
+
+
+@pytest.fixture(scope="module")
+def analysed(analysed_html: str) -> Page:
+    return parse(analysed_html)
+
+
+def _section(page: Page, name: str) -> Element:
+    return page.find("section", class_=name)[0]
+
+
+def _inside(page: Page, outer: Element, tag: str, **attrs: str) -> list[Element]:
+    """Elements ``tag`` that come after ``outer`` and before the next section starts."""
+    start = page.elements.index(outer)
+    after = page.elements[start + 1 :]
+    end = next((i for i, e in enumerate(after) if e.tag == "section"), len(after))
+    wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+    return [
+        e for e in after[:end] if e.tag == tag and all(v in (e.attrs.get(k) or "").split() for k, v in wanted.items())
+    ]
+
+
+def test_analysis_sections_in_order(analysed: Page) -> None:
+    assert [h.text for h in analysed.find("h2")] == [
+        "Summary",
+        "Claims",
+        "Facts and conflicts",
+        "Quotes",
+        "People and organisations",
+        "Timeline",
+        "Coverage by source",
+        "Evidence for the analysis",
+        "Sources",
+    ]
+
+
+def test_hostile_text_in_the_analysis_is_escaped(analysed_html: str, analysed: Page) -> None:
+    assert "<script>alert" not in analysed_html
+    assert len(analysed.find("script")) == 1
+    quote = _inside(analysed, _section(analysed, "quotes"), "blockquote")[0]
+    assert quote.text == f"“{QUOTE}”"
+    assert f"“We will not stop {escape(XSS)} until everyone is home”" in analysed_html
+    roles = [li.text for li in _inside(analysed, _section(analysed, "entities"), "li")]
+    assert any(text.startswith(f"{ROLE} [1] [3]") for text in roles)
+
+
+def test_csp_still_covers_the_page_with_analysis(analysed: Page) -> None:
+    test_csp_allows_only_the_inline_style_and_script(analysed)
+    style = analysed.find("style")[0].text
+    assert ".facts-table" in style and style.startswith(":root")
+
+
+def test_conflicts_table_has_each_source_value(analysed: Page) -> None:
+    table = analysed.find("table", class_="facts-table")[0]
+    headers = [th.text for th in _inside(analysed, table, "th", scope="col")]
+    assert headers == ["What", "[1] Coastline News", "[2] Wire Service", "[3] Harbour Radio"]
+    rows = _inside(analysed, table, "tr")[1:]
+    assert [r.attrs["class"] for r in rows] == ["fact-conflict", "fact-consistent", "fact-single"]
+    conflict = rows[0]
+    cells = _inside(analysed, conflict, "td")[:3]
+    assert [c.text.split(" [")[0] for c in cells] == ["212", "Some 200", "221"]
+    assert [c.text.split(" ")[-1] for c in cells] == ["[1]", "[2]", "[3]"]
+    label = _inside(analysed, conflict, "th", scope="row")[0]
+    assert label.text == "passengers on board Conflict"
+    assert _inside(analysed, conflict, "span", class_="badge")[0].attrs["class"] == "badge badge-conflict"
+    divers = [c.text for c in _inside(analysed, rows[1], "td")][:3]
+    assert divers[1] == "–"  # [2] says nothing about divers
+
+
+def test_every_analysis_chip_points_at_its_evidence(analysed: Page) -> None:
+    ids = {e.attrs["id"] for e in analysed.elements if e.attrs.get("id")}
+    for e in analysed.elements:
+        href = e.attrs.get("href") or ""
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+    figures = {f.attrs["id"]: f for f in analysed.find("figure", class_="ev")}
+    chips = analysed.find("a", class_="chip")
+    analysis_chips = [c for c in chips if (c.attrs["href"] or "").startswith("#ax-")]
+    assert len(analysis_chips) > 30 and len(chips) == len(analysis_chips) + 4  # 4 in the summary
+    for chip in chips:
+        targets = (chip.attrs["data-evidence"] or "").split()
+        assert targets and chip.attrs["href"] == f"#{targets[0]}"
+        for target in targets:
+            assert figures[target].attrs["data-source"] == chip.attrs["data-source"]
+    texts = {a.id: a.text for a in STORY_ARTICLES}
+    for fid, figure in figures.items():
+        start, end = int(figure.attrs["data-start"] or 0), int(figure.attrs["data-end"] or 0)
+        quoted = texts[figure.attrs["data-article-id"] or ""][start:end]
+        assert figure.text.strip().startswith(quoted), fid
+    cited = [f for fid, f in figures.items() if fid.startswith("ax-")]  # each sentence (and similarity) once
+    keys = {(f.attrs["data-article-id"], f.attrs["data-start"], f.attrs["data-similarity"]) for f in cited}
+    assert len(keys) == len(cited)
+
+
+def test_quote_speaker_variants_and_attribution(analysed: Page) -> None:
+    section = _section(analysed, "quotes")
+    assert _inside(analysed, section, "span", class_="speaker")[0].text == "Alexis Jay"
+    notes = [li.text for li in _inside(analysed, section, "li")]
+    assert notes == [
+        "worded differently in [3]: “We won't stop until everyone is home” (told)",
+        "attribution differs: [1] said · [3] told",
+        "paraphrased in [2]",
+    ]
+
+
+def test_timeline_in_date_order(analysed: Page) -> None:
+    times = _inside(analysed, _section(analysed, "timeline"), "time")
+    assert [t.text for t in times] == ["1997–2013", "1998", "2026-03-03"]
+    assert [t.attrs["datetime"] for t in times] == ["1997-01-01", "1998-01-01", "2026-03-03"]
+
+
+def test_coverage_cards_per_source(analysed: Page) -> None:
+    cards = analysed.find("article", class_="card")
+    assert [c.attrs["aria-labelledby"] for c in cards] == [f"coverage-{n}" for n in range(1, 5)]
+    assert "Carries every corroborated claim" in cards[0].text
+    wire = cards[1].text
+    assert "Only here" in wire and "Divers were sent, Harbour Radio reported. [2]" in wire
+    assert "Leaves out 1 corroborated claim" in wire and "Ran the same copy as [4]." in wire
+    assert "Only here" in cards[2].text and "Leaves out" not in cards[2].text
+
+
+def test_no_analysis_keeps_the_page_as_it_was(page: Page) -> None:
+    assert [h.text for h in page.find("h2")] == ["Summary", "Sources"]
+    css = resources.files("storyweave.render").joinpath("templates", "brief.css").read_text("utf-8")
+    assert page.find("style")[0].text == css
+    brief = sample_brief()
+    brief.analysis = Analysis()
+    empty = parse(brief_to_html(brief))
+    assert [h.text for h in empty.find("h2")] == ["Summary", "Sources"]
+    assert not empty.find("figure", class_="quote") and not empty.find("table")

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
 from storyweave.errors import InputError
 from storyweave.models import Brief
@@ -27,20 +27,31 @@ from test_render_sample import sample_brief
 def validator() -> Draft202012Validator:
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def validator_v1() -> Draft202012Validator:
+    schema = load_schema(1)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def test_schema_is_draft_2020_12_and_pins_the_version() -> None:
     schema = load_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["properties"]["schema"] == {"const": SCHEMA_ID}
-    assert SCHEMA_ID == "storyweave.brief/1"
+    assert SCHEMA_ID == "storyweave.brief/2"
+    assert load_schema(2) == schema
+    assert load_schema(1)["properties"]["schema"] == {"const": "storyweave.brief/1"}
+    with pytest.raises(ValueError, match="no brief schema version 3"):
+        load_schema(3)
 
 
 def test_dict_has_the_documented_shape_in_a_fixed_order(validator: Draft202012Validator) -> None:
     data = brief_to_dict(sample_brief())
     assert list(data) == [
-        "schema", "story_id", "title", "word_budget", "summary_words", "sources", "summary", "extras",
+        "schema", "story_id", "title", "word_budget", "summary_words", "sources", "summary", "analysis", "extras",
     ]  # fmt: skip
     assert list(data["sources"][0]) == ["number", "article_id", "outlet", "title", "url", "published", "path"]
     assert list(data["summary"][0]) == ["text", "sources", "evidence"]
@@ -54,6 +65,7 @@ def test_dict_has_the_documented_shape_in_a_fixed_order(validator: Draft202012Va
     assert [s["sources"] for s in data["summary"]] == [[1, 2], [1, 2], [3]]
     assert data["summary_words"] == sample_brief().summary_words
     assert data["extras"] == {}
+    assert data["analysis"] is None
     validator.validate(data)
 
 
@@ -84,7 +96,9 @@ def _broken(path: list[Any], value: Any = None, *, delete: bool = False) -> dict
     "document",
     [
         _broken(["title"], delete=True),
-        _broken(["schema"], "storyweave.brief/2"),
+        _broken(["schema"], "storyweave.brief/1"),
+        _broken(["analysis"], delete=True),
+        _broken(["analysis"], []),
         _broken(["sources", 0, "number"], 0),
         _broken(["sources", 0, "url"], 5),
         _broken(["sources", 1, "published"], delete=True),
@@ -186,5 +200,5 @@ def test_malformed_documents_are_input_errors(path: list[Any], value: Any, expec
 
 
 def test_readers_are_keyed_by_schema_id() -> None:
-    assert SCHEMA_ID in READERS
+    assert set(READERS) == {"storyweave.brief/1", "storyweave.brief/2"}
     assert isinstance(READERS[SCHEMA_ID](brief_to_dict(sample_brief())), Brief)

@@ -74,13 +74,24 @@ def items(data: Mapping[str, Any], key: str, where: str, read: ItemReader[T]) ->
     return [read(obj(value, f"{where}.{key}[{i}]"), f"{where}.{key}[{i}]") for i, value in enumerate(values)]
 
 
-def scalars(data: Mapping[str, Any], key: str, kind: type, where: str) -> list[Any]:
-    """``data[key]``, a list of ``kind`` values (ints are never bools)."""
-    values = get(data, key, list, where)
+def one(data: Mapping[str, Any], key: str, where: str, read: ItemReader[T]) -> T:
+    """``data[key]``, an object read by ``read``."""
+    return read(obj(get(data, key, Mapping, where), f"{where}.{key}"), f"{where}.{key}")
+
+
+def scalar_list(values: Any, kind: type, where: str) -> list[Any]:
+    """``values``, which must be a list of ``kind`` values (ints are never bools)."""
+    if not isinstance(values, list):
+        raise bad(where, f"is not a list ({type(values).__name__})")
     for i, value in enumerate(values):
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise bad(f"{where}.{key}[{i}]", f"has the wrong type ({type(value).__name__})")
+            raise bad(f"{where}[{i}]", f"has the wrong type ({type(value).__name__})")
     return list(values)
+
+
+def scalars(data: Mapping[str, Any], key: str, kind: type, where: str) -> list[Any]:
+    """``data[key]``, a list of ``kind`` values."""
+    return scalar_list(get(data, key, list, where), kind, f"{where}.{key}")
 
 
 def optional_number(data: Mapping[str, Any], key: str, where: str) -> float | None:

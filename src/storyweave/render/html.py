@@ -1,7 +1,8 @@
 """A brief as one self-contained HTML page.
 
 Everything the page needs is inline: the style sheet and the small script come from
-``templates/brief.css`` and ``templates/brief.js`` and are allowed by their SHA-256 in
+``templates/brief.css`` (plus ``brief-analysis.css`` when the brief has a cross-source
+analysis) and ``templates/brief.js`` and are allowed by their SHA-256 in
 the page's Content-Security-Policy, so nothing else (no injected script, no remote
 asset) can load or run. Every article-derived string goes through Jinja2 autoescaping.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,33 +18,12 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from storyweave.models import Brief, Evidence, Source, SummarySentence
+from storyweave.models import Brief, Source, SummarySentence
+from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view
 from storyweave.render._links import safe_url
+from storyweave.render.html_analysis import analysis_view
 
 TEMPLATE = "brief.html.j2"
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceView:
-    id: str
-    source: int
-    outlet: str
-    article_id: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    similarity: str  # "0.8731", for machines
-    shown: str  # "0.87", for people
-    origin: bool  # the sentence the summary sentence was taken from
-
-
-@dataclass(frozen=True, slots=True)
-class ChipView:
-    number: int
-    outlet: str
-    evidence_ids: str  # space-separated ids of this source's evidence for the sentence
-    tooltip: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,35 +81,15 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
-def _evidence_view(evidence: Evidence, eid: str, outlet: str, first: bool) -> EvidenceView:
-    raw = float(evidence.similarity)
-    similarity = 0.0 if math.isnan(raw) else min(max(raw, 0.0), 1.0)
-    return EvidenceView(
-        id=eid,
-        source=evidence.source,
-        outlet=outlet,
-        article_id=evidence.article_id,
-        sentence=evidence.sentence,
-        start=evidence.start,
-        end=evidence.end,
-        text=evidence.text,  # exactly article.text[start:end]
-        similarity=f"{similarity:.4f}",
-        shown=f"{similarity:.2f}",
-        origin=first,
-    )
-
-
 def _sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str]) -> SentenceView:
     evidence = [
-        _evidence_view(e, f"ev-{index}-{i}", outlets.get(e.source, f"Source {e.source}"), i == 1)
+        evidence_view(e, f"ev-{index}-{i}", outlets.get(e.source, f"Source {e.source}"), i == 1)
         for i, e in enumerate(sentence.evidence, start=1)
     ]
     chips = []
     for number in sentence.sources:
         mine = [e for e in evidence if e.source == number]
-        outlet = outlets.get(number, f"Source {number}")
-        tooltip = "\n".join(f"{outlet} (similarity {e.shown}): “{' '.join(e.text.split())}”" for e in mine)
-        chips.append(ChipView(number, outlet, " ".join(e.id for e in mine), tooltip))
+        chips.append(chip(number, outlets.get(number, f"Source {number}"), mine))
     return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence)
 
 
@@ -149,9 +108,16 @@ def _source_view(source: Source) -> SourceView:
 
 
 def brief_to_html(brief: Brief) -> str:
-    """The brief as a complete HTML document."""
+    """The brief as a complete HTML document.
+
+    The analysis sections and their style sheet (``templates/brief-analysis.css``) are
+    only in the page when the brief has an analysis.
+    """
     style, script = _asset("brief.css"), _asset("brief.js")
     outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
+    analysis = analysis_view(brief.analysis, outlets) if brief.analysis is not None else None
+    if analysis is not None:
+        style += _asset("brief-analysis.css")
     template = _environment().get_template(TEMPLATE)
     return template.render(
         title=" ".join(brief.title.split()) or "Untitled story",
@@ -160,6 +126,7 @@ def brief_to_html(brief: Brief) -> str:
         summary_words=brief.summary_words,
         sentences=[_sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
         sources=[_source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
+        analysis=analysis,
         csp=content_security_policy(style, script),
         style=Markup(style),
         script=Markup(script),

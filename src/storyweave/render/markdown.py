@@ -1,8 +1,9 @@
 """A brief as Markdown that also reads well in a terminal.
 
-The document is the non-empty outputs of ``SECTIONS`` joined by blank lines; a new
-section (claims, conflicts, quotes, ...) is one more small function in that list that
-returns ``None`` when the brief has nothing for it.
+The document is the non-empty outputs of ``SECTIONS`` joined by blank lines; each
+section is a small function that returns ``None`` when the brief has nothing for it.
+The sections of the cross-source analysis (claims, facts and conflicts, quotes, people,
+timeline, coverage) are in ``markdown_analysis``.
 """
 
 from __future__ import annotations
@@ -11,27 +12,11 @@ import re
 from collections.abc import Callable
 
 from storyweave.models import Brief, Source, SummarySentence
+from storyweave.render import markdown_analysis as analysis
 from storyweave.render._links import safe_url
+from storyweave.render._md import escape, plural
 
 Section = Callable[[Brief], str | None]
-
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^([#=+~-])")
-_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
-
-
-def escape(text: str) -> str:
-    """``text`` on one line, with the characters Markdown would act on backslash-escaped.
-
-    Raw HTML, emphasis, code spans and bracketed text that could pass for a citation are
-    neutralised; ordinary punctuation is left alone so the text stays readable as is.
-    """
-    flat = " ".join(text.split())
-    flat = _INLINE_SPECIAL.sub(r"\\\1", flat)
-    flat = _ENTITY.sub(r"\\&", flat)
-    flat = _LIST_NUMBER.sub(r"\1\\\2", flat)
-    return _BLOCK_START.sub(r"\\\1", flat)
 
 
 def citations(sentence: SummarySentence) -> str:
@@ -39,15 +24,11 @@ def citations(sentence: SummarySentence) -> str:
     return "".join(f"[{number}]" for number in sentence.sources)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def header(brief: Brief) -> str:
     title = escape(brief.title) or "Untitled story"
     counts = (
-        f"{_plural(len(brief.sources), 'source')} · "
-        f"{_plural(brief.summary_words, 'summary word')} (budget {brief.word_budget})"
+        f"{plural(len(brief.sources), 'source')} · "
+        f"{plural(brief.summary_words, 'summary word')} (budget {brief.word_budget})"
     )
     return f"# {title}\n\n{counts}"
 
@@ -88,7 +69,17 @@ def sources(brief: Brief) -> str | None:
     return "## Sources\n\n" + "\n".join(f"- {source_line(s)}" for s in items)
 
 
-SECTIONS: list[Section] = [header, summary, sources]
+SECTIONS: list[Section] = [
+    header,
+    summary,
+    analysis.claims,
+    analysis.facts,
+    analysis.quotes,
+    analysis.entities,
+    analysis.timeline,
+    analysis.coverage,
+    sources,
+]
 
 
 def brief_to_markdown(brief: Brief) -> str:

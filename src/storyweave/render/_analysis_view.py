@@ -1,0 +1,169 @@
+"""Choices about how the cross-source analysis is shown, shared by the Markdown and HTML pages.
+
+What is listed first, what is cut, how dates and attributions read: decided once here
+so both formats say the same thing.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from storyweave.models import (
+    Analysis,
+    Claim,
+    EntityProfile,
+    Evidence,
+    FactGroup,
+    Quote,
+    QuoteVariant,
+    TimelineEvent,
+)
+
+CLAIMS_SHOWN = 12  # per status
+QUOTES_SHOWN = 10
+ENTITIES_SHOWN = 15
+ROLES_SHOWN = 4
+EVENTS_SHOWN = 25
+FACT_LINES = 5  # single-source fact groups fill the list up to this many lines
+ONLY_HERE_SHOWN = 3
+MISSING_SHOWN = 2
+
+FACT_ORDER = {"conflict": 0, "approximately consistent": 1, "consistent": 2}
+FACT_LABELS = {
+    "conflict": "Conflict",
+    "approximately consistent": "Approximately consistent",
+    "consistent": "Consistent",
+    "single-source": "One source",
+}
+
+
+def claim_groups(analysis: Analysis) -> list[tuple[str, list[Claim]]]:
+    """Corroborated claims, then the others (single-source), each in the analysis's order."""
+    corroborated = [c for c in analysis.claims if c.status == "corroborated"]
+    single = [c for c in analysis.claims if c.status != "corroborated"]
+    return [(status, group) for status, group in (("corroborated", corroborated), ("single-source", single)) if group]
+
+
+def syndication_notes(analysis: Analysis) -> list[str]:
+    """ "[2] and [5] ran the same copy; counted as one source." for each syndication group."""
+    groups = [sorted(set(group)) for group in analysis.syndication]
+    return [
+        and_list([f"[{n}]" for n in group]) + " ran the same copy; counted as one source."
+        for group in groups
+        if len(group) > 1
+    ]
+
+
+def shown_fact_groups(analysis: Analysis) -> tuple[list[FactGroup], int]:
+    """The fact groups to show and how many are left out.
+
+    Conflicts first, then approximately consistent and consistent groups. Single-source
+    groups are only shown to fill the list up to ``FACT_LINES`` lines.
+    """
+    several = [g for g in analysis.facts if g.status != "single-source"]
+    several.sort(key=lambda g: FACT_ORDER.get(g.status, len(FACT_ORDER)))
+    single = [g for g in analysis.facts if g.status == "single-source"]
+    room = max(FACT_LINES - len(several), 0)
+    return several + single[:room], max(len(single) - room, 0)
+
+
+def fact_label(group: FactGroup) -> str:
+    what = " ".join(group.about.split()) or group.kind
+    return f"{FACT_LABELS.get(group.status, group.status.capitalize())} — {what}"
+
+
+def differing_variants(quote: Quote) -> list[QuoteVariant]:
+    """The variants whose wording is not the quote's own (empty unless the wording differs)."""
+    if not quote.wording_differs:
+        return []
+    main = " ".join(quote.text.split()).casefold()
+    return [v for v in quote.variants if " ".join(v.text.split()).casefold() != main]
+
+
+def attributions(quote: Quote) -> list[tuple[str, list[int]]]:
+    """How each source attributes the quote ("Jay said", "told"), sources sharing one wording merged.
+
+    The speaker is named only when the variants disagree on who spoke.
+    """
+    name_speaker = len({v.speaker for v in quote.variants}) > 1
+    merged: dict[str, list[int]] = {}
+    for v in quote.variants:
+        who = (v.speaker_text or v.speaker or "") if name_speaker else ""
+        words = " ".join(" ".join(part.split()) for part in (who, v.cue or "") if part.strip())
+        merged.setdefault(words or "unattributed", []).append(v.source)
+    return [(words, sorted(set(numbers))) for words, numbers in merged.items()]
+
+
+@dataclass(frozen=True, slots=True)
+class MergedRole:
+    text: str
+    sources: list[int]
+    evidence: list[Evidence]
+
+
+def merged_roles(entity: EntityProfile) -> list[MergedRole]:
+    """The entity's roles, each wording once (compared without case), with every source that gives it."""
+    merged: dict[str, MergedRole] = {}
+    for role in entity.roles:
+        text = " ".join(role.text.split())
+        key = text.casefold()
+        if not key:
+            continue
+        if key not in merged:
+            merged[key] = MergedRole(text, [], [])
+        if role.source not in merged[key].sources:
+            merged[key].sources.append(role.source)
+        merged[key].evidence.append(role.evidence)
+    return list(merged.values())[:ROLES_SHOWN]
+
+
+def aliases(entity: EntityProfile) -> list[str]:
+    """The other names, each once, leaving out the name itself."""
+    seen = {entity.name.casefold()}
+    out = []
+    for alias in entity.aliases:
+        flat = " ".join(alias.split())
+        if flat and flat.casefold() not in seen:
+            seen.add(flat.casefold())
+            out.append(flat)
+    return out
+
+
+def timeline_events(analysis: Analysis) -> tuple[list[TimelineEvent], int]:
+    """The events in date order (earliest start first, ties kept in order), and how many are cut."""
+    events = sorted(analysis.timeline, key=lambda e: (e.start, e.end))
+    return events[:EVENTS_SHOWN], max(len(events) - EVENTS_SHOWN, 0)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def date_span(start: str, end: str) -> str:
+    """``2026-03-03``, ``2026-03``, ``1998``, ``1997–2013`` or ``2026-03-03–2026-03-05``."""
+    first, last = _day(start), _day(end)
+    if first is None or last is None or first >= last:
+        return start
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        years = [str(first.year), str(last.year)]
+        return years[0] if years[0] == years[1] else "–".join(years)
+    if first.day == 1 and _month_end(last):
+        months = [start[:7], end[:7]]
+        return months[0] if months[0] == months[1] else "–".join(months)
+    return f"{start}–{end}"
+
+
+def and_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
