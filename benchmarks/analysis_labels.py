@@ -33,10 +33,17 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def same_person(system: str | None, gold: str | None) -> bool:
+    """Names match when one is the other or its ending ("Dickson Wright" / "Clarissa Dickson Wright").
+
+    A quotation the reviewers gave to two people jointly ("X and Y") matches either of them.
+    """
     if not system or not gold:
         return system == gold
+    if " and " in gold:
+        return any(same_person(system, one) for one in gold.split(" and "))
     s, g = system.lower().replace(".", "").split(), gold.lower().replace(".", "").split()
-    return s == g or (s[-1] == g[-1] and (len(s) == 1 or len(g) == 1 or s[0] == g[0]))
+    shorter, longer = sorted((s, g), key=len)
+    return longer[-len(shorter) :] == shorter or (s[-1] == g[-1] and s[0] == g[0])
 
 
 def score_quotes(analyses: dict[str, Analysis], labels: list[dict]) -> dict[str, float]:  # type: ignore[type-arg]

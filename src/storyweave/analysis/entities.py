@@ -22,7 +22,8 @@ TITLES = set(
     sen senator rep representative gov governor mayor judge justice chief inspector detective sergeant sgt officer
     commander cmdr captain capt lt lieutenant col colonel gen general maj major adm admiral private cpl corporal
     secretary chancellor king queen prince princess pope bishop archbishop rabbi imam coach superintendent supt
-    ambassador councillor councilor chairman chairwoman director agent deputy assistant trooper constable""".split()
+    ambassador councillor councilor chairman chairwoman director agent deputy assistant trooper constable
+    dc di ds pc det sheriff""".split()
 )
 ROLE_NOUNS = set(
     """executive spokesman spokeswoman spokesperson director chair chairman chairwoman president minister
@@ -89,6 +90,8 @@ def _merge_keys(cores: dict[str, Counter[str]]) -> dict[str, str]:
             keys[core] = next(iter(full))
             continue
         longer = [n for n in cores if len(n) > len(core) and n.split()[: len(parts)] == parts]
+        if not longer and len(parts) > 1:  # "Dickson Wright" -> "Clarissa Dickson Wright"
+            longer = [n for n in cores if len(n) > len(core) and n.split()[-len(parts) :] == parts]
         keys[core] = longer[0] if len(longer) == 1 else core
     return keys
 

@@ -19,23 +19,32 @@ from storyweave.models import AnnotatedArticle
 MIN_WORDS = 4
 CUES = (
     r"said|says|say|told|tells|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|insisted|"
-    r"warned|warns|argued|argues|asked|asks|continued|recalled|acknowledged|admitted|replied|declared|"
-    r"announced|tweeted|posted|claimed|claims|quipped|observed|remarked|testified|concluded|cautioned"
+    r"warned|warns|argued|argues|asked|asks|continued|continues|recalled|recalls|acknowledged|admitted|replied|"
+    r"declared|announced|tweeted|posted|claimed|claims|quipped|observed|remarked|testified|concluded|cautioned|"
+    r"yelled|shouted|screamed|captioned|confirmed|described|emphasized|emphasised|stressed|pointed out"
 )
+# A speaker as written: "he", "Professor Alexis Jay", "Issa Abed al-Majid Mansour", "the company", and a
+# descriptor may stand before a name ("hotel spokeswoman Paula Dirks", "16-year-old Jennie Steinberg").
+_CAPITALISED = r"[A-Z][\w'’.-]*\.?"
+_PARTICLE = r"(?:al|el|de|da|del|della|di|du|van|von|der|den|bin|ibn|le|la|dos|das)[-\s]"
+_PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,5}}[A-Z][\w'’-]+"
+_DESCRIPTOR = r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"
 _NAME = (
-    r"(?P<name>(?:the\s+)?(?:[A-Z][\w'’.-]*\.?\s+){0,4}[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]hey"
-    r"|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    rf"(?<![\w'’.-])(?P<name>(?:{_DESCRIPTOR})?{_PROPER}|[Hh]e|[Ss]he|[Tt]hey"
+    r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)"
 )
 _OF = r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?[\w'’ -]{1,40}?)?"  # "Okafor of the coastguard said"
+_APPOSITION = r"(?:,[^\"“”]{1,160}?,)?"  # "Carol Glaser, a specialist at Kaiser Permanente, said"
+_CLOSING = r"(?:[\"”]|\ufffd\?)?"  # the data has "�?" where a closing quotation mark was
 _AFTER = re.compile(
-    rf"^[,.!?]?[\"”]?\s*(?:(?P<cue1>{CUES})\s+{_NAME.replace('name', 'name1')}|{_NAME.replace('name', 'name2')}"
-    rf"{_OF}(?:,[^,]{{1,60}},)?\s+(?P<cue2>{CUES}))\b"
+    rf"^[,.!?]?{_CLOSING}[,.]?\s*(?:(?P<cue1>{CUES})\s+{_NAME.replace('name', 'name1')}"
+    rf"|{_NAME.replace('name', 'name2')}{_OF}{_APPOSITION}\s+(?:has\s+|had\s+)?(?P<cue2>{CUES}))\b"
 )
 _BEFORE = re.compile(
-    rf"(?:{_NAME.replace('name', 'name1')}\s+(?:has\s+|had\s+)?(?P<cue1>{CUES})(?:\s+[A-Za-z ]{{1,30}}?)?"
-    rf"|(?P<cue2>[Aa]ccording to)\s+{_NAME.replace('name', 'name2')})\s*[:,]?\s*$"
+    rf"(?:{_NAME.replace('name', 'name1')}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?(?P<cue1>{CUES})"
+    rf"(?:\s+[A-Za-z ]{{1,30}}?)?|(?P<cue2>[Aa]ccording to)\s+{_NAME.replace('name', 'name2')})\s*[:,]?\s*$"
 )
-_PAIRS = re.compile(r"“(?P<curly>[^“”]+)”|\"(?P<straight>[^\"]+)\"")
+_PAIRS = re.compile(r"“(?P<curly>[^“”]+?)(?:”|\ufffd\?)|\"(?P<straight>[^\"]+)\"")
 _OPEN_TO_END = re.compile(r"[“\"](?P<rest>[^“”\"]+)$")
 
 
@@ -93,23 +102,26 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
 def find_quotes(annotated: AnnotatedArticle) -> list[QuoteSpan]:
     text = annotated.article.text
     found: list[QuoteSpan] = []
-    previous_end = -1
+    previous: tuple[int, str | None, str | None] = (-10_000, None, None)  # end, speaker, cue of the last quote
     for start, end in _raw_quotes(text, _paragraphs(annotated)):
         quoted = text[start:end].strip(" ,")
         start = start + text[start:end].find(quoted)
         end = start + len(quoted)
-        if len(quoted.split()) < MIN_WORDS:
-            continue
         first = annotated.sentences[_sentence_at(annotated, start)]
         last = annotated.sentences[_sentence_at(annotated, max(start, end - 1))]
+        following = annotated.sentences[last.index + 1] if last.index + 1 < len(annotated.sentences) else None
+        if following and following.paragraph == last.paragraph and last.end - end <= 3:
+            last = following  # '"... again?" she asked.' is split after the question mark
         attribution = _attribution(text, start, end, first.start, last.end)
-        sentence = last.index if attribution and _AFTER.match(text[end : last.end]) else first.index
-        if attribution is None and found and start - previous_end < 400:
-            speaker_text, cue = found[-1].speaker_text, found[-1].cue  # the same speaker goes on
+        if attribution is None and start - previous[0] < 400 and previous[1]:
+            speaker_text, cue = previous[1], previous[2]  # the same speaker goes on
         elif attribution is None:
             speaker_text, cue = None, None
         else:
             speaker_text, cue = attribution
+        previous = (end, speaker_text, cue)
+        if len(quoted.split()) < MIN_WORDS:
+            continue  # a scare quote or a fragment, but its attribution carries on
+        sentence = last.index if attribution and _AFTER.match(text[end : last.end]) else first.index
         found.append(QuoteSpan(start, end, quoted, sentence, speaker_text, cue))
-        previous_end = end
     return found

@@ -16,14 +16,14 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.entities import EntityIndex, core_name
-from storyweave.analysis.quote_spans import QuoteSpan, find_quotes
+from storyweave.analysis.entities import EntityIndex
+from storyweave.analysis.quote_spans import find_quotes
+from storyweave.analysis.speakers import SpeakerResolver
 from storyweave.analysis.syndication import UnionFind
-from storyweave.models import AnnotatedArticle, Evidence, Quote, QuoteVariant
+from storyweave.models import Evidence, Quote, QuoteVariant
 
 SAME_QUOTE = 85.0  # rapidfuzz partial ratio on normalised words
 PARAPHRASE = 0.45  # match score between the quote's sentence and another article's sentence
-PRONOUNS = {"he", "she", "they"}
 _WORDS = re.compile(r"[a-z0-9']+")
 
 
@@ -31,33 +31,19 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.findall(text.lower().replace("’", "'")))
 
 
-def resolve_speaker(annotated: AnnotatedArticle, span: QuoteSpan, index: EntityIndex) -> str | None:
-    written = span.speaker_text
-    if not written:
-        return None
-    if written.lower() in PRONOUNS:
-        people = [e for e in annotated.entities if e.label == "PERSON" and e.end <= span.start]
-        for entity in reversed(people):
-            name = index.resolve_person(entity.text)
-            if name and len(name.split()) > 1:  # a lone word tagged PERSON is often a place or a ship
-                return name
-        return None
-    if written.split()[0].islower() and not written.lower().startswith("the "):
-        return None
-    return index.resolve_person(written) or index.canonical(written) or core_name(written) or None
-
-
 def _variants(matrix: StoryMatrix, index: EntityIndex) -> list[QuoteVariant]:
     variants = []
     for article_index, (flat_start, annotated) in enumerate(zip(matrix.offsets, matrix.articles, strict=True)):
-        for span in find_quotes(annotated):
+        spans = find_quotes(annotated)
+        resolver = SpeakerResolver(annotated, spans, index)
+        for span in spans:
             variants.append(
                 QuoteVariant(
                     source=article_index + 1,
                     text=span.text,
                     start=span.start,
                     end=span.end,
-                    speaker=resolve_speaker(annotated, span, index),
+                    speaker=resolver.resolve(span),
                     speaker_text=span.speaker_text,
                     cue=span.cue,
                     evidence=matrix.evidence(flat_start + span.sentence),

@@ -1,0 +1,112 @@
+"""Who a quotation's attribution names, resolved within its article.
+
+- "he" / "she" / "they": the previous quotation's speaker when nobody new was named
+  since, else the last person named before the quote, names inside quotations left out;
+- "Okafor", "Ms. Dickson Wright": the person of that surname named most recently
+  before the quote (two Sassoons in one story stay apart), else the story's one person
+  with that surname;
+- "hotel spokeswoman Paula Dirks": the descriptor is dropped;
+- "the company", "police", "a BP spokesman": the organisation named last (or named in
+  the description); "the sheriff": the person last given that title or role.
+"""
+
+from __future__ import annotations
+
+from storyweave.analysis.entities import TITLES, EntityIndex, core_name
+from storyweave.analysis.quote_spans import QuoteSpan
+from storyweave.models import AnnotatedArticle, Entity
+
+PRONOUNS = {"he", "she", "they"}
+ORGANISATION_NOUNS = set(
+    """company firm group agency department police ministry government organization organisation hospital
+    university school airline club team office court council committee statement spokesman spokeswoman
+    spokesperson board authority service army military commission foundation network""".split()
+)
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one article's quotations, in order."""
+
+    def __init__(self, annotated: AnnotatedArticle, quotes: list[QuoteSpan], index: EntityIndex) -> None:
+        self.index = index
+        self.annotated = annotated
+        quoted = [(q.start, q.end) for q in quotes]
+        self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
+        self.organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
+        self.previous: tuple[int, str | None] = (-1, None)
+
+    def resolve(self, span: QuoteSpan) -> str | None:
+        speaker = self._resolve(span)
+        self.previous = (span.end, speaker)
+        return speaker
+
+    def _resolve(self, span: QuoteSpan) -> str | None:
+        written = (span.speaker_text or "").strip()
+        if not written:
+            return None
+        if written.lower() in PRONOUNS:
+            return self._pronoun(span)
+        words = written.split()
+        trailing = _trailing_name(words)
+        if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
+            return self._name(" ".join(trailing), span)  # "Rite Aid spokesman Peter Strella"
+        if words[0].islower() or words[0] in {"The", "A", "An"}:
+            return self._description(written.lower(), span)
+        return self._name(written, span)
+
+    def _pronoun(self, span: QuoteSpan) -> str | None:
+        named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
+        if self.previous[1] and not named_since:
+            return self.previous[1]
+        # The subject of the nearest sentence before the quote that names someone: the first person named there.
+        here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
+        for sentence in range(here, max(here - 4, -1), -1):
+            for entity in [e for e in self.people if e.sentence == sentence and e.end <= span.start]:
+                name = self.index.resolve_person(entity.text)
+                if name and len(name.split()) > 1:  # a lone word tagged PERSON is often a place or a ship
+                    return name
+        return self.previous[1]
+
+    def _name(self, written: str, span: QuoteSpan) -> str | None:
+        core = core_name(written)
+        if not core:
+            return None
+        surname = core.split()[-1].lower()
+        for entity in reversed([e for e in self.people if e.start < span.start]):
+            name = self.index.resolve_person(entity.text) or core_name(entity.text)
+            if name and name.lower().split()[-1] == surname and (len(core.split()) == 1 or name.endswith(core)):
+                return name
+        return self.index.resolve_person(written) or self.index.canonical(written) or core
+
+    def _description(self, written: str, span: QuoteSpan) -> str | None:
+        nouns = written.split()
+        head = nouns[-1].rstrip("s")
+        named = [w for w in written.split() if w[:1].isupper()]
+        if named:
+            return self.index.canonical(" ".join(named)) or " ".join(named)
+        if head in ORGANISATION_NOUNS or nouns[-1] in ORGANISATION_NOUNS:
+            before = [e for e in self.organisations if e.end <= span.start]
+            if head == "police":
+                before = [e for e in before if "police" in e.text.lower()] or before
+            if before:
+                return self.index.canonical(before[-1].text) or core_name(before[-1].text)
+        if head in TITLES or head in {"sheriff", "spokesman", "spokeswoman", "chief", "mayor"}:
+            for entity in reversed([e for e in self.people if e.start < span.start]):
+                sentence = self.annotated.sentences[entity.sentence].text.lower()
+                if head in sentence:
+                    return self.index.resolve_person(entity.text) or core_name(entity.text)
+        return None
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The capitalised words at the end: the name after a descriptor."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word.lower() in {"al", "el", "de", "van", "von", "bin"}):
+            break
+        run.insert(0, word)
+    return run
+
+
+def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= entity.start < end for start, end in spans)
