@@ -34,15 +34,19 @@ _NAME = (
     r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)"
 )
 _OF = r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?[\w'’ -]{1,40}?)?"  # "Okafor of the coastguard said"
-_APPOSITION = r"(?:,[^\"“”]{1,160}?,)?"  # "Carol Glaser, a specialist at Kaiser Permanente, said"
+APPOSITION = r"(?:,[^\"“”]{1,160}?,)?"  # "Carol Glaser, a specialist at Kaiser Permanente, said"
 _CLOSING = r"(?:[\"”]|\ufffd\?)?"  # the data has "�?" where a closing quotation mark was
 _AFTER = re.compile(
     rf"^[,.!?]?{_CLOSING}[,.]?\s*(?:(?P<cue1>{CUES})\s+{_NAME.replace('name', 'name1')}"
-    rf"|{_NAME.replace('name', 'name2')}{_OF}{_APPOSITION}\s+(?:has\s+|had\s+)?(?P<cue2>{CUES}))\b"
+    rf"|{_NAME.replace('name', 'name2')}{_OF}{APPOSITION}\s+(?:has\s+|had\s+)?(?P<cue2>{CUES}))\b"
 )
 _BEFORE = re.compile(
-    rf"(?:{_NAME.replace('name', 'name1')}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?(?P<cue1>{CUES})"
+    rf"(?:{_NAME.replace('name', 'name1')}{APPOSITION}\s+(?:has\s+|had\s+|also\s+)?(?P<cue1>{CUES})"
     rf"(?:\s+[A-Za-z ]{{1,30}}?)?|(?P<cue2>[Aa]ccording to)\s+{_NAME.replace('name', 'name2')})\s*[:,]?\s*$"
+)
+REPORTED_OPENING = re.compile(
+    rf"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){{0,4}}[A-Z][\w'’-]+|The\s+[a-z]+)"
+    rf"{APPOSITION}\s+(?:also\s+|has\s+|had\s+)?(?P<cue>{CUES})\b"
 )
 _PAIRS = re.compile(r"“(?P<curly>[^“”]+?)(?:”|\ufffd\?)|\"(?P<straight>[^\"]+)\"")
 _OPEN_TO_END = re.compile(r"[“\"](?P<rest>[^“”\"]+)$")
@@ -96,6 +100,10 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
     before = _BEFORE.search(text[sentence_start : max(sentence_start, start - 1)])
     if before:
         return (before["name1"] or before["name2"]), (before["cue1"] or before["cue2"]).lower()
+    # A quotation inside reported speech: 'Unruh said her son told him ... and "Spacey bought him ..."'
+    reported = REPORTED_OPENING.match(text[sentence_start : max(sentence_start, start - 1)])
+    if reported:
+        return reported["name"], reported["cue"]
     return None
 
 

@@ -13,10 +13,15 @@
 from __future__ import annotations
 
 from storyweave.analysis.entities import TITLES, EntityIndex, core_name
-from storyweave.analysis.quote_spans import QuoteSpan
+from storyweave.analysis.quote_spans import REPORTED_OPENING, QuoteSpan
 from storyweave.models import AnnotatedArticle, Entity
 
 PRONOUNS = {"he", "she", "they"}
+PERSON_NOUNS = set(
+    """actor actress singer star player man woman boy girl officer official researcher scientist investigator
+    lawyer attorney father mother son daughter wife husband friend witness victim resident doctor expert
+    author professor teacher student spokesman spokeswoman chief mayor sheriff""".split()
+)
 ORGANISATION_NOUNS = set(
     """company firm group agency department police ministry government organization organisation hospital
     university school airline club team office court council committee statement spokesman spokeswoman
@@ -47,6 +52,8 @@ class SpeakerResolver:
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
         words = written.split()
+        if words[0][:1].isupper() and len(words) > 1 and self.index.resolve_person(words[0]):
+            return self._name(words[0], span)  # "said Bernthal of finally working alongside Spacey"
         trailing = _trailing_name(words)
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
             return self._name(" ".join(trailing), span)  # "Rite Aid spokesman Peter Strella"
@@ -58,8 +65,13 @@ class SpeakerResolver:
         named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
         if self.previous[1] and not named_since:
             return self.previous[1]
-        # The subject of the nearest sentence before the quote that names someone: the first person named there.
         here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
+        # Someone reported as speaking just before ("Unruh said the woman told ...") goes on speaking.
+        for sentence in self.annotated.sentences[max(here - 3, 0) : here][::-1]:
+            opening = REPORTED_OPENING.match(sentence.text)
+            if opening and opening["name"].split()[0].lower() not in PRONOUNS | {"the"}:
+                return self._name(opening["name"], span)
+        # Else the subject of the nearest sentence before the quote that names someone: the first person there.
         for sentence in range(here, max(here - 4, -1), -1):
             for entity in [e for e in self.people if e.sentence == sentence and e.end <= span.start]:
                 name = self.index.resolve_person(entity.text)
@@ -72,10 +84,14 @@ class SpeakerResolver:
         if not core:
             return None
         surname = core.split()[-1].lower()
-        for entity in reversed([e for e in self.people if e.start < span.start]):
+        candidates = []
+        for entity in [e for e in self.people if e.start < span.start]:
             name = self.index.resolve_person(entity.text) or core_name(entity.text)
             if name and name.lower().split()[-1] == surname and (len(core.split()) == 1 or name.endswith(core)):
-                return name
+                candidates.append((entity.sentence, name))
+        if candidates:  # the latest sentence naming one, and in it the first named (its subject)
+            latest = max(sentence for sentence, _ in candidates)
+            return next(name for sentence, name in candidates if sentence == latest)
         return self.index.resolve_person(written) or self.index.canonical(written) or core
 
     def _description(self, written: str, span: QuoteSpan) -> str | None:
@@ -95,6 +111,8 @@ class SpeakerResolver:
                 sentence = self.annotated.sentences[entity.sentence].text.lower()
                 if head in sentence:
                     return self.index.resolve_person(entity.text) or core_name(entity.text)
+        if head in PERSON_NOUNS or nouns[-1] in PERSON_NOUNS:
+            return self._pronoun(span)  # "the actor told SiriusXM": whoever the passage is about
         return None
 
 
