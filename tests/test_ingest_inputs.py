@@ -139,9 +139,7 @@ def test_stdin_plain_text() -> None:
 
 
 def test_stdin_json_lines() -> None:
-    data = (
-        "\n  " + json.dumps({"text": STORY}) + "\n" + json.dumps({"text": OTHER, "outlet": "Herald"})
-    ).encode()
+    data = ("\n  " + json.dumps({"text": STORY}) + "\n" + json.dumps({"text": OTHER, "outlet": "Herald"})).encode()
     items = list(iter_inputs(["-"], stdin=io.BytesIO(data)))
     assert [a.text for a in articles(items)] == [STORY, OTHER]
     assert [a.outlet for a in articles(items)] == ["stdin", "Herald"]
@@ -150,10 +148,7 @@ def test_stdin_json_lines() -> None:
 
 def test_stdin_html_is_sniffed() -> None:
     paragraphs = "".join(f"<p>{STORY} {OTHER}</p>" for _ in range(3))
-    html = (
-        "  <html><head><title>Bridge reopens</title></head>"
-        f"<body><article>{paragraphs}</article></body></html>"
-    )
+    html = f"  <html><head><title>Bridge reopens</title></head><body><article>{paragraphs}</article></body></html>"
     [article] = list(iter_inputs(["-"], stdin=io.BytesIO(html.encode())))
     assert isinstance(article, Article)
     assert "<p>" not in article.text

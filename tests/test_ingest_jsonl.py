@@ -25,12 +25,8 @@ def test_records_fields_and_origins(tmp_path: Path) -> None:
             "published": "2024-03-05T10:00:00Z",
         }
     )
-    second = json.dumps(
-        {"text": "  The ferry stops on Friday.  ", "source": "Harbour Herald", "date": "5 March 2024"}
-    )
-    third = json.dumps(
-        {"text": "Shops expect more trade.", "site": "Bay News", "url": "https://m.baynews.example/x"}
-    )
+    second = json.dumps({"text": "  The ferry stops on Friday.  ", "source": "Harbour Herald", "date": "5 March 2024"})
+    third = json.dumps({"text": "Shops expect more trade.", "site": "Bay News", "url": "https://m.baynews.example/x"})
     path = write_lines(tmp_path / "feed.jsonl", [first, "", "   ", second, third])
     items = list(iter_inputs([str(path)]))
     assert all(isinstance(i, Article) for i in items), items

@@ -46,9 +46,7 @@ def test_header_block(tmp_path: Path) -> None:
 
 
 def test_header_aliases_and_first_value_wins() -> None:
-    parsed = parse_text(
-        "Headline: A\nSource: Herald\nSite: Other\nDate: 5 March 2024\nLink: x.example\n\nBody."
-    )
+    parsed = parse_text("Headline: A\nSource: Herald\nSite: Other\nDate: 5 March 2024\nLink: x.example\n\nBody.")
     assert parsed.title == "A"
     assert parsed.meta == {"outlet": "Herald", "published": "5 March 2024", "url": "x.example"}
     assert parsed.body == "Body."
@@ -113,9 +111,7 @@ def test_header_without_title_then_headline() -> None:
 
 def test_markdown_front_matter_and_heading(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
-    path.write_text(
-        '---\ntitle: "Harbour bridge reopens"\nsite: Coastal Ledger\n---\n\n' + BODY, encoding="utf-8"
-    )
+    path.write_text('---\ntitle: "Harbour bridge reopens"\nsite: Coastal Ledger\n---\n\n' + BODY, encoding="utf-8")
     article = read_one(path)
     assert (article.title, article.outlet, article.text) == ("Harbour bridge reopens", "Coastal Ledger", BODY)
     assert parse_text("# Bridge reopens\n\nBody text.").title == "Bridge reopens"

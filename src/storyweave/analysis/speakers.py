@@ -67,13 +67,13 @@ class SpeakerResolver:
             return self.previous[1]
         here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
         # Someone reported as speaking just before ("Unruh said the woman told ...") goes on speaking.
-        for sentence in self.annotated.sentences[max(here - 3, 0) : here][::-1]:
-            opening = REPORTED_OPENING.match(sentence.text)
+        for earlier in self.annotated.sentences[max(here - 3, 0) : here][::-1]:
+            opening = REPORTED_OPENING.match(earlier.text)
             if opening and opening["name"].split()[0].lower() not in PRONOUNS | {"the"}:
                 return self._name(opening["name"], span)
         # Else the subject of the nearest sentence before the quote that names someone: the first person there.
-        for sentence in range(here, max(here - 4, -1), -1):
-            for entity in [e for e in self.people if e.sentence == sentence and e.end <= span.start]:
+        for index in range(here, max(here - 4, -1), -1):
+            for entity in [e for e in self.people if e.sentence == index and e.end <= span.start]:
                 name = self.index.resolve_person(entity.text)
                 if name and len(name.split()) > 1:  # a lone word tagged PERSON is often a place or a ship
                     return name

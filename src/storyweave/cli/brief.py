@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from storyweave.cli.console import note, progress_bar
 from storyweave.engines.local import annotate_articles
@@ -38,7 +39,7 @@ def brief(
     """Write one brief for the story told by the given articles."""
     result = read_inputs(paths)
     for skipped in result.skipped:
-        note(f"[yellow]skipped[/] {skipped.where}: {skipped.reason}")
+        note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
     if not result.articles:
         raise NoUsableArticles(
             "no usable article in the input",
@@ -55,7 +56,6 @@ def brief(
             out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         except OSError as err:
             raise InputError(f"cannot write {out}: {err.strerror}", "Choose a writable --out path") from err
-    used, skipped_count = len(result.articles), len(result.skipped)
-    note(
-        f"used {used} article{'s' * (used != 1)}, skipped {skipped_count}" + (f"; wrote {out}" if out else "")
-    )
+    used = len(result.articles)
+    wrote = f"; wrote {escape(str(out))}" if out else ""
+    note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped)}{wrote}")

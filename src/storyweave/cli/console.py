@@ -8,17 +8,20 @@ from contextlib import contextmanager
 from typing import NoReturn
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 err_console = Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err_console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    """Print one error line (the message is text, never markup) and exit."""
+    err_console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     sys.exit(code)
 
 
 def note(message: str) -> None:
+    """A line on stderr; ``message`` may use rich markup, so escape any text it quotes."""
     err_console.print(message, soft_wrap=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,3 +52,89 @@ def shared_data_file(*parts: str) -> Path | None:
     """A file of ../shared/data beside the checkout, or None when it is absent."""
     path = SHARED_DATA.joinpath(*parts)
     return path if path.is_file() else None
+
+
+# --- DUC-style folders -------------------------------------------------------------------------
+
+DOC_FOLDERS = ("docs", "documents")
+REF_FOLDERS = ("refs", "references", "summaries", "models")
+DUC_LAYOUT = (
+    "Give a JSON Lines file (id, documents, summary or summaries) or a folder with one folder per "
+    "cluster, each holding docs/ (one file per article) and refs/ (one file per reference summary)"
+)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL | re.IGNORECASE)
+_PARAGRAPH_TAG = re.compile(r"<P>|</P>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _decode(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror}", "Check the data set path") from err
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def unwrap_document(text: str) -> str:
+    """Plain article text, one paragraph a line.
+
+    DUC's SGML (``<DOC> ... <TEXT> ... </TEXT>``) is reduced to the text of its ``<TEXT>``
+    elements, ``<P>`` marking paragraphs. When the text has blank lines they separate
+    paragraphs and the lines between them (hard-wrapped prose) are joined; otherwise each line
+    stays a paragraph.
+    """
+    bodies = _TEXT.findall(text)
+    if bodies:
+        text = "\n\n".join(_TAG.sub(" ", _PARAGRAPH_TAG.sub("\n\n", body)) for body in bodies)
+    text = text.strip()
+    if not _BLANK_LINE.search(text):
+        return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    paragraphs = (" ".join(p.split()) for p in _BLANK_LINE.split(text))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def _subfolder(cluster: Path, names: tuple[str, ...]) -> Path | None:
+    return next((cluster / n for n in names if (cluster / n).is_dir()), None)
+
+
+def read_duc(folder: Path) -> list[Cluster]:
+    """DUC-style folders: ``FOLDER/<cluster>/docs/*`` articles, ``FOLDER/<cluster>/refs/*`` references.
+
+    The cluster id is its folder's name; every file not starting with a dot is read, in name
+    order (``documents/`` is accepted for ``docs/``; ``references/``, ``summaries/`` or
+    ``models/`` for ``refs/``). Articles are unwrapped by :func:`unwrap_document` and named
+    after their files; a reference is scored as written (its line breaks mark its sentences).
+    """
+    clusters: list[Cluster] = []
+    for cluster in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        docs, refs = _subfolder(cluster, DOC_FOLDERS), _subfolder(cluster, REF_FOLDERS)
+        if docs is None:
+            continue
+        articles = []
+        for path in _files(docs):
+            text = unwrap_document(_decode(path))
+            if text:
+                articles.append(Article.create(text, path.stem, origin=Origin(path=str(path))))
+        references = [r.strip() for r in (_decode(p) for p in (_files(refs) if refs else [])) if r.strip()]
+        clusters.append(Cluster(cluster.name, articles, references))
+    if not clusters:
+        raise InputError(f"{folder} holds no cluster folder with a docs/ folder", DUC_LAYOUT)
+    return clusters
+
+
+def read_dataset(path: Path) -> list[Cluster]:
+    """A JSON Lines file (:func:`read_multinews`) or a DUC-style folder (:func:`read_duc`)."""
+    if path.is_dir():
+        return read_duc(path)
+    if path.is_file():
+        return read_multinews(path)
+    raise InputError(f"no such data set: {path}", DUC_LAYOUT)

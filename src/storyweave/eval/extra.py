@@ -6,7 +6,8 @@ import importlib.util
 
 from storyweave.errors import StoryweaveError
 
-EXTRA_MODULES = ("sumy", "rouge_score", "nltk")
+# module -> the package that provides it
+EXTRA_MODULES = {"sumy": "sumy", "rouge_score": "rouge-score", "nltk": "nltk"}
 
 
 class MissingExtra(StoryweaveError):
@@ -15,11 +16,18 @@ class MissingExtra(StoryweaveError):
     exit_code = 2
 
 
+def _absent(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is None
+    except (ImportError, ValueError):
+        return True
+
+
 def require_eval_extra() -> None:
     """Raise :class:`MissingExtra` (one line, exit 2) unless sumy, rouge-score and nltk import."""
-    missing = [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    missing = [package for module, package in EXTRA_MODULES.items() if _absent(module)]
     if missing:
         raise MissingExtra(
-            f"evaluation needs {', '.join(missing)}, which is not installed",
+            f"the eval extra is not installed (missing: {', '.join(missing)})",
             "Run: pip install 'storyweave[eval]'",
         )

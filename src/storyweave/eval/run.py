@@ -65,7 +65,7 @@ def storyweave_summaries(
     started = time.perf_counter()
     annotated = annotate_articles([a for c in clusters for a in c.articles], progress=progress)
     annotate_seconds = time.perf_counter() - started
-    settings = BriefSettings(words=words)
+    settings = BriefSettings(words=words, analysis=False)  # the summary alone is scored and timed
     summaries: list[list[str]] = []
     started = time.perf_counter()
     first = 0
@@ -90,7 +90,12 @@ def peer_summaries(name: str, clusters: Sequence[Cluster], words: int) -> tuple[
 
 
 def _result(
-    name: str, clusters: Sequence[Cluster], summaries: list[list[str]], seconds: float, words: int, recall: bool
+    name: str,
+    clusters: Sequence[Cluster],
+    summaries: list[list[str]],
+    seconds: float,
+    words: int,
+    recall: bool,
 ) -> SystemResult:
     cut = [cut_words(s, words) for s in summaries]
     per_cluster = [score(s, c.references, recall=recall) for s, c in zip(cut, clusters, strict=True)]

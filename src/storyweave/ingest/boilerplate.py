@@ -140,12 +140,7 @@ def is_boilerplate_line(line: str) -> bool:
     words = len(line.split())
     if any(words <= limit and rule.search(line) for rule, limit in _SHORT_RULES):
         return True
-    return (
-        _is_caption(line)
-        or _is_contribution_line(line, words)
-        or _is_byline(line)
-        or _is_date_line(line, words)
-    )
+    return _is_caption(line) or _is_contribution_line(line, words) or _is_byline(line) or _is_date_line(line, words)
 
 
 def _is_caption(line: str) -> bool:
@@ -197,8 +192,7 @@ def _is_name_word(word: str) -> bool:
 def _is_title_case(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 6 and all(
-        w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "for", "at", "in", "&"}
-        for w in words
+        w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "for", "at", "in", "&"} for w in words
     )
 
 

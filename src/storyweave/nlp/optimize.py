@@ -56,7 +56,5 @@ def _build(source: Path, target: Path) -> None:
         options.optimized_model_filepath = str(folded)
         ort.InferenceSession(str(source), options, providers=["CPUExecutionProvider"])
         built = Path(work) / "quantized.onnx"
-        quantize_dynamic(
-            folded, built, op_types_to_quantize=["MatMul"], per_channel=True, weight_type=QuantType.QInt8
-        )
+        quantize_dynamic(folded, built, op_types_to_quantize=["MatMul"], per_channel=True, weight_type=QuantType.QInt8)
         os.replace(built, target)  # atomic: concurrent builders never see half a file
