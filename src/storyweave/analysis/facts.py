@@ -30,7 +30,7 @@ MEASURES = set(
 EVENTS = {
     "killed": "killed", "died": "killed", "dead": "killed", "death": "killed", "fatalitie": "killed",
     "injured": "injured", "wounded": "injured", "hurt": "injured", "treated": "injured",
-    "hospitalised": "injured", "hospitalized": "injured", "hospital": "injured",
+    "hospitalised": "injured", "hospitalized": "injured", "hospital": "injured", "shot": "injured",
     "arrested": "arrested", "detained": "arrested", "missing": "missing",
     "rescued": "rescued", "evacuated": "evacuated", "displaced": "displaced", "affected": "affected",
 }  # fmt: skip
@@ -71,7 +71,7 @@ def extract_facts(matrix: StoryMatrix) -> list[tuple[int, Fact]]:
             if len(counts) < 3 or counts in NOT_COUNTED or not counts.isalpha():
                 continue
             kind, unit = mention.kind, mention.unit
-            if counts == "age":
+            if counts == "age" or kind == "age":  # "a three-year-old son" and "the 2-year-old toddler"
                 kind, unit, counts = "age", "years", "age"
             if kind == "count" and counts in PERIODS:
                 kind, unit = "period", counts + "s"
