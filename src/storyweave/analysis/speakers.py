@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storyweave.analysis.entities import TITLES, EntityIndex, core_name
 from storyweave.analysis.quote_spans import REPORTED_OPENING, QuoteSpan
 from storyweave.models import AnnotatedArticle, Entity
@@ -29,6 +31,42 @@ ORGANISATION_NOUNS = set(
 )
 
 
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityIndex) -> dict[str, str]:
+    """A likely gender for people of this article: from titles, and the pronouns that follow them as subject."""
+    votes: dict[str, list[int]] = {}
+    text = annotated.article.text
+    for entity in people:
+        name = index.resolve_person(entity.text)
+        if not name:
+            continue
+        tally = votes.setdefault(name, [0, 0])
+        title = text[max(0, entity.start - 6) : entity.start].strip().rstrip(".").split()[-1:]
+        if title and title[0].lower() in MALE_TITLES:
+            tally[0] += 3
+        elif title and title[0].lower() in FEMALE_TITLES:
+            tally[1] += 3
+        first_named = min((e.start for e in people if e.sentence == entity.sentence), default=entity.start)
+        if entity.start != first_named:
+            continue  # only a sentence's subject is what its pronouns most likely refer to
+        sentence = annotated.sentences[entity.sentence]
+        following = text[entity.end : sentence.end]
+        if entity.sentence + 1 < len(annotated.sentences):
+            following += " " + annotated.sentences[entity.sentence + 1].text
+        tally[0] += len(_HE.findall(following))
+        tally[1] += len(_SHE.findall(following))
+    return {
+        name: ("male" if male > female else "female")
+        for name, (male, female) in votes.items()
+        if max(male, female) >= 2 and max(male, female) >= 2 * min(male, female)
+    }
+
+
 class SpeakerResolver:
     """Resolves the speakers of one article's quotations, in order."""
 
@@ -38,6 +76,7 @@ class SpeakerResolver:
         quoted = [(q.start, q.end) for q in quotes]
         self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
         self.organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
+        self.genders = _genders(annotated, self.people, index)
         self.previous: tuple[int, str | None] = (-1, None)
 
     def resolve(self, span: QuoteSpan) -> str | None:
@@ -61,21 +100,30 @@ class SpeakerResolver:
             return self._description(written.lower(), span)
         return self._name(written, span)
 
+    def _agrees(self, name: str | None, span: QuoteSpan) -> bool:
+        """Whether "he"/"she" can refer to this person, as far as the article shows."""
+        pronoun = (span.speaker_text or "").lower()
+        wanted = {"he": "male", "she": "female"}.get(pronoun)
+        return bool(name) and (wanted is None or self.genders.get(name or "", wanted) == wanted)
+
     def _pronoun(self, span: QuoteSpan) -> str | None:
         named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
-        if self.previous[1] and not named_since:
+        if self.previous[1] and not named_since and self._agrees(self.previous[1], span):
             return self.previous[1]
         here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
         # Someone reported as speaking just before ("Unruh said the woman told ...") goes on speaking.
         for earlier in self.annotated.sentences[max(here - 3, 0) : here][::-1]:
             opening = REPORTED_OPENING.match(earlier.text)
             if opening and opening["name"].split()[0].lower() not in PRONOUNS | {"the"}:
-                return self._name(opening["name"], span)
+                named = self._name(opening["name"], span)
+                if self._agrees(named, span):
+                    return named
         # Else the subject of the nearest sentence before the quote that names someone: the first person there.
         for index in range(here, max(here - 4, -1), -1):
             for entity in [e for e in self.people if e.sentence == index and e.end <= span.start]:
                 name = self.index.resolve_person(entity.text)
-                if name and len(name.split()) > 1:  # a lone word tagged PERSON is often a place or a ship
+                # a lone word tagged PERSON is often a place or a ship
+                if name and len(name.split()) > 1 and self._agrees(name, span):
                     return name
         return self.previous[1]
 
