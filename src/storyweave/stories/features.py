@@ -1,0 +1,82 @@
+"""What story grouping compares: an article's lead in meaning, its distinctive words, its names, its time."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+
+from storyweave.analysis.alignment import STOP_WORDS
+from storyweave.analysis.entities import core_name
+from storyweave.models import AnnotatedArticle
+
+LEAD_SENTENCES = 3  # the headline-and-lead part of an article that says what it is about
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
+_TOKEN = re.compile(r"[a-z][a-z0-9'’-]+|\d+")
+
+
+def terms(text: str) -> Counter[str]:
+    """Lower-cased content words, plural-stemmed."""
+    found: Counter[str] = Counter()
+    for token in _TOKEN.findall(text.lower()):
+        token = token.strip("'’-")
+        if len(token) > 2 and token not in STOP_WORDS:
+            found[token[:-1] if token.endswith("s") and len(token) > 4 else token] += 1
+    return found
+
+
+@dataclass(slots=True)
+class ArticleFeatures:
+    vector: np.ndarray  # mean of the title-and-lead sentence vectors, L2-normalised
+    words: Counter[str]  # term counts of title and lead
+    names: frozenset[str]  # named entities of the whole article, lower-cased cores
+    people: frozenset[str]  # surnames of the people it names
+    published: datetime | None
+    short: bool  # a headline or a one-sentence item: less text, lower similarities
+
+
+def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) -> ArticleFeatures:
+    lead = annotated.embeddings[:lead_sentences]
+    vector = lead.mean(axis=0) if len(lead) else np.zeros(annotated.embeddings.shape[1], dtype=np.float32)
+    norm = float(np.linalg.norm(vector))
+    text = annotated.article.title + " " + " ".join(s.text for s in annotated.sentences[:lead_sentences])
+    names = frozenset(
+        core_name(e.text).lower() for e in annotated.entities if e.label in NAME_LABELS and core_name(e.text)
+    )
+    people = frozenset(
+        core_name(e.text).split()[-1].lower() for e in annotated.entities if e.label == "PERSON" and core_name(e.text)
+    )
+    return ArticleFeatures(
+        vector=(vector / norm if norm else vector).astype(np.float32),
+        words=terms(text),
+        names=names,
+        people=people,
+        published=annotated.article.published,
+        short=len(annotated.sentences) <= 1,
+    )
+
+
+class DocumentFrequencies:
+    """Running document frequencies for idf weights (updated as articles arrive, or filled in one pass)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.counts: Counter[str] = Counter()
+
+    def add(self, words: Iterable[str]) -> None:
+        self.documents += 1
+        self.counts.update(set(words))
+
+    def idf(self, word: str) -> float:
+        return math.log((self.documents + 1) / (self.counts[word] + 1)) + 1.0
+
+    def weigh(self, words: Counter[str]) -> dict[str, float]:
+        """Sublinear tf-idf, L2-normalised."""
+        weighted = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
+        norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+        return {w: v / norm for w, v in weighted.items()}

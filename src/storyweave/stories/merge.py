@@ -1,0 +1,91 @@
+"""The second pass: stories that turn out to be one are merged.
+
+Arrival order splits a story when its first articles differ (a headline about the
+verdict, another about the appeal); comparing whole stories afterwards joins them.
+Candidate pairs come from the nearest story centroids (no all-pairs); pairs merge
+strongest first while their score passes the merge threshold, each story's profile
+being the sum of its members'.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+
+import numpy as np
+
+from storyweave.analysis.syndication import UnionFind
+from storyweave.stories.grouping import StoryGrouper, _Story
+
+
+def _similarity(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
+    s = grouper.settings
+    assert a.vector is not None and b.vector is not None
+    if a.last and b.last and abs(a.last - b.last) > s.window:
+        return 0.0  # stories far apart in time stay apart
+    meaning = float(a.vector @ b.vector) / max(float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector)), 1e-9)
+    norm_a = sum(v * v for v in a.words.values()) ** 0.5 or 1.0
+    norm_b = sum(v * v for v in b.words.values()) ** 0.5 or 1.0
+    small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
+    words = sum(v * large[w] for w, v in small.items() if w in large) / (norm_a * norm_b)
+    names = _overlap(a.names, b.names)
+    strangers = bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
+    return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a.keys() & b.keys()) / min(len(a), len(b))
+
+
+def _combine(a: _Story, b: _Story) -> _Story:
+    assert a.vector is not None and b.vector is not None
+    last = max((t for t in (a.last, b.last) if t), default=None)
+    return _Story(
+        a.members + b.members,
+        a.vector + b.vector,
+        a.words + b.words,
+        a.names + b.names,
+        last,
+        a.people + b.people,
+        a.short + b.short,
+    )
+
+
+def _threshold(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
+    short = (a.short + b.short) * 2 > len(a.members) + len(b.members)
+    return grouper.settings.short_merge_threshold if short else grouper.settings.merge_threshold
+
+
+def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]]:
+    """Member lists of the merged stories."""
+    from usearch.index import Index
+
+    stories = {i: s for i, s in enumerate(grouper.stories)}
+    if len(stories) < 2:
+        return [s.members for s in stories.values()]
+    index = Index(ndim=len(next(iter(stories.values())).vector), metric="cos")  # type: ignore[arg-type]
+    for number, story in stories.items():
+        assert story.vector is not None
+        index.add(number, story.vector / max(float(np.linalg.norm(story.vector)), 1e-9))
+    queue: list[tuple[float, int, int]] = []
+    for number, story in stories.items():
+        assert story.vector is not None
+        for key in index.search(story.vector, min(neighbours + 1, len(stories))).keys:
+            other = int(key)
+            if other > number:
+                score = _similarity(story, stories[other], grouper)
+                if score >= _threshold(story, stories[other], grouper):
+                    heapq.heappush(queue, (-score, number, other))
+    joined = UnionFind(len(grouper.stories))
+    while queue:
+        _, a, b = heapq.heappop(queue)
+        root_a, root_b = joined.find(a), joined.find(b)
+        if root_a == root_b:
+            continue
+        score = _similarity(stories[root_a], stories[root_b], grouper)  # profiles may have grown since
+        if score >= _threshold(stories[root_a], stories[root_b], grouper):
+            joined.union(root_a, root_b)
+            stories[joined.find(root_a)] = _combine(stories[root_a], stories[root_b])
+    return [stories[group[0]].members for group in joined.groups()]
