@@ -63,3 +63,21 @@ def test_incremental_arrival_places_each_article(corpus) -> None:  # type: ignor
     assert placed[:4] == [placed[0]] * 4
     assert placed[4:] == [placed[4]] * 3
     assert placed[0] != placed[4]
+
+
+def test_a_syndicated_copy_joins_its_original_and_is_remembered(corpus) -> None:  # type: ignore[no-untyped-def]
+    wire = corpus[4]
+    copy = replace(wire, article=replace(wire.article, id="copy", outlet="Reprint Weekly"))
+    grouper = StoryGrouper()
+    placed = [grouper.add(features(a)) for a in [*corpus, copy]]
+    assert placed[-1] == placed[4]
+    assert grouper.copy_of == {len(corpus): 4}
+
+
+def test_near_duplicates_ignore_case_and_trailing_punctuation() -> None:
+    from storyweave.stories.duplicates import NearDuplicates
+
+    seen = NearDuplicates()
+    assert seen.add(0, "McDonald's Reports a 0.3 Percent Drop in February Sales") is None
+    assert seen.add(1, "McDonald's reports a 0.3 percent drop in February sales.") == 0
+    assert seen.add(2, "Storm water flooded the basement archive of the Harlow Museum of Rail") is None

@@ -38,6 +38,7 @@ class ArticleFeatures:
     people: frozenset[str]  # surnames of the people it names
     published: datetime | None
     short: bool  # a headline or a one-sentence item: less text, lower similarities
+    opening: str  # title and opening text, to recognise copies by
 
 
 def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) -> ArticleFeatures:
@@ -58,6 +59,7 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
         people=people,
         published=annotated.article.published,
         short=len(annotated.sentences) <= 1,
+        opening=annotated.article.title + "\n" + annotated.article.text[:800],
     )
 
 

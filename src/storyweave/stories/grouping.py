@@ -6,9 +6,12 @@ the article, never from all stories, so the work per article stays flat as the c
 grows. A candidate story scores by the article's closeness in meaning to the story's
 centroid, the tf-idf cosine of their headline-and-lead words and the share of the
 article's names the story already carries; stories older than the time window drop
-out. A headline-only item has less text and lower similarities, so it joins and
-merges at lower thresholds than a full article. A second pass (stories.merge) joins
-stories that arrival order split.
+out. Near-duplicate and syndicated copies (MinHash LSH, stories.duplicates) are
+found first and join the story of the text they copy without scoring; ``copy_of``
+remembers them so the analysis can count them as one source. A headline-only item
+has less text and lower similarities, so it joins and merges at lower thresholds
+than a full article. A second pass (stories.merge) joins stories that arrival order
+split.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from storyweave.models import AnnotatedArticle
+from storyweave.stories.duplicates import NearDuplicates
 from storyweave.stories.features import ArticleFeatures, DocumentFrequencies, features
 
 
@@ -51,10 +55,13 @@ class _Story:
     last: datetime | None = None
     people: Counter[str] = field(default_factory=Counter)
     short: int = 0  # members that are headline-only
+    words_norm2: float = 0.0  # squared length of ``words``, kept as members are added
 
     def add(self, number: int, item: ArticleFeatures, weights: dict[str, float]) -> None:
         self.members.append(number)
         self.vector = item.vector.copy() if self.vector is None else self.vector + item.vector
+        overlap = sum(v * self.words[w] for w, v in weights.items() if w in self.words)
+        self.words_norm2 += 2 * overlap + sum(v * v for v in weights.values())
         self.words.update(weights)
         self.names.update(item.names)
         self.people.update(item.people)
@@ -75,6 +82,8 @@ class StoryGrouper:
         self._index: Index | None = None
         self._index_type = Index
         self.story_of: list[int] = []
+        self.copy_of: dict[int, int] = {}  # article number -> the earlier article it copies
+        self._copies = NearDuplicates()
         self.stories: list[_Story] = []
         self._by_name: dict[str, list[int]] = {}
 
@@ -96,7 +105,7 @@ class StoryGrouper:
         assert story.vector is not None
         centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
         meaning = max(float(centroid @ item.vector), 0.0)
-        norm = sum(v * v for v in story.words.values()) ** 0.5 or 1.0
+        norm = story.words_norm2**0.5 or 1.0
         words = sum(weights[w] * story.words[w] for w in weights if w in story.words) / norm
         names = len([n for n in item.names if n in story.names]) / len(item.names) if item.names else 0.0
         strangers = bool(item.people) and bool(story.people) and not any(p in story.people for p in item.people)
@@ -107,13 +116,18 @@ class StoryGrouper:
         if self._learn_frequencies:
             self.frequencies.add(item.words)
         weights = self.frequencies.weigh(item.words)
-        scored = [(self._score(self.stories[c], item, weights), c) for c in self._candidates(item)]
-        best_score, best = max(scored, default=(0.0, -1))
-        threshold = self.settings.short_threshold if item.short else self.settings.threshold
-        if best < 0 or best_score < threshold:
-            best = len(self.stories)
-            self.stories.append(_Story())
         number = len(self.story_of)
+        original = self._copies.add(number, item.opening)
+        if original is not None:
+            best = self.story_of[original]
+            self.copy_of[number] = original
+        else:
+            scored = [(self._score(self.stories[c], item, weights), c) for c in self._candidates(item)]
+            best_score, best = max(scored, default=(0.0, -1))
+            threshold = self.settings.short_threshold if item.short else self.settings.threshold
+            if best < 0 or best_score < threshold:
+                best = len(self.stories)
+                self.stories.append(_Story())
         self.stories[best].add(number, item, weights)
         self.story_of.append(best)
         for name in item.names:

@@ -24,8 +24,8 @@ def _similarity(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
     if a.last and b.last and abs(a.last - b.last) > s.window:
         return 0.0  # stories far apart in time stay apart
     meaning = float(a.vector @ b.vector) / max(float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector)), 1e-9)
-    norm_a = sum(v * v for v in a.words.values()) ** 0.5 or 1.0
-    norm_b = sum(v * v for v in b.words.values()) ** 0.5 or 1.0
+    norm_a = a.words_norm2**0.5 or 1.0
+    norm_b = b.words_norm2**0.5 or 1.0
     small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
     words = sum(v * large[w] for w, v in small.items() if w in large) / (norm_a * norm_b)
     names = _overlap(a.names, b.names)
@@ -42,14 +42,16 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
 def _combine(a: _Story, b: _Story) -> _Story:
     assert a.vector is not None and b.vector is not None
     last = max((t for t in (a.last, b.last) if t), default=None)
+    words = a.words + b.words
     return _Story(
         a.members + b.members,
         a.vector + b.vector,
-        a.words + b.words,
+        words,
         a.names + b.names,
         last,
         a.people + b.people,
         a.short + b.short,
+        sum(v * v for v in words.values()),
     )
 
 

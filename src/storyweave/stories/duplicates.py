@@ -1,0 +1,46 @@
+"""Near-duplicate and syndicated copies: MinHash signatures of word shingles in an LSH index.
+
+A copy is an article whose shingles overlap an earlier article's by the Jaccard
+threshold or more; the lookup costs the same whatever the size of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+SHINGLE = 4
+PERMUTATIONS = 64
+COPY_JACCARD = 0.8
+MAX_WORDS = 100  # the opening of an article is enough to recognise its copies
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> list[bytes]:
+    words = _WORD.findall(text.lower())[:MAX_WORDS]
+    size = min(SHINGLE, len(words)) or 1
+    return [" ".join(words[i : i + size]).encode() for i in range(max(len(words) - size + 1, 1))]
+
+
+class NearDuplicates:
+    """Finds, for each new text, an earlier text it copies (if any), then remembers it."""
+
+    def __init__(self, threshold: float = COPY_JACCARD) -> None:
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
+        self._signatures: dict[int, MinHash] = {}
+        template = MinHash(num_perm=PERMUTATIONS)
+        self._permutations, self._scheme = template.permutations, template.scheme  # drawn once, shared
+        self.threshold = threshold
+
+    def add(self, key: int, text: str) -> int | None:
+        """The key of an earlier copy of ``text``, or None; ``text`` is remembered under ``key``."""
+        signature = MinHash(num_perm=PERMUTATIONS, permutations=self._permutations, scheme=self._scheme)
+        signature.update_batch(shingles(text))
+        original = None
+        for candidate in self._lsh.query(signature):
+            if signature.jaccard(self._signatures[candidate]) >= self.threshold:
+                original = candidate if original is None else min(original, candidate)
+        self._lsh.insert(key, signature)
+        self._signatures[key] = signature
+        return original
