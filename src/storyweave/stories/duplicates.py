@@ -44,3 +44,8 @@ class NearDuplicates:
         self._lsh.insert(key, signature)
         self._signatures[key] = signature
         return original
+
+    def remove(self, key: int) -> None:
+        """Forget a text (it has left the time window)."""
+        if self._signatures.pop(key, None) is not None:
+            self._lsh.remove(key)

@@ -16,7 +16,7 @@ split.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -84,6 +84,7 @@ class StoryGrouper:
         self.story_of: list[int] = []
         self.copy_of: dict[int, int] = {}  # article number -> the earlier article it copies
         self._copies = NearDuplicates()
+        self._recent: deque[tuple[datetime, int]] = deque()  # dated articles still inside the window
         self.stories: list[_Story] = []
         self._by_name: dict[str, list[int]] = {}
 
@@ -111,8 +112,18 @@ class StoryGrouper:
         strangers = bool(item.people) and bool(story.people) and not any(p in story.people for p in item.people)
         return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers
 
+    def _forget_before(self, moment: datetime) -> None:
+        """Articles older than the window can no longer join a story: drop them from the indexes."""
+        while self._recent and self._recent[0][0] < moment - self.settings.window:
+            _, number = self._recent.popleft()
+            if self._index is not None:
+                self._index.remove(number)
+            self._copies.remove(number)
+
     def add(self, item: ArticleFeatures) -> int:
         """Place one article; returns the number of its story."""
+        if item.published:
+            self._forget_before(item.published)
         if self._learn_frequencies:
             self.frequencies.add(item.words)
         weights = self.frequencies.weigh(item.words)
@@ -137,20 +148,19 @@ class StoryGrouper:
         if self._index is None:
             self._index = self._index_type(ndim=len(item.vector), metric="cos")
         self._index.add(number, item.vector)
+        if item.published:
+            self._recent.append((item.published, number))
         return best
 
 
 def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> list[list[int]]:
     """Group a batch of articles into stories: lists of indices into ``annotated``."""
     settings = settings or GroupingSettings()
-    items = [features(a, settings.lead_sentences) for a in annotated]
-    frequencies = DocumentFrequencies()
-    for item in items:
-        frequencies.add(item.words)
-    order = sorted(range(len(items)), key=lambda i: (items[i].published is None, items[i].published or 0, i))
-    grouper = StoryGrouper(settings, frequencies)
-    for i in order:
-        grouper.add(items[i])
+    dates = [a.article.published for a in annotated]
+    order = sorted(range(len(annotated)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
+    grouper = StoryGrouper(settings)
+    for i in order:  # features are made as articles are placed: memory follows the window, not the corpus
+        grouper.add(features(annotated[i], settings.lead_sentences))
     from storyweave.stories.merge import merge_stories
 
     merged = merge_stories(grouper)
