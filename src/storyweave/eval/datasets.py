@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from storyweave.errors import InputError
@@ -138,3 +139,66 @@ def read_dataset(path: Path) -> list[Cluster]:
     if path.is_file():
         return read_multinews(path)
     raise InputError(f"no such data set: {path}", DUC_LAYOUT)
+
+
+# --- Story clustering data (ECB+, UCI News Aggregator) -------------------------------------------
+
+CLUSTERED_LAYOUT = (
+    'Give a JSON Lines file, one article a line with "story" (its gold story id) and "text" or '
+    '"title"; "outlet", "url" and "published_ms" (epoch milliseconds) are optional'
+)
+
+
+def _clustered_article(row: dict[str, object], path: Path, number: int) -> tuple[Article, str]:
+    where = f"{path}:{number}"
+    story = row.get("story")
+    if story is None or story == "":
+        raise InputError(f'{where}: no "story" (the gold story id)', CLUSTERED_LAYOUT)
+    title = str(row.get("title") or "").strip()
+    text = str(row.get("text") or "").strip() or title  # headlines only: the headline is the text
+    if not text:
+        raise InputError(f'{where}: neither "text" nor "title"', CLUSTERED_LAYOUT)
+    published = None
+    milliseconds = row.get("published_ms")
+    if milliseconds is not None:
+        if not isinstance(milliseconds, int | float) or isinstance(milliseconds, bool):
+            raise InputError(f'{where}: "published_ms" is not a number', "Give epoch milliseconds")
+        published = datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
+    article = Article.create(
+        text,
+        str(row.get("outlet") or "unknown"),
+        title=title,
+        url=str(row["url"]) if row.get("url") else None,
+        published=published,
+        origin=Origin(path=str(path), line=number),
+    )
+    return article, str(story)
+
+
+def read_clustered(path: Path) -> list[tuple[Article, str]]:
+    """Articles with their gold story ids, in file order, from JSON Lines (one article a line).
+
+    ``text`` is the article's text; a line without it (UCI News Aggregator: headlines only) uses
+    its ``title`` as text. ``title`` stays the title as given (in ECB+ it is the article's first
+    sentence, not a headline). ``published_ms`` becomes a UTC ``published``.
+    """
+    if not path.exists() or path.is_dir():
+        raise InputError(f"no such data set: {path}", CLUSTERED_LAYOUT)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror}", "Check the data set path") from err
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path} is not UTF-8", "Give a UTF-8 JSON Lines file") from err
+    items: list[tuple[Article, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{number}: not valid JSON ({err.msg})", "Fix or remove that line") from err
+        if not isinstance(row, dict):
+            raise InputError(f"{path}:{number}: not a JSON object", CLUSTERED_LAYOUT)
+        items.append(_clustered_article(row, path, number))
+    return items

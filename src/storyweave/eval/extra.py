@@ -1,13 +1,15 @@
-"""The optional ``eval`` extra: ROUGE scoring and peer summarisers need packages the core does not."""
+"""The optional ``eval`` extra: packages that ROUGE, the peer summarisers and the clustering baseline need."""
 
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Mapping
 
 from storyweave.errors import StoryweaveError
 
 # module -> the package that provides it
 EXTRA_MODULES = {"sumy": "sumy", "rouge_score": "rouge-score", "nltk": "nltk"}
+CLUSTER_MODULES = {"sklearn": "scikit-learn"}  # what ``eval clusters`` needs
 
 
 class MissingExtra(StoryweaveError):
@@ -23,9 +25,14 @@ def _absent(module: str) -> bool:
         return True
 
 
-def require_eval_extra() -> None:
-    """Raise :class:`MissingExtra` (one line, exit 2) unless sumy, rouge-score and nltk import."""
-    missing = [package for module, package in EXTRA_MODULES.items() if _absent(module)]
+def require_eval_extra(modules: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`MissingExtra` (one line, exit 2) unless every module imports.
+
+    ``modules`` maps module to package; the default is :data:`EXTRA_MODULES` (sumy, rouge-score
+    and nltk, what ``eval rouge`` needs).
+    """
+    wanted = EXTRA_MODULES if modules is None else modules
+    missing = [package for module, package in wanted.items() if _absent(module)]
     if missing:
         raise MissingExtra(
             f"the eval extra is not installed (missing: {', '.join(missing)})",
