@@ -23,7 +23,7 @@ TITLES = set(
     commander cmdr captain capt lt lieutenant col colonel gen general maj major adm admiral private cpl corporal
     secretary chancellor king queen prince princess pope bishop archbishop rabbi imam coach superintendent supt
     ambassador councillor councilor chairman chairwoman director agent deputy assistant trooper constable
-    dc di ds pc det sheriff""".split()
+    dc di ds pc det con sheriff""".split()
 )
 ROLE_NOUNS = set(
     """executive spokesman spokeswoman spokesperson director chair chairman chairwoman president minister
@@ -42,7 +42,8 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 def core_name(text: str) -> str:
     """The name without titles, possessive or leading article: "Professor Alexis Jay's" -> "Alexis Jay"."""
     words = _POSSESSIVE.sub("", text.strip()).split()
-    while words and (words[0].lower().strip(".") in TITLES or words[0].lower() == "the"):
+    # a title comes off only when a name is left: "King" alone is a surname (Peter King), not a title
+    while len(words) > 1 and (words[0].lower().strip(".") in TITLES or words[0].lower() == "the"):
         words = words[1:]
     return " ".join(words)
 

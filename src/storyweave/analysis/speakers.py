@@ -91,7 +91,7 @@ class SpeakerResolver:
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
         words = written.split()
-        if words[0][:1].isupper() and len(words) > 1 and self.index.resolve_person(words[0]):
+        if len(words) > 1 and words[1][:1].islower() and words[0][:1].isupper() and self.index.resolve_person(words[0]):
             return self._name(words[0], span)  # "said Bernthal of finally working alongside Spacey"
         trailing = _trailing_name(words)
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
@@ -140,6 +140,12 @@ class SpeakerResolver:
         if candidates:  # the latest sentence naming one, and in it the first named (its subject)
             latest = max(sentence for sentence, _ in candidates)
             return next(name for sentence, name in candidates if sentence == latest)
+        if len(core.split()) == 1:  # a first name alone: "says Robin"
+            known = {self.index.resolve_person(e.text) or "" for e in self.people}
+            known |= {name for name, draft in self.index.drafts.items() if draft.kind == "person"}
+            firsts = [n for n in known if len(n.split()) > 1 and n.split()[0].lower() == surname]
+            if len(firsts) == 1:
+                return firsts[0]
         return self.index.resolve_person(written) or self.index.canonical(written) or core
 
     def _description(self, written: str, span: QuoteSpan) -> str | None:
