@@ -46,13 +46,16 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     assert skipped(items) == [
         Skipped(
             str(tmp_path / "scan.pdf"),
-            "unknown file type '.pdf' (storyweave reads .htm, .html, .jsonl, .md, .ndjson, .text, .txt)",
+            "unknown file type '.pdf' (storyweave reads .atom, .htm, .html, .jsonl, .md, .ndjson, .rss, .text, "
+            ".txt, .warc, .warc.gz, .xml)",
         )
     ]
 
 
 def test_registry_lists_every_format() -> None:
-    assert set(READERS) == {".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson"}
+    assert set(READERS) == {
+        ".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc", ".warc.gz"
+    }  # fmt: skip
 
 
 def test_missing_path(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import typer
 
 from storyweave.cli import brief as brief_command
 from storyweave.cli import eval as eval_command
+from storyweave.cli import ingest as ingest_command
 from storyweave.cli import models as models_command
 from storyweave.cli.console import fail
 from storyweave.errors import StoryweaveError
@@ -20,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("brief")(brief_command.brief)
+app.command("ingest")(ingest_command.ingest)
 app.command("models")(models_command.models)
 app.add_typer(eval_command.app, name="eval")
 

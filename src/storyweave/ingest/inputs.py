@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyweave.ingest._errors import UnreadableInput
-from storyweave.ingest.registry import reader_for, sniff_reader, supported_extensions
+from storyweave.ingest.registry import extension_of, reader_for, sniff_reader, supported_extensions
 from storyweave.ingest.source import STDIN_NAME, InputFile, Reader
 from storyweave.models import Article, Skipped
 
@@ -100,7 +100,7 @@ def _walk(folder: Path) -> Iterator[Article | Skipped]:
 
 
 def _read_file(path: str) -> Iterator[Article | Skipped]:
-    extension = Path(path).suffix
+    extension = extension_of(path)
     reader = reader_for(extension)
     if reader is None:
         kind = f"'{extension.lower()}'" if extension else "(no extension)"

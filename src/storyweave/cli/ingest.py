@@ -1,0 +1,145 @@
+"""``storyweave ingest PATH...``: read, annotate and store articles, batch by batch.
+
+Articles already in the store (by their stable id) are counted and left alone before any
+annotating. New ones are annotated and stored a batch at a time, each batch in one
+transaction, so a killed run loses at most the batch in flight and a re-run resumes. Ctrl-C
+lets the batch in flight finish and be stored first.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from storyweave.cli.console import note, progress_bar
+from storyweave.engines.local import annotate_articles
+from storyweave.errors import NoUsableArticles
+from storyweave.ingest import describe, iter_inputs
+from storyweave.models import Article, Skipped
+from storyweave.store import Store, default_path
+
+DEFAULT_BATCH = 64
+
+
+@dataclass(slots=True)
+class Plan:
+    """What the inputs hold, before anything is annotated."""
+
+    new: list[Article] = field(default_factory=list)
+    stored: int = 0  # articles read that the store already has
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return len(self.new) + self.stored
+
+
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt, .html, .jsonl, .rss, .atom, .warc[.gz]), folders, or - for stdin."),
+    ],
+    db: Annotated[
+        Path | None, typer.Option("--db", help="The store to add to (default: $STORYWEAVE_HOME/storyweave.sqlite).")
+    ] = None,
+    batch: Annotated[
+        int, typer.Option("--batch", min=1, max=10_000, help="Articles annotated and stored together.")
+    ] = DEFAULT_BATCH,
+) -> None:
+    """Add articles to the store: new ones are annotated and kept; known ones are left alone."""
+    with Store.open(db or default_path()) as store:
+        plan = _plan(store, paths)
+        for skipped in plan.skipped:
+            note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+        if not plan.read and plan.skipped:
+            raise NoUsableArticles(
+                "no usable article in the input",
+                "Give article files (.txt, .html, .jsonl, .rss, .atom, .warc) or folders of them",
+            )
+        added = done = 0
+        with _StopAfterBatch() as stop:
+            try:
+                with progress_bar("Annotating articles", len(plan.new)) as advance:
+                    for start in range(0, len(plan.new), batch):
+                        chunk = plan.new[start : start + batch]
+                        added += store.add_annotated(annotate_articles(chunk, progress=advance))
+                        done += len(chunk)
+                        if stop.requested:
+                            break
+            except KeyboardInterrupt:
+                stop.requested = True
+        if stop.requested and done < len(plan.new):
+            left = len(plan.new) - done
+            note(f"[yellow]interrupted[/]: stored {added} new, {left} left; run the same command again to go on")
+            raise typer.Exit(130)
+    already = plan.stored + done - added  # ids another process stored meanwhile count as already stored
+    note(
+        f"read {plan.read} article{'s' * (plan.read != 1)}: {added} new, {already} already stored; "
+        f"skipped {len(plan.skipped)}"
+    )
+
+
+class _StopAfterBatch:
+    """Ctrl-C finishes and stores the batch in flight, then stops; a second Ctrl-C stops at once.
+
+    Worker processes forked meanwhile inherit the handler and ignore the signal, so the
+    interrupt reaches them only through this process (no tracebacks from the pool).
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._pid = os.getpid()
+        self._installed = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _StopAfterBatch:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous if self._previous is not None else signal.default_int_handler)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != self._pid:
+            return  # a worker: the main process decides
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        os.write(2, b"\nstopping after this batch (Ctrl-C again to stop now)\n")
+
+
+def _plan(store: Store, paths: Sequence[str]) -> Plan:
+    """Read every input; keep the articles the store does not have yet, once each."""
+    plan = Plan()
+    first_seen: dict[str, str] = {}  # id -> where it was read
+    for item in iter_inputs(paths):
+        if isinstance(item, Skipped):
+            plan.skipped.append(item)
+        elif item.id in first_seen:
+            plan.skipped.append(Skipped(_where(item), f"duplicate of {first_seen[item.id]}"))
+        else:
+            first_seen[item.id] = _where(item)
+            if store.has_article(item.id):
+                plan.stored += 1
+            else:
+                plan.new.append(item)
+    return plan
+
+
+def _where(article: Article) -> str:
+    """Where an article was read, with the byte offset of a WARC record."""
+    offset = article.origin.offset
+    record = f" (record at byte {offset})" if article.origin.line is None and offset is not None else ""
+    return describe(article) + record

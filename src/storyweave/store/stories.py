@@ -1,0 +1,205 @@
+"""Stories in the store: which articles each holds, and the brief last computed for it.
+
+An article belongs to at most one story: assigning it to another moves it. A story left
+without articles is removed with its brief. Any change of membership marks the brief stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from storyweave.store._base import Database
+from storyweave.store.codec import now_utc, parse_utc, utc_text
+
+__all__ = ["Member", "StoredBrief", "StoryMethods", "StoryRecord", "members_hash"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    id: str
+    title: str
+    first_published: datetime | None  # UTC; None when no member has a date
+    last_published: datetime | None
+    outlets: list[str]
+    updated_at: datetime
+    brief_stale: bool
+    size: int  # number of member articles
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    article_id: str
+    syndicated_of: str | None  # the article whose copy this one runs, if any
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBrief:
+    story_id: str
+    schema: str
+    json: str
+    computed_at: datetime
+    members_hash: str
+
+
+def members_hash(article_ids: Iterable[str]) -> str:
+    """A hash of a set of article ids, to tell whether a stored brief still fits its story."""
+    return hashlib.sha1("\n".join(sorted(set(article_ids))).encode("utf-8")).hexdigest()
+
+
+_STORY_COLUMNS = (
+    "s.id, s.title, s.first_published, s.last_published, s.outlets, s.updated_at, s.brief_stale, "
+    "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id)"
+)
+
+
+class StoryMethods(Database):
+    def assign(
+        self,
+        story_id: str,
+        article_ids: Sequence[str],
+        *,
+        title: str | None = None,
+        syndicated_of: Mapping[str, str] | None = None,
+    ) -> None:
+        """Put articles (already stored) in a story, creating it when new; one transaction.
+
+        ``syndicated_of`` maps an article id to the id of the article it is a copy of.
+        """
+        copies = syndicated_of or {}
+        now = now_utc()
+        with self._writing() as conn:
+            exists = "SELECT 1 FROM articles WHERE id = ?"
+            missing = [i for i in article_ids if not conn.execute(exists, (i,)).fetchone()]
+            if missing:
+                raise ValueError(f"not in the store: {', '.join(missing[:5])}")
+            conn.execute(
+                "INSERT INTO stories (id, title, outlets, updated_at, brief_stale) VALUES (?, ?, '[]', ?, 1) "
+                "ON CONFLICT (id) DO NOTHING",
+                (story_id, title or "", now),
+            )
+            if title is not None:
+                conn.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
+            touched = {story_id}
+            for article_id in article_ids:
+                previous = conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
+                touched.update(row[0] for row in previous)
+                conn.execute(
+                    "INSERT INTO story_members (article_id, story_id, syndicated_of, added_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (article_id) DO UPDATE SET syndicated_of = excluded.syndicated_of, "
+                    "added_at = CASE WHEN story_id = excluded.story_id THEN added_at ELSE excluded.added_at END, "
+                    "story_id = excluded.story_id",
+                    (article_id, story_id, copies.get(article_id), now),
+                )
+            for touched_id in sorted(touched):
+                _refresh(conn, touched_id, now)
+
+    def stories(self, since: datetime | None = None, limit: int | None = None) -> list[StoryRecord]:
+        """Stories, latest first, by their last article's date (else when they last changed)."""
+        sql = f"SELECT {_STORY_COLUMNS} FROM stories s"
+        params: list[object] = []
+        if since is not None:
+            sql += " WHERE coalesce(s.last_published, s.updated_at) >= ?"
+            params.append(utc_text(since))
+        sql += " ORDER BY coalesce(s.last_published, s.updated_at) DESC, s.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._reading() as conn:
+            return [_story(row) for row in conn.execute(sql, params)]
+
+    def story(self, story_id: str) -> StoryRecord | None:
+        with self._reading() as conn:
+            row = conn.execute(f"SELECT {_STORY_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+        return _story(row) if row else None
+
+    def members(self, story_id: str) -> list[Member]:
+        """A story's articles, oldest first (articles without a date by when they were stored)."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT m.article_id, m.syndicated_of, m.added_at FROM story_members m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+                "ORDER BY coalesce(a.published_utc, a.ingested_at), a.id",
+                (story_id,),
+            ).fetchall()
+        return [Member(article_id=r[0], syndicated_of=r[1], added_at=_utc(r[2])) for r in rows]
+
+    def set_brief(self, story_id: str, document: str, members_hash: str, *, schema: str | None = None) -> None:
+        """Store a story's brief (JSON text) and clear its stale flag.
+
+        ``schema`` defaults to the document's own "schema" field.
+        """
+        if schema is None:
+            parsed = json.loads(document)
+            schema = str(parsed.get("schema", "")) if isinstance(parsed, dict) else ""
+        with self._writing() as conn:
+            if not conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+                raise ValueError(f"no story {story_id} in the store")
+            conn.execute(
+                "INSERT OR REPLACE INTO briefs (story_id, schema, json, computed_at, members_hash) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (story_id, schema, document, now_utc(), members_hash),
+            )
+            conn.execute("UPDATE stories SET brief_stale = 0 WHERE id = ?", (story_id,))
+
+    def brief(self, story_id: str) -> StoredBrief | None:
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT story_id, schema, json, computed_at, members_hash FROM briefs WHERE story_id = ?",
+                (story_id,),
+            ).fetchone()
+        return StoredBrief(row[0], row[1], row[2], _utc(row[3]), row[4]) if row else None
+
+    def mark_stale(self, story_id: str) -> None:
+        with self._writing() as conn:
+            conn.execute("UPDATE stories SET brief_stale = 1 WHERE id = ?", (story_id,))
+
+
+def _refresh(conn: sqlite3.Connection, story_id: str, now: str) -> None:
+    """Recompute a story's dates and outlets from its members; remove it when it has none."""
+    first, last, size = conn.execute(
+        "SELECT min(a.published_utc), max(a.published_utc), count(*) FROM story_members m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?",
+        (story_id,),
+    ).fetchone()
+    if not size:
+        conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+        return
+    outlets = [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT a.outlet FROM story_members m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.story_id = ? ORDER BY a.outlet",
+            (story_id,),
+        )
+    ]
+    conn.execute(
+        "UPDATE stories SET first_published = ?, last_published = ?, outlets = ?, updated_at = ?, brief_stale = 1 "
+        "WHERE id = ?",
+        (first, last, json.dumps(outlets, ensure_ascii=False), now, story_id),
+    )
+
+
+def _utc(text: str) -> datetime:
+    moment = parse_utc(text)
+    assert moment is not None
+    return moment
+
+
+def _story(row: tuple[object, ...]) -> StoryRecord:
+    id_, title, first, last, outlets, updated, stale, size = row
+    return StoryRecord(
+        id=str(id_),
+        title=str(title),
+        first_published=parse_utc(first) if isinstance(first, str) else None,
+        last_published=parse_utc(last) if isinstance(last, str) else None,
+        outlets=list(json.loads(str(outlets))),
+        updated_at=_utc(str(updated)),
+        brief_stale=bool(stale),
+        size=int(str(size)),
+    )
