@@ -68,7 +68,9 @@ def test_ingesting_twice_stores_nothing_the_second_time(tmp_path: Path, models) 
     db = tmp_path / "s.sqlite"
     first = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)])
     assert first.exit_code == 0, first.output
-    assert first.stderr.strip().splitlines()[-1] == "read 4 articles: 4 new, 0 already stored; skipped 0"
+    assert first.stderr.strip().splitlines()[-1] == (
+        "read 4 articles: 4 new, 0 already stored; skipped 0; 1 story (0 syndicated copies)"
+    )
     second = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)])
     assert second.exit_code == 0, second.output
     assert second.stderr.strip().splitlines()[-1] == "read 4 articles: 0 new, 4 already stored; skipped 0"
@@ -94,7 +96,7 @@ def test_skipped_inputs_are_listed_and_markup_is_not_read(tmp_path: Path, models
     assert result.exit_code == 0, result.output
     assert f"skipped {folder}/[red]odd[b].txt: empty file" in result.stderr
     assert "duplicate of" in result.stderr
-    assert result.stderr.strip().splitlines()[-1] == "read 4 articles: 4 new, 0 already stored; skipped 2"
+    assert result.stderr.strip().splitlines()[-1].startswith("read 4 articles: 4 new, 0 already stored; skipped 2; ")
 
 
 def test_nothing_usable_is_an_error(tmp_path: Path) -> None:
@@ -118,8 +120,10 @@ def test_a_killed_ingest_resumes_where_it_stopped(tmp_path: Path, models) -> Non
 
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--batch", "32"])
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip().splitlines()[-1] == (
-        f"read 120 articles: {120 - kept} new, {kept} already stored; skipped 0"
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"read 120 articles: {120 - kept} new, {kept} already stored; skipped 0; ")
     )
     expected = [a.id for a in read_inputs([str(folder)]).articles]
     with Store.open(db) as store:

@@ -1,4 +1,4 @@
-"""``storyweave brief PATH...``: one cited brief from the articles given."""
+"""``storyweave brief PATH...`` or ``storyweave brief --story ID``: one cited brief."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from storyweave.cli.console import note, progress_bar
 from storyweave.engines.local import annotate_articles
 from storyweave.errors import InputError, NoUsableArticles
 from storyweave.ingest import read_inputs
-from storyweave.models import Story
+from storyweave.models import Brief, Story
 from storyweave.render import render
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
@@ -27,16 +27,35 @@ class Format(StrEnum):
 
 def brief(
     paths: Annotated[
-        list[str],
-        typer.Argument(help="Article files (.txt, .html, .jsonl), folders, or - for standard input."),
-    ],
+        list[str] | None,
+        typer.Argument(help="Article files (.txt, .html, .jsonl, feeds, WARC), folders, or - for standard input."),
+    ] = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Brief a story of the store instead (see: stories).")
+    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="The store for --story (default: $STORYWEAVE_HOME).")] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=20, max=5000, help="Summary word budget.")] = 200,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file instead of standard output.")
     ] = None,
 ) -> None:
-    """Write one brief for the story told by the given articles."""
+    """Write one brief for the story told by the given articles, or for a story of the store."""
+    if bool(paths) == bool(story):
+        raise InputError("give article files or --story ID, not both or neither", "See: storyweave brief --help")
+    made = _from_store(story, db, words) if story else _from_files(paths or [], words)
+    text = render(made, fmt.value)
+    if out is None:
+        typer.echo(text)
+    else:
+        try:
+            out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as err:
+            raise InputError(f"cannot write {out}: {err.strerror}", "Choose a writable --out path") from err
+        note(f"wrote {escape(str(out))}")
+
+
+def _from_files(paths: list[str], words: int) -> Brief:
     result = read_inputs(paths)
     for skipped in result.skipped:
         note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
@@ -47,15 +66,20 @@ def brief(
         )
     with progress_bar("Reading articles", len(result.articles)) as advance:
         annotated = annotate_articles(result.articles, progress=advance)
-    story = Story(id=story_id(annotated), articles=annotated)
-    text = render(make_brief(story, BriefSettings(words=words)), fmt.value)
-    if out is None:
-        typer.echo(text)
-    else:
-        try:
-            out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        except OSError as err:
-            raise InputError(f"cannot write {out}: {err.strerror}", "Choose a writable --out path") from err
     used = len(result.articles)
-    wrote = f"; wrote {escape(str(out))}" if out else ""
-    note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped)}{wrote}")
+    note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped)}")
+    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+
+
+def _from_store(story: str, db: Path | None, words: int) -> Brief:
+    from storyweave.store import Store, default_path
+    from storyweave.stories.store_sync import brief_for
+
+    path = db or default_path()
+    if not path.exists():
+        raise InputError(f"no store at {path}", "Run storyweave ingest first, or point --db at a store")
+    with Store.open(path) as store:
+        found = brief_for(store, story, BriefSettings(words=words))
+    if found is None:
+        raise InputError(f"no story {story!r} in {path}", "List the stories with: storyweave stories")
+    return found

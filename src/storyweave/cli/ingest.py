@@ -26,6 +26,7 @@ from storyweave.errors import NoUsableArticles
 from storyweave.ingest import describe, iter_inputs
 from storyweave.models import Article, Skipped
 from storyweave.store import Store, default_path
+from storyweave.stories.store_sync import regroup_store
 
 DEFAULT_BATCH = 64
 
@@ -81,10 +82,15 @@ def ingest(
             left = len(plan.new) - done
             note(f"[yellow]interrupted[/]: stored {added} new, {left} left; run the same command again to go on")
             raise typer.Exit(130)
+        grouped = regroup_store(store) if added else None
     already = plan.stored + done - added  # ids another process stored meanwhile count as already stored
+    stories = ""
+    if grouped:
+        noun = "story" if grouped.stories == 1 else "stories"
+        stories = f"; {grouped.stories} {noun} ({grouped.copies} syndicated cop{'y' if grouped.copies == 1 else 'ies'})"
     note(
         f"read {plan.read} article{'s' * (plan.read != 1)}: {added} new, {already} already stored; "
-        f"skipped {len(plan.skipped)}"
+        f"skipped {len(plan.skipped)}{stories}"
     )
 
 

@@ -153,8 +153,16 @@ class StoryGrouper:
         return best
 
 
-def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> list[list[int]]:
-    """Group a batch of articles into stories: lists of indices into ``annotated``."""
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Stories as lists of indices into the grouped articles, and which article copies which."""
+
+    groups: list[list[int]]
+    copy_of: dict[int, int]
+
+
+def group(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> Grouping:
+    """Group a batch of articles into stories, in time order, then merge stories that are one."""
     settings = settings or GroupingSettings()
     dates = [a.article.published for a in annotated]
     order = sorted(range(len(annotated)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
@@ -164,4 +172,10 @@ def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSett
     from storyweave.stories.merge import merge_stories
 
     merged = merge_stories(grouper)
-    return sorted((sorted(order[n] for n in members) for members in merged), key=lambda g: g[0])
+    groups = sorted((sorted(order[n] for n in members) for members in merged), key=lambda g: g[0])
+    return Grouping(groups, {order[copy]: order[original] for copy, original in grouper.copy_of.items()})
+
+
+def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> list[list[int]]:
+    """Group a batch of articles into stories: lists of indices into ``annotated``."""
+    return group(annotated, settings).groups

@@ -1,0 +1,69 @@
+"""Stories over a store: group the stored articles and record each story, its title, span and copies.
+
+Grouping runs in batch over the store, in time order. A story's id comes from its
+earliest article, so a story keeps its id as it grows; membership changes are what
+make a cached brief stale (see ``brief_for``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from storyweave.models import AnnotatedArticle, Brief, Story
+from storyweave.render.json import brief_from_dict, brief_to_json
+from storyweave.settings import BriefSettings
+from storyweave.store import Store, members_hash
+from storyweave.stories.grouping import GroupingSettings, group
+from storyweave.summarize import make_brief
+
+
+@dataclass(frozen=True, slots=True)
+class RegroupReport:
+    articles: int
+    stories: int
+    copies: int
+
+
+def story_key(founding_article_id: str) -> str:
+    return "s" + hashlib.sha1(founding_article_id.encode()).hexdigest()[:12]
+
+
+def _title(members: list[AnnotatedArticle]) -> str:
+    titled = [a.article.title for a in members if a.article.title.strip()]
+    if titled:
+        return titled[0]
+    first = members[0].sentences[0].text if members[0].sentences else members[0].article.text[:80]
+    return first if len(first) <= 100 else first[:99] + "…"
+
+
+def regroup_store(store: Store, settings: GroupingSettings | None = None) -> RegroupReport:
+    """Group every stored article into stories and record them in the store."""
+    ids = [article.id for article in store.iter_articles()]
+    annotated = store.annotated(ids)
+    grouping = group(annotated, settings)
+    dated = [(a.article.published is None, a.article.published, a.id) for a in annotated]
+    for members in grouping.groups:
+        ordered = sorted(members, key=lambda i: (dated[i][0], dated[i][1] or 0, dated[i][2]))
+        articles = [annotated[i] for i in ordered]
+        copies = {annotated[i].id: annotated[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
+        store.assign(story_key(articles[0].id), [a.id for a in articles], title=_title(articles), syndicated_of=copies)
+    return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
+
+
+def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None) -> Brief | None:
+    """The story's brief: the cached one while its articles are unchanged, else made anew and cached."""
+    record = store.story(story_id)
+    if record is None:
+        return None
+    ids = [m.article_id for m in store.members(story_id)]
+    fingerprint = members_hash(ids)
+    cached = store.brief(story_id)
+    settings = settings or BriefSettings()
+    if cached is not None and cached.members_hash == fingerprint and settings == BriefSettings():
+        return brief_from_dict(json.loads(cached.json))
+    brief = make_brief(Story(id=story_id, articles=store.annotated(ids), title=record.title), settings)
+    if settings == BriefSettings():
+        store.set_brief(story_id, brief_to_json(brief), fingerprint)
+    return brief
