@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from storyweave.errors import InputError
 from storyweave.models import Article, Origin
@@ -26,18 +28,7 @@ class Cluster:
 def read_multinews(path: Path) -> list[Cluster]:
     """Multi-News style JSON Lines: ``id``, ``documents`` and ``summary`` or ``summaries``."""
     clusters: list[Cluster] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror}", "Check the data set path") from err
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            problem = f"{path}:{number}: not valid JSON ({err.msg})"
-            raise InputError(problem, "Fix or remove that line") from err
+    for number, row in json_lines(path, 'Give one cluster a line: "id", "documents" and "summary"'):
         documents = [d for d in row.get("documents", []) if isinstance(d, str) and d.strip()]
         references = row.get("summaries") or [row.get("summary", "")]
         cluster_id = str(row.get("id", number))
@@ -47,6 +38,26 @@ def read_multinews(path: Path) -> list[Cluster]:
         ]
         clusters.append(Cluster(cluster_id, articles, [r for r in references if r]))
     return clusters
+
+
+def json_lines(path: Path, fix: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line; one-line errors name the line, ``fix`` says what to give."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror}", "Check the data set path") from err
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path} is not UTF-8", "Give a UTF-8 JSON Lines file") from err
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{number}: not valid JSON ({err.msg})", "Fix or remove that line") from err
+        if not isinstance(row, dict):
+            raise InputError(f"{path}:{number}: not a JSON object", fix)
+        yield number, row
 
 
 def shared_data_file(*parts: str) -> Path | None:
@@ -184,21 +195,7 @@ def read_clustered(path: Path) -> list[tuple[Article, str]]:
     """
     if not path.exists() or path.is_dir():
         raise InputError(f"no such data set: {path}", CLUSTERED_LAYOUT)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror}", "Check the data set path") from err
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path} is not UTF-8", "Give a UTF-8 JSON Lines file") from err
     items: list[tuple[Article, str]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}: not valid JSON ({err.msg})", "Fix or remove that line") from err
-        if not isinstance(row, dict):
-            raise InputError(f"{path}:{number}: not a JSON object", CLUSTERED_LAYOUT)
+    for number, row in json_lines(path, CLUSTERED_LAYOUT):
         items.append(_clustered_article(row, path, number))
     return items
