@@ -32,10 +32,10 @@ from storyweave.stories.features import ArticleFeatures, DocumentFrequencies, fe
 class GroupingSettings:
     """Tuned on ../shared/data/ecbplus-dev and uci-headlines-dev (benchmarks: storyweave eval clusters)."""
 
-    threshold: float = 0.55  # a story must score this much for an article to join it
+    threshold: float = 0.6  # a story must score this much for an article to join it
     short_threshold: float = 0.3  # the same for a headline-only item, whose similarities run lower
-    merge_threshold: float = 0.55  # stories whose profiles score this much merge in the second pass
-    short_merge_threshold: float = 0.35  # the same between stories of headline-only items
+    merge_threshold: float = 0.4  # stories whose average link scores this much merge in the second pass
+    short_merge_threshold: float = 0.18  # the same between stories of headline-only items
     meaning: float = 0.5
     words: float = 0.4
     names: float = 0.1

@@ -3,8 +3,8 @@
 Arrival order splits a story when its first articles differ (a headline about the
 verdict, another about the appeal); comparing whole stories afterwards joins them.
 Candidate pairs come from the nearest story centroids (no all-pairs); pairs merge
-strongest first while their score passes the merge threshold, each story's profile
-being the sum of its members'.
+strongest first while their average link (the mean similarity over all pairs of
+members, computed from the summed member profiles) passes the merge threshold.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ def _similarity(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
     assert a.vector is not None and b.vector is not None
     if a.last and b.last and abs(a.last - b.last) > s.window:
         return 0.0  # stories far apart in time stay apart
-    meaning = float(a.vector @ b.vector) / max(float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector)), 1e-9)
-    norm_a = a.words_norm2**0.5 or 1.0
-    norm_b = b.words_norm2**0.5 or 1.0
+    # Average link: the mean similarity over all pairs of members, which for summed unit vectors is the dot
+    # product of the sums over the product of the sizes (a centroid cosine flatters large stories).
+    pairs = len(a.members) * len(b.members)
+    meaning = float(a.vector @ b.vector) / pairs
     small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
-    words = sum(v * large[w] for w, v in small.items() if w in large) / (norm_a * norm_b)
+    words = sum(v * large[w] for w, v in small.items() if w in large) / pairs
     names = _overlap(a.names, b.names)
     strangers = bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
     return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers
