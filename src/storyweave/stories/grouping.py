@@ -43,7 +43,7 @@ class GroupingSettings:
     window: timedelta = timedelta(days=3)  # stories quiet for longer stop taking articles
     rare_name: int = 50  # a name in at most this many stories is a candidate key
     lead_sentences: int = 20  # how much of each article stands for it
-    strangers: float = 0.0  # taken off the score when both sides name people and share none
+    strangers: float = 0.1  # taken off when two full articles (or stories) name people and share none
 
 
 @dataclass(slots=True)
@@ -109,7 +109,10 @@ class StoryGrouper:
         norm = story.words_norm2**0.5 or 1.0
         words = sum(weights[w] * story.words[w] for w in weights if w in story.words) / norm
         names = len([n for n in item.names if n in story.names]) / len(item.names) if item.names else 0.0
-        strangers = bool(item.people) and bool(story.people) and not any(p in story.people for p in item.people)
+        # two full articles naming different people are more likely two events of one kind (names in headlines
+        # are too unreliable for that)
+        strangers = not item.short and bool(item.people) and bool(story.people)
+        strangers = strangers and not any(p in story.people for p in item.people)
         return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers
 
     def _forget_before(self, moment: datetime) -> None:

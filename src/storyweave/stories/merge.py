@@ -30,7 +30,8 @@ def _similarity(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
     small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
     words = sum(v * large[w] for w, v in small.items() if w in large) / pairs
     names = _overlap(a.names, b.names)
-    strangers = bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
+    long = (a.short + b.short) * 2 <= len(a.members) + len(b.members)
+    strangers = long and bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
     return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers
 
 
