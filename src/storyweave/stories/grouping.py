@@ -17,15 +17,13 @@ split.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
 
-from storyweave.models import AnnotatedArticle
 from storyweave.stories.duplicates import NearDuplicates
-from storyweave.stories.features import ArticleFeatures, DocumentFrequencies, features
+from storyweave.stories.features import ArticleFeatures, DocumentFrequencies
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +45,9 @@ class GroupingSettings:
 
 
 @dataclass(slots=True)
-class _Story:
+class StoryProfile:
+    """What a story is so far: its members and the sums of their features."""
+
     members: list[int] = field(default_factory=list)
     vector: np.ndarray | None = None  # running sum of member vectors
     words: Counter[str] = field(default_factory=Counter)  # running sum of member tf-idf weights
@@ -85,7 +85,7 @@ class StoryGrouper:
         self.copy_of: dict[int, int] = {}  # article number -> the earlier article it copies
         self._copies = NearDuplicates()
         self._recent: deque[tuple[datetime, int]] = deque()  # dated articles still inside the window
-        self.stories: list[_Story] = []
+        self.stories: list[StoryProfile] = []
         self._by_name: dict[str, list[int]] = {}
 
     def _candidates(self, item: ArticleFeatures) -> set[int]:
@@ -99,7 +99,7 @@ class StoryGrouper:
                 found.update(stories[-5:])
         return found
 
-    def _score(self, story: _Story, item: ArticleFeatures, weights: dict[str, float]) -> float:
+    def _score(self, story: StoryProfile, item: ArticleFeatures, weights: dict[str, float]) -> float:
         s = self.settings
         if item.published and story.last and abs(item.published - story.last) > s.window:
             return 0.0
@@ -141,7 +141,7 @@ class StoryGrouper:
             threshold = self.settings.short_threshold if item.short else self.settings.threshold
             if best < 0 or best_score < threshold:
                 best = len(self.stories)
-                self.stories.append(_Story())
+                self.stories.append(StoryProfile())
         self.stories[best].add(number, item, weights)
         self.story_of.append(best)
         for name in item.names:
@@ -154,31 +154,3 @@ class StoryGrouper:
         if item.published:
             self._recent.append((item.published, number))
         return best
-
-
-@dataclass(frozen=True, slots=True)
-class Grouping:
-    """Stories as lists of indices into the grouped articles, and which article copies which."""
-
-    groups: list[list[int]]
-    copy_of: dict[int, int]
-
-
-def group(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> Grouping:
-    """Group a batch of articles into stories, in time order, then merge stories that are one."""
-    settings = settings or GroupingSettings()
-    dates = [a.article.published for a in annotated]
-    order = sorted(range(len(annotated)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
-    grouper = StoryGrouper(settings)
-    for i in order:  # features are made as articles are placed: memory follows the window, not the corpus
-        grouper.add(features(annotated[i], settings.lead_sentences))
-    from storyweave.stories.merge import merge_stories
-
-    merged = merge_stories(grouper)
-    groups = sorted((sorted(order[n] for n in members) for members in merged), key=lambda g: g[0])
-    return Grouping(groups, {order[copy]: order[original] for copy, original in grouper.copy_of.items()})
-
-
-def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> list[list[int]]:
-    """Group a batch of articles into stories: lists of indices into ``annotated``."""
-    return group(annotated, settings).groups

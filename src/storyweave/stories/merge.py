@@ -15,10 +15,10 @@ from collections import Counter
 import numpy as np
 
 from storyweave.analysis.syndication import UnionFind
-from storyweave.stories.grouping import StoryGrouper, _Story
+from storyweave.stories.grouping import StoryGrouper, StoryProfile
 
 
-def _similarity(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
+def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> float:
     s = grouper.settings
     assert a.vector is not None and b.vector is not None
     if a.last and b.last and abs(a.last - b.last) > s.window:
@@ -41,11 +41,11 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
     return len(a.keys() & b.keys()) / min(len(a), len(b))
 
 
-def _combine(a: _Story, b: _Story) -> _Story:
+def _combine(a: StoryProfile, b: StoryProfile) -> StoryProfile:
     assert a.vector is not None and b.vector is not None
     last = max((t for t in (a.last, b.last) if t), default=None)
     words = a.words + b.words
-    return _Story(
+    return StoryProfile(
         a.members + b.members,
         a.vector + b.vector,
         words,
@@ -57,7 +57,7 @@ def _combine(a: _Story, b: _Story) -> _Story:
     )
 
 
-def _threshold(a: _Story, b: _Story, grouper: StoryGrouper) -> float:
+def _threshold(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> float:
     short = (a.short + b.short) * 2 > len(a.members) + len(b.members)
     return grouper.settings.short_merge_threshold if short else grouper.settings.merge_threshold
 

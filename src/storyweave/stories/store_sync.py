@@ -15,7 +15,8 @@ from storyweave.models import AnnotatedArticle, Brief, Story
 from storyweave.render.json import brief_from_dict, brief_to_json
 from storyweave.settings import BriefSettings
 from storyweave.store import Store, members_hash
-from storyweave.stories.grouping import GroupingSettings, group
+from storyweave.stories.batch import group
+from storyweave.stories.grouping import GroupingSettings
 from storyweave.summarize import make_brief
 
 

@@ -1,0 +1,37 @@
+"""Grouping a batch of articles: place them in time order, then merge the stories that are one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyweave.models import AnnotatedArticle
+from storyweave.stories.features import features
+from storyweave.stories.grouping import GroupingSettings, StoryGrouper
+from storyweave.stories.merge import merge_stories
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Stories as lists of indices into the grouped articles, and which article copies which."""
+
+    groups: list[list[int]]
+    copy_of: dict[int, int]
+
+
+def group(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> Grouping:
+    """Group a batch of articles into stories, in time order, then merge stories that are one."""
+    settings = settings or GroupingSettings()
+    dates = [a.article.published for a in annotated]
+    order = sorted(range(len(annotated)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
+    grouper = StoryGrouper(settings)
+    for i in order:  # features are made as articles are placed: memory follows the window, not the corpus
+        grouper.add(features(annotated[i], settings.lead_sentences))
+    merged = merge_stories(grouper)
+    groups = sorted((sorted(order[n] for n in members) for members in merged), key=lambda g: g[0])
+    return Grouping(groups, {order[copy]: order[original] for copy, original in grouper.copy_of.items()})
+
+
+def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> list[list[int]]:
+    """Group a batch of articles into stories: lists of indices into ``annotated``."""
+    return group(annotated, settings).groups
