@@ -1,0 +1,97 @@
+"""Briefs made on request from posted articles: pasted text or uploaded files, never stored."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from storyweave.engines.local import annotate_articles
+from storyweave.errors import NoUsableArticles
+from storyweave.ingest import read_inputs
+from storyweave.ingest.dates import parse_published
+from storyweave.ingest.registry import READERS, extension_of
+from storyweave.models import Article, Brief, Origin, Skipped, Story
+from storyweave.settings import BriefSettings
+from storyweave.summarize import make_brief, story_id
+
+MAX_FILES = 10
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_TOTAL_BYTES = 5 * 1024 * 1024
+MAX_PASTED = 5
+MAX_ARTICLES = 20
+_EXTENSION = re.compile(r"^(\.[a-z0-9]{1,8}){1,2}$")
+
+
+class TooLarge(Exception):
+    """The request carries more than the upload limits allow."""
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    filename: str  # as the client named it: only its extension is ever used
+    data: bytes
+
+
+def check_uploads(uploads: Sequence[Upload]) -> None:
+    """Raise ``TooLarge`` when there are too many files, one is too big, or all together are."""
+    if len(uploads) > MAX_FILES:
+        raise TooLarge(f"at most {MAX_FILES} files at once ({len(uploads)} were sent)")
+    for upload in uploads:
+        if len(upload.data) > MAX_FILE_BYTES:
+            raise TooLarge(f"each file may have at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if sum(len(u.data) for u in uploads) > MAX_TOTAL_BYTES:
+        raise TooLarge(f"files may have at most {MAX_TOTAL_BYTES // (1024 * 1024)} MB together")
+
+
+def safe_extension(filename: str) -> str | None:
+    """The reader extension of a client's file name (".txt", ".warc.gz", ...), or ``None`` when unsupported."""
+    extension = extension_of(filename.replace("\\", "/").rsplit("/", 1)[-1]).lower()
+    return extension if _EXTENSION.match(extension) and extension in READERS else None
+
+
+def read_uploads(uploads: Sequence[Upload]) -> tuple[list[Article], list[Skipped]]:
+    """Articles from uploaded files, through the usual readers, written under generated names only."""
+    check_uploads(uploads)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    with tempfile.TemporaryDirectory(prefix="storyweave-upload-") as folder:
+        paths: list[str] = []
+        for number, upload in enumerate(uploads, start=1):
+            extension = safe_extension(upload.filename)
+            if extension is None:
+                skipped.append(Skipped(f"file {number}", "not a kind of file storyweave reads"))
+                continue
+            path = Path(folder) / f"upload-{number}{extension}"
+            path.write_bytes(upload.data)
+            paths.append(str(path))
+        if paths:
+            result = read_inputs(paths)
+            articles.extend(_forget_path(a) for a in result.articles)
+            skipped.extend(Skipped(Path(s.where).name, s.reason) for s in result.skipped)
+    return articles, skipped
+
+
+def _forget_path(article: Article) -> Article:
+    return replace(article, origin=Origin())
+
+
+def pasted_article(
+    text: str, number: int, *, title: str = "", outlet: str = "", url: str | None = None, published: str | None = None
+) -> Article:
+    """An article from pasted text; the outlet defaults to "Article N"."""
+    moment = parse_published(published) if published else None
+    return Article.create(
+        text, outlet.strip() or f"Article {number}", title=title.strip(), url=url or None, published=moment
+    )
+
+
+def brief_of(articles: Sequence[Article], words: int = 200) -> Brief:
+    """Annotate (in this thread, models loaded once per process) and brief the articles."""
+    unique = list({a.id: a for a in articles if a.text.strip()}.values())
+    if not unique:
+        raise NoUsableArticles("no usable article", "Paste article text or upload .txt, .html or .jsonl files")
+    annotated = annotate_articles(unique, workers=1)
+    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))

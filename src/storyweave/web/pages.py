@@ -1,0 +1,129 @@
+"""The HTML pages: the stories, one story's brief, and a form for a new brief."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from storyweave.errors import InputError
+from storyweave.models import Article, Brief
+from storyweave.web.data import all_stories, story_brief
+from storyweave.web.making import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_PASTED,
+    MAX_TOTAL_BYTES,
+    TooLarge,
+    Upload,
+    brief_of,
+    check_uploads,
+    pasted_article,
+    read_uploads,
+)
+from storyweave.web.views import PAGE_SIZE, brief_context, page, search, story_row
+
+router = APIRouter(include_in_schema=False)
+_MB = 1024 * 1024
+
+
+def _page_url(query: str, number: int) -> str:
+    params = {"q": query} if query else {}
+    if number > 1:
+        params["page"] = str(number)
+    return "/?" + urlencode(params) if params else "/"
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    found = search(all_stories(request), q)
+    pages = max(1, -(-len(found) // PAGE_SIZE))
+    shown = found[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+    html = page(
+        "stories.html.j2",
+        query=q,
+        rows=[story_row(r) for r in shown],
+        page=page_number,
+        pages=pages,
+        total=len(found),
+        previous_url=_page_url(q, page_number - 1) if page_number > 1 else None,
+        next_url=_page_url(q, page_number + 1) if page_number < pages else None,
+    )
+    return HTMLResponse(html)
+
+
+def _brief_page(brief: Brief, kicker: str, notes: list[str] | None = None) -> str:
+    return page("story.html.j2", kicker=kicker, notes=notes or [], **brief_context(brief))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    found = story_brief(request, story_id)
+    if found is None:
+        raise HTTPException(404, "There is no such story here.")
+    record, brief = found
+    kicker = f"storyweave brief · {record.size} article{'s' * (record.size != 1)}"
+    return HTMLResponse(_brief_page(brief, kicker))
+
+
+def _form_page(error: str = "", status: int = 200) -> HTMLResponse:
+    html = page(
+        "new.html.j2",
+        error=error,
+        max_pasted=MAX_PASTED,
+        max_files=MAX_FILES,
+        max_file_mb=MAX_FILE_BYTES // _MB,
+        max_total_mb=MAX_TOTAL_BYTES // _MB,
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+@router.get("/new", response_class=HTMLResponse)
+def new_form() -> HTMLResponse:
+    return _form_page()
+
+
+def _words(value: object) -> int:
+    try:
+        words = int(str(value or 200))
+    except ValueError:
+        return 200
+    return min(max(words, 20), 5000)
+
+
+@router.post("/new", response_class=HTMLResponse)
+async def new_brief(request: Request) -> HTMLResponse:
+    form = await request.form(max_part_size=2 * _MB)
+    texts = [t for t in form.getlist("text") if isinstance(t, str) and t.strip()]
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    if len(texts) > MAX_PASTED:
+        return _form_page(f"Paste at most {MAX_PASTED} articles.", 400)
+    try:
+        uploads = []
+        for f in files:
+            uploads.append(Upload(f.filename or "", await f.read(MAX_FILE_BYTES + 1)))
+            check_uploads(uploads)
+    except TooLarge as err:
+        return _form_page(f"Too large: {err}.", 413)
+    finally:
+        await form.close()
+    pasted = [pasted_article(text, n) for n, text in enumerate(texts, start=1)]
+    try:
+        brief, notes = await run_in_threadpool(_make, pasted, uploads, _words(form.get("words")))
+    except InputError as err:
+        return _form_page(str(err), 400)
+    return HTMLResponse(_brief_page(brief, "storyweave brief · not stored", notes))
+
+
+def _make(pasted: list[Article], uploads: list[Upload], words: int) -> tuple[Brief, list[str]]:
+    articles, skipped = read_uploads(uploads)
+    notes = [f"Skipped {s.where}: {s.reason}" for s in skipped]
+    return brief_of([*pasted, *articles], words), notes

@@ -1,0 +1,86 @@
+"""What the pages show: the template environment, the story list and the brief's view."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+
+from storyweave.models import Brief
+from storyweave.render.html import _sentence_view, _source_view
+from storyweave.render.html_analysis import analysis_view
+from storyweave.store import StoryRecord
+
+PAGE_SIZE = 20
+
+
+@cache
+def environment() -> Environment:
+    """Our templates first, then render's (for the analysis sections of a brief); autoescaped."""
+    loader = ChoiceLoader(
+        [PackageLoader("storyweave.web", "templates"), PackageLoader("storyweave.render", "templates")]
+    )
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def page(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    title: str
+    span: str
+    articles: int
+    outlets: str
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else ""
+
+
+def story_row(record: StoryRecord) -> StoryRow:
+    first, last = _day(record.first_published), _day(record.last_published)
+    span = first if first == last else f"{first} – {last}" if first and last else first or last
+    outlets = ", ".join(record.outlets[:4]) + (f" +{len(record.outlets) - 4}" if len(record.outlets) > 4 else "")
+    return StoryRow(record.id, " ".join(record.title.split()) or "Untitled story", span, record.size, outlets)
+
+
+def story_dict(record: StoryRecord) -> dict[str, object]:
+    return {
+        "id": record.id,
+        "title": record.title,
+        "first_published": record.first_published.isoformat() if record.first_published else None,
+        "last_published": record.last_published.isoformat() if record.last_published else None,
+        "articles": record.size,
+        "outlets": record.outlets,
+    }
+
+
+def search(records: Sequence[StoryRecord], query: str) -> list[StoryRecord]:
+    """The stories whose title has every word of the query (case-insensitive, whole words or their starts)."""
+    words = re.findall(r"\w+", query.casefold())
+    if not words:
+        return list(records)
+    patterns = [re.compile(r"\b" + re.escape(w)) for w in words]
+    return [r for r in records if all(p.search(r.title.casefold()) for p in patterns)]
+
+
+def brief_context(brief: Brief) -> dict[str, Any]:
+    """The same content as render's HTML page: summary with chips and evidence, analysis, sources."""
+    outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
+    return {
+        "title": " ".join(brief.title.split()) or "Untitled story",
+        "story_id": brief.story_id,
+        "word_budget": brief.word_budget,
+        "summary_words": brief.summary_words,
+        "sentences": [_sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
+        "sources": [_source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
+        "analysis": analysis_view(brief.analysis, outlets) if brief.analysis is not None else None,
+    }

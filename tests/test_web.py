@@ -1,0 +1,125 @@
+"""The web app over a real store built from examples/: pages, API, safety headers and limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("multipart")
+
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storyweave.cli import app as cli_app
+from storyweave.store import Store
+from storyweave.web import create_app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, models: object) -> Path:
+    path = tmp_path_factory.mktemp("web") / "news.sqlite"
+    result = CliRunner().invoke(cli_app, ["ingest", str(EXAMPLES), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def story_id(db: Path) -> str:
+    with Store.open(db, readonly=True) as store:
+        records = store.stories()
+    ferry = [r for r in records if "ferry" in r.title.lower()]
+    assert ferry, [r.title for r in records]
+    return ferry[0].id
+
+
+def test_stories_page_lists_the_ferry_story(client: TestClient, story_id: str) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert f'href="/stories/{story_id}"' in response.text
+    assert "Ferry" in response.text or "ferry" in response.text
+
+
+def test_story_page_has_summary_chips_and_evidence(client: TestClient, story_id: str) -> None:
+    response = client.get(f"/stories/{story_id}")
+    assert response.status_code == 200
+    html = response.text
+    assert 'id="summary-heading"' in html
+    assert 'class="chip"' in html and "data-evidence=" in html
+    assert "<blockquote>" in html
+    assert '<script src="/static/brief.js" defer></script>' in html
+    detail = client.get(f"/api/stories/{story_id}").json()
+    first = detail["summary"][0]
+    assert _escape(first["text"]) in html
+    assert _escape(first["evidence"][0]["text"]) in html
+
+
+def _escape(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(" ".join(text.split())))
+
+
+def test_unknown_story_is_a_404_page(client: TestClient) -> None:
+    response = client.get("/stories/s000000000000")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Not found" in response.text
+    api = client.get("/api/stories/s000000000000")
+    assert api.status_code == 404
+    assert api.json()["status"] == 404
+
+
+def test_search_finds_and_does_not_find(client: TestClient, story_id: str) -> None:
+    assert story_id in client.get("/", params={"q": "FERRY"}).text
+    missing = client.get("/", params={"q": "zeppelin"})
+    assert story_id not in missing.text
+    assert "No story title matches" in missing.text
+    assert client.get("/api/stories", params={"q": "ferry"}).json()["total"] >= 1
+    assert client.get("/api/stories", params={"q": "zeppelin"}).json() == {
+        "total": 0,
+        "limit": 20,
+        "offset": 0,
+        "stories": [],
+    }
+
+
+def test_paging(client: TestClient, story_id: str) -> None:
+    total = client.get("/api/stories").json()["total"]
+    assert total >= 1
+    first = client.get("/", params={"page": 1}).text
+    assert f"Page 1 of {max(1, -(-total // 20))}" in first
+    beyond = client.get("/", params={"page": 5}).text
+    assert story_id not in beyond
+    assert client.get("/", params={"page": 0}).status_code == 422
+    offset = client.get("/api/stories", params={"offset": total, "limit": 5}).json()
+    assert offset["stories"] == [] and offset["limit"] == 5
+
+
+def test_api_list_shape(client: TestClient, story_id: str) -> None:
+    body = client.get("/api/stories").json()
+    assert set(body) == {"total", "limit", "offset", "stories"}
+    item = next(s for s in body["stories"] if s["id"] == story_id)
+    assert set(item) == {"id", "title", "first_published", "last_published", "articles", "outlets"}
+    assert item["articles"] >= 2 and isinstance(item["outlets"], list)
+
+
+def test_api_detail_is_a_valid_brief(client: TestClient, story_id: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from storyweave.render.json import load_schema
+
+    body = client.get(f"/api/stories/{story_id}").json()
+    jsonschema.validate(body, load_schema())
+    assert body["story_id"] == story_id
