@@ -222,3 +222,21 @@ def test_readonly_needs_an_existing_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
         Store.open(tmp_path / "missing.sqlite", readonly=True)
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_stories_page_and_search_in_the_store(tmp_path: Path) -> None:
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    titles = ["Bridge vote in Harlow", "Ferry grounds off Port Avery", "Harlow bridge opens", "100% turnout_claim"]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        for n, title in enumerate(titles):
+            article = _article(n, published=start + timedelta(days=n))
+            store.add_annotated([article])
+            store.assign(f"s{n}", [article.id], title=title)
+        assert store.count_stories() == 4
+        assert [s.id for s in store.stories(limit=2)] == ["s3", "s2"]  # latest first
+        assert [s.id for s in store.stories(limit=2, offset=2)] == ["s1", "s0"]
+        assert [s.id for s in store.stories(title_words=["harlow", "BRIDGE"])] == ["s2", "s0"]
+        assert store.count_stories(title_words=["harlow"]) == 2
+        assert [s.id for s in store.stories(title_words=["100%"])] == ["s3"]  # % and _ are matched literally
+        assert store.stories(title_words=["0%t"]) == []
+        assert [s.id for s in store.stories(title_words=["turnout_c"])] == ["s3"]

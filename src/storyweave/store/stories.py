@@ -99,19 +99,30 @@ class StoryMethods(Database):
             for touched_id in sorted(touched):
                 _refresh(conn, touched_id, now)
 
-    def stories(self, since: datetime | None = None, limit: int | None = None) -> list[StoryRecord]:
-        """Stories, latest first, by their last article's date (else when they last changed)."""
-        sql = f"SELECT {_STORY_COLUMNS} FROM stories s"
-        params: list[object] = []
-        if since is not None:
-            sql += " WHERE coalesce(s.last_published, s.updated_at) >= ?"
-            params.append(utc_text(since))
-        sql += " ORDER BY coalesce(s.last_published, s.updated_at) DESC, s.id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+    def stories(
+        self,
+        since: datetime | None = None,
+        limit: int | None = None,
+        *,
+        offset: int = 0,
+        title_words: Sequence[str] = (),
+    ) -> list[StoryRecord]:
+        """Stories, latest first, by their last article's date (else when they last changed).
+
+        ``title_words`` keeps the stories whose title contains every one of them (case-insensitive substring).
+        """
+        where, params = _filters(since, title_words)
+        sql = f"SELECT {_STORY_COLUMNS} FROM stories s{where}"
+        sql += " ORDER BY coalesce(s.last_published, s.updated_at) DESC, s.id LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
         with self._reading() as conn:
             return [_story(row) for row in conn.execute(sql, params)]
+
+    def count_stories(self, since: datetime | None = None, title_words: Sequence[str] = ()) -> int:
+        """How many stories ``stories`` would list without a limit."""
+        where, params = _filters(since, title_words)
+        with self._reading() as conn:
+            return int(conn.execute(f"SELECT count(*) FROM stories s{where}", params).fetchone()[0])
 
     def story(self, story_id: str) -> StoryRecord | None:
         with self._reading() as conn:
@@ -158,6 +169,19 @@ class StoryMethods(Database):
     def mark_stale(self, story_id: str) -> None:
         with self._writing() as conn:
             conn.execute("UPDATE stories SET brief_stale = 1 WHERE id = ?", (story_id,))
+
+
+def _filters(since: datetime | None, title_words: Sequence[str]) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if since is not None:
+        clauses.append("coalesce(s.last_published, s.updated_at) >= ?")
+        params.append(utc_text(since))
+    for word in title_words:
+        clauses.append("s.title LIKE ? ESCAPE '\\'")
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def _refresh(conn: sqlite3.Connection, story_id: str, now: str) -> None:

@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from storyweave.errors import InputError
 from storyweave.render import brief_to_dict
-from storyweave.web.data import all_stories, story_brief
+from storyweave.web.data import find_stories, story_brief
 from storyweave.web.making import MAX_ARTICLES, brief_of, pasted_article
-from storyweave.web.views import search, story_dict
+from storyweave.web.views import story_dict
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -50,11 +50,10 @@ def list_stories(
     request: Request,
     q: Annotated[str, Query(max_length=200, description="Words that must be in the title")] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> dict[str, Any]:
-    found = search(all_stories(request), q)
-    shown = found[offset : offset + limit]
-    return {"total": len(found), "limit": limit, "offset": offset, "stories": [story_dict(r) for r in shown]}
+    total, shown = find_stories(request, q, offset, limit)
+    return {"total": total, "limit": limit, "offset": offset, "stories": [story_dict(r) for r in shown]}
 
 
 @router.get("/stories/{story_id}", description="The story's brief as a storyweave.brief/2 document.")

@@ -9,6 +9,7 @@ from fastapi import Request
 from storyweave.models import Brief
 from storyweave.store import Store, StoryRecord
 from storyweave.stories.store_sync import brief_for
+from storyweave.web.views import query_words, search
 
 
 def db_path(request: Request) -> Path:
@@ -16,13 +17,21 @@ def db_path(request: Request) -> Path:
     return path
 
 
-def all_stories(request: Request) -> list[StoryRecord]:
-    """Every story, latest first; none when there is no store yet."""
+def find_stories(request: Request, query: str, offset: int, limit: int) -> tuple[int, list[StoryRecord]]:
+    """(how many match, the ``limit`` stories from ``offset``), latest first; none when there is no store yet.
+
+    Without a query the store pages by itself; with one it narrows by substring first, then
+    ``search`` keeps the titles where each word starts a word.
+    """
     path = db_path(request)
     if not path.exists():
-        return []
+        return 0, []
+    words = query_words(query)
     with Store.open(path, readonly=True) as store:
-        return store.stories()
+        if not words:
+            return store.count_stories(), store.stories(limit=limit, offset=offset)
+        found = search(store.stories(title_words=words), query)
+    return len(found), found[offset : offset + limit]
 
 
 def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | None:

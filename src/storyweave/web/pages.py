@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 
 from storyweave.errors import InputError
 from storyweave.models import Article, Brief
-from storyweave.web.data import all_stories, story_brief
+from storyweave.web.data import find_stories, story_brief
 from storyweave.web.making import (
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -25,7 +25,7 @@ from storyweave.web.making import (
     pasted_article,
     read_uploads,
 )
-from storyweave.web.views import PAGE_SIZE, brief_context, page, search, story_row
+from storyweave.web.views import PAGE_SIZE, brief_context, page, story_row
 
 router = APIRouter(include_in_schema=False)
 _MB = 1024 * 1024
@@ -44,16 +44,15 @@ def stories_page(
     q: Annotated[str, Query(max_length=200)] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
 ) -> HTMLResponse:
-    found = search(all_stories(request), q)
-    pages = max(1, -(-len(found) // PAGE_SIZE))
-    shown = found[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE]
+    total, shown = find_stories(request, q, (page_number - 1) * PAGE_SIZE, PAGE_SIZE)
+    pages = max(1, -(-total // PAGE_SIZE))
     html = page(
         "stories.html.j2",
         query=q,
         rows=[story_row(r) for r in shown],
         page=page_number,
         pages=pages,
-        total=len(found),
+        total=total,
         previous_url=_page_url(q, page_number - 1) if page_number > 1 else None,
         next_url=_page_url(q, page_number + 1) if page_number < pages else None,
     )

@@ -63,9 +63,13 @@ def story_dict(record: StoryRecord) -> dict[str, object]:
     }
 
 
+def query_words(query: str) -> list[str]:
+    return re.findall(r"\w+", query.casefold())
+
+
 def search(records: Sequence[StoryRecord], query: str) -> list[StoryRecord]:
     """The stories whose title has every word of the query (case-insensitive, whole words or their starts)."""
-    words = re.findall(r"\w+", query.casefold())
+    words = query_words(query)
     if not words:
         return list(records)
     patterns = [re.compile(r"\b" + re.escape(w)) for w in words]
