@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,3 +125,28 @@ def test_api_detail_is_a_valid_brief(client: TestClient, story_id: str) -> None:
     body = client.get(f"/api/stories/{story_id}").json()
     jsonschema.validate(body, load_schema())
     assert body["story_id"] == story_id
+
+
+def test_evidence_links_to_its_sentence_marked_inside_the_article(client: TestClient, story_id: str) -> None:
+    story = client.get(f"/stories/{story_id}")
+    links = re.findall(r'class="in-article" href="([^"]+)"', story.text)
+    assert links, "every evidence figure of a stored story links into its article"
+    target = html.unescape(links[0])
+    article = client.get(target.split("#")[0])
+    assert article.status_code == 200
+    marked = re.search(r'<mark id="evidence">(.*?)</mark>', article.text, re.S)
+    assert marked is not None
+    evidence = re.search(r"<blockquote>(.*?)</blockquote>", story.text, re.S)
+    assert evidence is not None and html.unescape(marked.group(1)) == html.unescape(evidence.group(1))
+    assert "Content-Security-Policy" in article.headers
+
+
+def test_article_page_refuses_articles_of_other_stories_and_bad_offsets(client: TestClient, story_id: str) -> None:
+    story = client.get(f"/stories/{story_id}")
+    target = html.unescape(re.findall(r'class="in-article" href="([^"#]+)', story.text)[0])
+    path = target.split("?")[0]
+    assert client.get(path.replace(story_id, "nope")).status_code == 404
+    assert client.get(f"/stories/{story_id}/articles/not-an-article").status_code == 404
+    unmarked = client.get(path + "?start=50&end=10")  # an empty or reversed span marks nothing
+    assert unmarked.status_code == 200 and "<mark" not in unmarked.text
+    assert client.get(path + "?start=-1&end=5").status_code == 422

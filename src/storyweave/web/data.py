@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import Request
 
-from storyweave.models import Brief
+from storyweave.models import Article, Brief
 from storyweave.store import Store, StoryRecord
 from storyweave.stories.store_sync import brief_for
 from storyweave.web.views import query_words, search
@@ -32,6 +32,19 @@ def find_stories(request: Request, query: str, offset: int, limit: int) -> tuple
             return store.count_stories(), store.stories(limit=limit, offset=offset)
         found = search(store.stories(title_words=words), query)
     return len(found), found[offset : offset + limit]
+
+
+def story_article(request: Request, story_id: str, article_id: str) -> tuple[StoryRecord, Article] | None:
+    """A story and one of its articles, or ``None`` when either is unknown or the article is not in the story."""
+    path = db_path(request)
+    if not path.exists():
+        return None
+    with Store.open(path, readonly=True) as store:
+        record = store.story(story_id)
+        if record is None or article_id not in {m.article_id for m in store.members(story_id)}:
+            return None
+        found = store.annotated([article_id])
+    return (record, found[0].article) if found else None
 
 
 def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | None:

@@ -12,7 +12,7 @@ from starlette.datastructures import UploadFile
 
 from storyweave.errors import InputError
 from storyweave.models import Article, Brief
-from storyweave.web.data import find_stories, story_brief
+from storyweave.web.data import find_stories, story_article, story_brief
 from storyweave.web.making import (
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -59,8 +59,9 @@ def stories_page(
     return HTMLResponse(html)
 
 
-def _brief_page(brief: Brief, kicker: str, notes: list[str] | None = None) -> str:
-    return page("story.html.j2", kicker=kicker, notes=notes or [], **brief_context(brief))
+def _brief_page(brief: Brief, kicker: str, notes: list[str] | None = None, *, in_store: bool = False) -> str:
+    """The brief page; ``in_store`` links each evidence sentence to its place in the stored article."""
+    return page("story.html.j2", kicker=kicker, notes=notes or [], in_store=in_store, **brief_context(brief))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -70,7 +71,39 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         raise HTTPException(404, "There is no such story here.")
     record, brief = found
     kicker = f"storyweave brief · {record.size} article{'s' * (record.size != 1)}"
-    return HTMLResponse(_brief_page(brief, kicker))
+    return HTMLResponse(_brief_page(brief, kicker, in_store=True))
+
+
+@router.get("/stories/{story_id}/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request,
+    story_id: str,
+    article_id: str,
+    start: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
+    end: Annotated[int, Query(ge=0, le=100_000_000)] = 0,
+) -> HTMLResponse:
+    """One article of a story, the evidence sentence (``start``..``end``) marked where it stands."""
+    found = story_article(request, story_id, article_id)
+    if found is None:
+        raise HTTPException(404, "There is no such article in this story.")
+    record, article = found
+    text = article.text
+    if not 0 <= start < end <= len(text):
+        start = end = 0
+    published = article.published
+    html = page(
+        "article.html.j2",
+        story_id=story_id,
+        story_title=record.title,
+        title=article.title,
+        outlet=article.outlet,
+        published=published.isoformat() if published else "",
+        date=published.date().isoformat() if published else "",
+        before=text[:start],
+        marked=text[start:end],
+        after=text[end:],
+    )
+    return HTMLResponse(html)
 
 
 def _form_page(error: str = "", status: int = 200) -> HTMLResponse:
