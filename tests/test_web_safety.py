@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,17 @@ def test_serve_without_web_extra_explains(monkeypatch: pytest.MonkeyPatch, capsy
     err = capsys.readouterr().err
     assert "pip install 'storyweave[web]'" in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.models
+def test_form_stores_articles_only_when_asked(tmp_path: Path, models: object) -> None:
+    db = tmp_path / "kept.sqlite"
+    with TestClient(create_app(db)) as fresh:
+        not_kept = fresh.post("/new", data={"text": [FIRST, SECOND], "words": "80"})
+        assert not_kept.status_code == 200 and "not stored" in not_kept.text
+        assert fresh.get("/api/stories").json()["total"] == 0
+        kept = fresh.post("/new", data={"text": [FIRST, SECOND], "words": "80", "store": "on"})
+        assert kept.status_code == 200 and "now in the store" in kept.text
+        listed = fresh.get("/api/stories").json()
+        assert listed["total"] >= 1
+        assert sum(s["articles"] for s in listed["stories"]) == 2

@@ -88,10 +88,20 @@ def pasted_article(
     )
 
 
-def brief_of(articles: Sequence[Article], words: int = 200) -> Brief:
-    """Annotate (in this thread, models loaded once per process) and brief the articles."""
+def brief_of(articles: Sequence[Article], words: int = 200, keep_in: Path | None = None) -> Brief:
+    """Annotate (in this thread, models loaded once per process) and brief the articles.
+
+    With ``keep_in`` the articles are also added to that store, which then regroups its stories.
+    """
     unique = list({a.id: a for a in articles if a.text.strip()}.values())
     if not unique:
         raise NoUsableArticles("no usable article", "Paste article text or upload .txt, .html or .jsonl files")
     annotated = annotate_articles(unique, workers=1)
+    if keep_in is not None:
+        from storyweave.store import Store
+        from storyweave.stories.store_sync import regroup_store
+
+        with Store.open(keep_in) as store:
+            if store.add_annotated(annotated):
+                regroup_store(store)
     return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))

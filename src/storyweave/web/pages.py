@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -12,7 +13,7 @@ from starlette.datastructures import UploadFile
 
 from storyweave.errors import InputError
 from storyweave.models import Article, Brief
-from storyweave.web.data import find_stories, story_article, story_brief
+from storyweave.web.data import db_path, find_stories, story_article, story_brief
 from storyweave.web.making import (
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -148,14 +149,18 @@ async def new_brief(request: Request) -> HTMLResponse:
     finally:
         await form.close()
     pasted = [pasted_article(text, n) for n, text in enumerate(texts, start=1)]
+    keep_in = db_path(request) if form.get("store") == "on" else None
     try:
-        brief, notes = await run_in_threadpool(_make, pasted, uploads, _words(form.get("words")))
+        brief, notes = await run_in_threadpool(_make, pasted, uploads, _words(form.get("words")), keep_in)
     except InputError as err:
         return _form_page(str(err), 400)
-    return HTMLResponse(_brief_page(brief, "storyweave brief · not stored", notes))
+    kicker = "storyweave brief · stored" if keep_in else "storyweave brief · not stored"
+    return HTMLResponse(_brief_page(brief, kicker, notes))
 
 
-def _make(pasted: list[Article], uploads: list[Upload], words: int) -> tuple[Brief, list[str]]:
+def _make(pasted: list[Article], uploads: list[Upload], words: int, keep_in: Path | None) -> tuple[Brief, list[str]]:
     articles, skipped = read_uploads(uploads)
     notes = [f"Skipped {s.where}: {s.reason}" for s in skipped]
-    return brief_of([*pasted, *articles], words), notes
+    if keep_in is not None:
+        notes.append("These articles are now in the store and among its stories.")
+    return brief_of([*pasted, *articles], words, keep_in), notes
