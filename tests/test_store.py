@@ -240,3 +240,14 @@ def test_stories_page_and_search_in_the_store(tmp_path: Path) -> None:
         assert [s.id for s in store.stories(title_words=["100%"])] == ["s3"]  # % and _ are matched literally
         assert store.stories(title_words=["0%t"]) == []
         assert [s.id for s in store.stories(title_words=["turnout_c"])] == ["s3"]
+
+
+def test_biggest_stories_first(tmp_path: Path) -> None:
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    with Store.open(tmp_path / "s.sqlite") as store:
+        articles = [_article(n, published=start + timedelta(days=n)) for n in range(4)]
+        store.add_annotated(articles)
+        store.assign("small-new", [articles[3].id], title="New")
+        store.assign("big-old", [a.id for a in articles[:3]], title="Old")
+        assert [s.id for s in store.stories()] == ["small-new", "big-old"]
+        assert [s.id for s in store.stories(biggest=True)] == ["big-old", "small-new"]

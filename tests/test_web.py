@@ -150,3 +150,12 @@ def test_article_page_refuses_articles_of_other_stories_and_bad_offsets(client: 
     unmarked = client.get(path + "?start=50&end=10")  # an empty or reversed span marks nothing
     assert unmarked.status_code == 200 and "<mark" not in unmarked.text
     assert client.get(path + "?start=-1&end=5").status_code == 422
+
+
+def test_stories_page_orders_by_newest_or_biggest(client: TestClient, story_id: str) -> None:
+    newest = client.get("/")
+    assert "<strong>newest</strong>" in newest.text and 'href="/?order=biggest"' in newest.text
+    biggest = client.get("/?order=biggest")
+    assert biggest.status_code == 200 and "<strong>biggest</strong>" in biggest.text
+    assert story_id in biggest.text
+    assert client.get("/?order=sideways").status_code == 422

@@ -106,14 +106,17 @@ class StoryMethods(Database):
         *,
         offset: int = 0,
         title_words: Sequence[str] = (),
+        biggest: bool = False,
     ) -> list[StoryRecord]:
-        """Stories, latest first, by their last article's date (else when they last changed).
+        """Stories, latest first, by their last article's date (else when they last changed); ``biggest``
+        puts the stories with most articles first instead.
 
         ``title_words`` keeps the stories whose title contains every one of them (case-insensitive substring).
         """
         where, params = _filters(since, title_words)
-        sql = f"SELECT {_STORY_COLUMNS} FROM stories s{where}"
-        sql += " ORDER BY coalesce(s.last_published, s.updated_at) DESC, s.id LIMIT ? OFFSET ?"
+        sql = f"SELECT {_STORY_COLUMNS} FROM stories s{where} ORDER BY "
+        sql += "8 DESC, " if biggest else ""  # column 8: the number of member articles
+        sql += "coalesce(s.last_published, s.updated_at) DESC, s.id LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         with self._reading() as conn:
             return [_story(row) for row in conn.execute(sql, params)]

@@ -17,7 +17,9 @@ def db_path(request: Request) -> Path:
     return path
 
 
-def find_stories(request: Request, query: str, offset: int, limit: int) -> tuple[int, list[StoryRecord]]:
+def find_stories(
+    request: Request, query: str, offset: int, limit: int, *, biggest: bool = False
+) -> tuple[int, list[StoryRecord]]:
     """(how many match, the ``limit`` stories from ``offset``), latest first; none when there is no store yet.
 
     Without a query the store pages by itself; with one it narrows by substring first, then
@@ -29,8 +31,8 @@ def find_stories(request: Request, query: str, offset: int, limit: int) -> tuple
     words = query_words(query)
     with Store.open(path, readonly=True) as store:
         if not words:
-            return store.count_stories(), store.stories(limit=limit, offset=offset)
-        found = search(store.stories(title_words=words), query)
+            return store.count_stories(), store.stories(limit=limit, offset=offset, biggest=biggest)
+        found = search(store.stories(title_words=words, biggest=biggest), query)
     return len(found), found[offset : offset + limit]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -32,8 +32,10 @@ router = APIRouter(include_in_schema=False)
 _MB = 1024 * 1024
 
 
-def _page_url(query: str, number: int) -> str:
+def _page_url(query: str, number: int, order: str = "newest") -> str:
     params = {"q": query} if query else {}
+    if order != "newest":
+        params["order"] = order
     if number > 1:
         params["page"] = str(number)
     return "/?" + urlencode(params) if params else "/"
@@ -44,18 +46,23 @@ def stories_page(
     request: Request,
     q: Annotated[str, Query(max_length=200)] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+    order: Annotated[Literal["newest", "biggest"], Query()] = "newest",
 ) -> HTMLResponse:
-    total, shown = find_stories(request, q, (page_number - 1) * PAGE_SIZE, PAGE_SIZE)
+    offset = (page_number - 1) * PAGE_SIZE
+    total, shown = find_stories(request, q, offset, PAGE_SIZE, biggest=order == "biggest")
     pages = max(1, -(-total // PAGE_SIZE))
     html = page(
         "stories.html.j2",
         query=q,
+        order=order,
+        newest_url=_page_url(q, 1),
+        biggest_url=_page_url(q, 1, "biggest"),
         rows=[story_row(r) for r in shown],
         page=page_number,
         pages=pages,
         total=total,
-        previous_url=_page_url(q, page_number - 1) if page_number > 1 else None,
-        next_url=_page_url(q, page_number + 1) if page_number < pages else None,
+        previous_url=_page_url(q, page_number - 1, order) if page_number > 1 else None,
+        next_url=_page_url(q, page_number + 1, order) if page_number < pages else None,
     )
     return HTMLResponse(html)
 
