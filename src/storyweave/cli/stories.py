@@ -14,7 +14,7 @@ from rich.table import Table
 
 from storyweave.errors import InputError
 from storyweave.ingest.dates import parse_published
-from storyweave.store import Store, StoryRecord, default_path
+from storyweave.store import Store, default_path
 
 
 class ListFormat(StrEnum):
@@ -24,17 +24,6 @@ class ListFormat(StrEnum):
 
 def _day(moment: datetime | None) -> str:
     return moment.date().isoformat() if moment else ""
-
-
-def _as_dict(record: StoryRecord) -> dict[str, object]:
-    return {
-        "id": record.id,
-        "title": record.title,
-        "first_published": record.first_published.isoformat() if record.first_published else None,
-        "last_published": record.last_published.isoformat() if record.last_published else None,
-        "articles": record.size,
-        "outlets": record.outlets,
-    }
 
 
 def stories(
@@ -55,7 +44,7 @@ def stories(
     with Store.open(path, readonly=True) as store:
         records = store.stories(since=moment, limit=limit)
     if fmt is ListFormat.json:
-        typer.echo(json.dumps([_as_dict(r) for r in records], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([r.as_dict() for r in records], ensure_ascii=False, indent=2))
         return
     table = Table("id", "title", "from", "to", "articles", "outlets", box=None)
     for r in records:

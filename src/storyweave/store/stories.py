@@ -30,6 +30,17 @@ class StoryRecord:
     brief_stale: bool
     size: int  # number of member articles
 
+    def as_dict(self) -> dict[str, object]:
+        """The story as JSON-ready data: what ``storyweave stories --format json`` and ``/api/stories`` list."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "first_published": self.first_published.isoformat() if self.first_published else None,
+            "last_published": self.last_published.isoformat() if self.last_published else None,
+            "articles": self.size,
+            "outlets": self.outlets,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Member:

@@ -11,7 +11,6 @@ from storyweave.errors import InputError
 from storyweave.render import brief_to_dict
 from storyweave.web.data import find_stories, story_brief
 from storyweave.web.making import MAX_ARTICLES, brief_of, pasted_article
-from storyweave.web.views import story_dict
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -53,7 +52,7 @@ def list_stories(
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> dict[str, Any]:
     total, shown = find_stories(request, q, offset, limit)
-    return {"total": total, "limit": limit, "offset": offset, "stories": [story_dict(r) for r in shown]}
+    return {"total": total, "limit": limit, "offset": offset, "stories": [r.as_dict() for r in shown]}
 
 
 @router.get("/stories/{story_id}", description="The story's brief as a storyweave.brief/2 document.")

@@ -52,17 +52,6 @@ def story_row(record: StoryRecord) -> StoryRow:
     return StoryRow(record.id, " ".join(record.title.split()) or "Untitled story", span, record.size, outlets)
 
 
-def story_dict(record: StoryRecord) -> dict[str, object]:
-    return {
-        "id": record.id,
-        "title": record.title,
-        "first_published": record.first_published.isoformat() if record.first_published else None,
-        "last_published": record.last_published.isoformat() if record.last_published else None,
-        "articles": record.size,
-        "outlets": record.outlets,
-    }
-
-
 def query_words(query: str) -> list[str]:
     return re.findall(r"\w+", query.casefold())
 
