@@ -105,13 +105,19 @@ def test_nothing_usable_is_an_error(tmp_path: Path) -> None:
     assert "no such file or folder" in result.stderr
 
 
-def test_a_killed_ingest_resumes_where_it_stopped(tmp_path: Path, models) -> None:  # type: ignore[no-untyped-def]
+def _ingest_until_first_batch(tmp_path: Path) -> tuple[Path, Path, subprocess.Popen[bytes]]:
+    """Start ingesting 120 articles in batches of 8 in a subprocess; return once a batch is committed."""
     folder, db = tmp_path / "in", tmp_path / "s.sqlite"
     _write_articles(folder, 120)
     process = _popen("ingest", str(folder), "--db", str(db), "--batch", "8")
     deadline = time.monotonic() + 120
     while _stored(db) < 8 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
+    return folder, db, process
+
+
+def test_a_killed_ingest_resumes_where_it_stopped(tmp_path: Path, models) -> None:  # type: ignore[no-untyped-def]
+    folder, db, process = _ingest_until_first_batch(tmp_path)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)
     kept = _stored(db)
@@ -133,12 +139,7 @@ def test_a_killed_ingest_resumes_where_it_stopped(tmp_path: Path, models) -> Non
 
 
 def test_ctrl_c_keeps_what_was_committed(tmp_path: Path) -> None:
-    folder, db = tmp_path / "in", tmp_path / "s.sqlite"
-    _write_articles(folder, 120)
-    process = _popen("ingest", str(folder), "--db", str(db), "--batch", "8")
-    deadline = time.monotonic() + 120
-    while _stored(db) < 8 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _, db, process = _ingest_until_first_batch(tmp_path)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     stderr = err.decode()

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import copy
 import json
 import math
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from storyweave.render.json import (
     brief_to_json,
     load_schema,
 )
-from test_render_sample import sample_brief
+from test_render_sample import broken, sample_brief
 
 
 @pytest.fixture(scope="module")
@@ -81,15 +80,7 @@ def test_json_text_is_valid_deterministic_and_keeps_unicode(validator: Draft2020
 
 
 def _broken(path: list[Any], value: Any = None, *, delete: bool = False) -> dict[str, Any]:
-    data = copy.deepcopy(brief_to_dict(sample_brief()))
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    if delete:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return data
+    return broken(brief_to_dict(sample_brief()), path, value, delete=delete)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import math
 from dataclasses import replace
@@ -14,7 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from storyweave.errors import InputError
 from storyweave.models import Analysis
 from storyweave.render.json import brief_from_dict, brief_to_dict, brief_to_json, load_schema
-from test_render_sample import analysed_brief, sample_brief
+from test_render_sample import analysed_brief, broken, sample_brief
 
 # A document as the version 1 writer (storyweave.brief/1) wrote it, by hand.
 V1_DOCUMENT: dict[str, Any] = {
@@ -172,15 +171,7 @@ def test_the_version_1_schema_is_unchanged() -> None:
 
 
 def _broken(path: list[Any], value: Any = None, *, delete: bool = False) -> dict[str, Any]:
-    data = copy.deepcopy(brief_to_dict(analysed_brief()))
-    target = data
-    for key in path[:-1]:
-        target = target[key]
-    if delete:
-        del target[path[-1]]
-    else:
-        target[path[-1]] = value
-    return data
+    return broken(brief_to_dict(analysed_brief()), path, value, delete=delete)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
+from typing import Any
 
 from storyweave.models import (
     Analysis,
@@ -258,3 +260,16 @@ def test_analysis_offsets_point_into_the_articles() -> None:
     for variant in analysis.quotes[0].variants:
         assert by_number[variant.source][variant.start : variant.end] == variant.text
     assert STORY_ARTICLES[1].id != STORY_ARTICLES[3].id  # the same copy, two articles
+
+
+def broken(document: dict[str, Any], path: list[Any], value: Any = None, *, delete: bool = False) -> dict[str, Any]:
+    """A deep copy of a brief document with the item at ``path`` replaced by ``value`` (or deleted)."""
+    data = copy.deepcopy(document)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    if delete:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return data
