@@ -66,3 +66,13 @@ def test_annotate_handles_an_article_with_no_sentences(models) -> None:  # type:
     [annotated] = list(annotate([Article.create("Advertisement\n", "Nowhere")], models))
     assert annotated.sentences == []
     assert annotated.embeddings.shape == (0, 384)
+
+
+def test_an_articles_vectors_do_not_depend_on_its_batch(models, example_articles) -> None:  # type: ignore[no-untyped-def]
+    # the embedder quantises activations over a whole batch: annotation must embed each article on its own
+    from storyweave.nlp.annotate import annotate_batch
+
+    alone = annotate_batch(example_articles[:1], models)[0]
+    together = annotate_batch(list(reversed(example_articles)), models)[-1]
+    assert alone.article.id == together.article.id
+    assert np.array_equal(alone.embeddings, together.embeddings)

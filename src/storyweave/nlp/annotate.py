@@ -1,7 +1,11 @@
 """The annotate stage: Article -> AnnotatedArticle (sentences, entities, vectors).
 
-Work is batched across articles: every paragraph of a chunk goes through spaCy's
-``pipe`` together and every sentence of a chunk is embedded in one call.
+Work is batched across articles where that changes nothing: every paragraph of a chunk
+goes through spaCy's ``pipe`` together. Sentences are embedded one article at a time:
+the embedding model quantises its activations over the whole batch, so vectors made in a
+mixed batch depend on the neighbours (cosine as low as 0.95 to the same sentence embedded
+with its own article). Embedding each article on its own makes annotation a function of
+the article alone, the same on any engine, in any batch, on every run.
 """
 
 from __future__ import annotations
@@ -76,7 +80,7 @@ def _entities(
 
 
 def annotate_batch(articles: Sequence[Article], models: Models) -> list[AnnotatedArticle]:
-    """Annotate a batch of articles together (one spaCy pass, one embedding call)."""
+    """Annotate a batch of articles (one spaCy pass; embeddings per article, see above)."""
     split = [_sentences(article, models) for article in articles]
     paragraph_texts = [
         article.text[start:end]
@@ -84,22 +88,19 @@ def annotate_batch(articles: Sequence[Article], models: Models) -> list[Annotate
         for start, end in paragraphs
     ]
     docs = iter(models.nlp.pipe(paragraph_texts, batch_size=64))
-    all_sentences = [s.text for sentences, _, _ in split for s in sentences]
-    vectors = models.embedder(all_sentences)
+    vectors = [models.embedder([s.text for s in sentences]) for sentences, _, _ in split]
     annotated: list[AnnotatedArticle] = []
-    row = 0
-    for article, (sentences, paragraphs, dropped) in zip(articles, split, strict=True):
+    for article, (sentences, paragraphs, dropped), article_vectors in zip(articles, split, vectors, strict=True):
         article_docs = [next(docs) for _ in paragraphs]
         annotated.append(
             AnnotatedArticle(
                 article=article,
                 sentences=sentences,
                 entities=_entities(article, paragraphs, article_docs, sentences),
-                embeddings=np.ascontiguousarray(vectors[row : row + len(sentences)]),
+                embeddings=np.ascontiguousarray(article_vectors),
                 boilerplate_lines=dropped,
             )
         )
-        row += len(sentences)
     return annotated
 
 
