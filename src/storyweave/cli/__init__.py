@@ -10,6 +10,7 @@ from storyweave.cli import brief as brief_command
 from storyweave.cli import eval as eval_command
 from storyweave.cli import ingest as ingest_command
 from storyweave.cli import models as models_command
+from storyweave.cli import run as run_command
 from storyweave.cli import serve as serve_command
 from storyweave.cli import stories as stories_command
 from storyweave.cli.console import fail
@@ -25,6 +26,7 @@ app = typer.Typer(
 app.command("brief")(brief_command.brief)
 app.command("ingest")(ingest_command.ingest)
 app.command("models")(models_command.models)
+app.command("run")(run_command.run)
 app.command("serve")(serve_command.serve)
 app.command("stories")(stories_command.stories)
 app.add_typer(eval_command.app, name="eval")

@@ -14,7 +14,7 @@ from storyweave.ingest.registry import extension_of, reader_for, sniff_reader, s
 from storyweave.ingest.source import STDIN_NAME, InputFile, Reader
 from storyweave.models import Article, Skipped
 
-__all__ = ["STDIN_PATH", "ReadResult", "describe", "iter_inputs", "read_inputs"]
+__all__ = ["STDIN_PATH", "ReadResult", "describe", "iter_inputs", "read_file_bytes", "read_inputs"]
 
 STDIN_PATH = "-"
 
@@ -100,13 +100,26 @@ def _walk(folder: Path) -> Iterator[Article | Skipped]:
 
 
 def _read_file(path: str) -> Iterator[Article | Skipped]:
-    extension = extension_of(path)
-    reader = reader_for(extension)
+    reader = reader_for(extension_of(path))
     if reader is None:
-        kind = f"'{extension.lower()}'" if extension else "(no extension)"
-        yield Skipped(path, f"unknown file type {kind} (storyweave reads {supported_extensions()})")
+        yield _unknown_type(path)
         return
     yield from _run(reader, InputFile(path=path))
+
+
+def read_file_bytes(path: str, data: bytes) -> Iterator[Article | Skipped]:
+    """Articles from a file's bytes already read (as Spark hands them over), by the file's extension."""
+    reader = reader_for(extension_of(path))
+    if reader is None:
+        yield _unknown_type(path)
+        return
+    yield from _run(reader, InputFile(path=path, data=data))
+
+
+def _unknown_type(path: str) -> Skipped:
+    extension = extension_of(path)
+    kind = f"'{extension.lower()}'" if extension else "(no extension)"
+    return Skipped(path, f"unknown file type {kind} (storyweave reads {supported_extensions()})")
 
 
 def _run(reader: Reader, source: InputFile) -> Iterator[Article | Skipped]:

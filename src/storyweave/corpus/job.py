@@ -1,0 +1,83 @@
+"""What a corpus run is asked to do, and what it reports when it is done."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from storyweave.errors import InputError
+from storyweave.settings import BriefSettings
+from storyweave.stories.grouping import GroupingSettings
+
+__all__ = ["JobSettings", "JobSummary", "prepare_out", "source_files"]
+
+SUMMARY_FILE = "run.json"
+_OUTPUTS = {"stories", "memberships", "briefs", "rejects"}
+
+
+@dataclass(frozen=True, slots=True)
+class JobSettings:
+    """Settings of one run; both engines read the same ones."""
+
+    partition_days: int = 7  # width of a time partition (stories are joined across partition edges)
+    workers: int | None = None  # worker processes (local) or cores (Spark); None: all of this machine's
+    grouping: GroupingSettings = field(default_factory=GroupingSettings)
+    brief: BriefSettings = field(default_factory=BriefSettings)
+
+
+@dataclass(slots=True)
+class JobSummary:
+    """Counts and stage times of a finished run (written to ``run.json`` under ``--out``)."""
+
+    engine: str
+    articles: int = 0
+    stories: int = 0
+    rejects: int = 0
+    partitions: int = 0
+    edge_joins: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def articles_per_second(self) -> float:
+        total = sum(self.seconds.values())
+        return self.articles / total if total else 0.0
+
+    def write(self, out: Path) -> None:
+        document = asdict(self) | {"articles_per_second": round(self.articles_per_second, 2)}
+        (out / SUMMARY_FILE).write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+def prepare_out(out: Path) -> None:
+    """Make sure ``--out`` is a folder the job may write its tables into (new, empty, or a past run's)."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out} is a file", "Give a folder for the run's tables")
+    if out.is_dir():
+        names = {p.name for p in out.iterdir()}
+        ours = {f"{t}.{fmt}" for t in _OUTPUTS for fmt in ("parquet", "jsonl", "parquet.partial", "jsonl.partial")}
+        strangers = names - ours - {SUMMARY_FILE}
+        if strangers:
+            shown = ", ".join(sorted(strangers)[:3])
+            raise InputError(
+                f"--out {out} holds files that are not a storyweave run's ({shown})",
+                "Give an empty folder, a new one, or the folder of an earlier run",
+            )
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def source_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Local inputs as absolute file paths (folders walked, hidden entries left out), and the missing ones."""
+    files: list[str] = []
+    missing: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(os.path.abspath(os.path.join(root, n)) for n in sorted(names) if not n.startswith("."))
+        elif os.path.exists(path):
+            files.append(os.path.abspath(path))
+        else:
+            missing.append(path)
+    return files, missing

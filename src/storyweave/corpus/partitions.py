@@ -1,0 +1,142 @@
+"""Story grouping at corpus scale: group each time partition alone, then join stories across partition edges.
+
+Articles fall into partitions by publication time (``days`` wide, counted from the Unix epoch; undated
+articles form one partition of their own). Each partition is grouped by the same batch grouping as
+``storyweave.stories.group``, with its articles in a fixed order (time, then id), so any engine that
+groups the same partition gets the same stories. A story that comes within the grouping window of a
+partition edge is an *edge story*; the edge stories on both sides of an edge are compared with the same
+average-link merge the batch grouping ends with, and the pairs it joins are returned. Joining those pairs
+(``join_stories``) gives the corpus's stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from storyweave.analysis.syndication import UnionFind
+from storyweave.models import AnnotatedArticle
+from storyweave.stories.batch import group
+from storyweave.stories.features import ArticleFeatures, features
+from storyweave.stories.grouping import GroupingSettings, StoryGrouper, StoryProfile
+from storyweave.stories.merge import merge_stories
+
+__all__ = [
+    "UNDATED",
+    "PartitionStory",
+    "article_order",
+    "group_partition",
+    "join_stories",
+    "merge_edge",
+    "partition_of",
+]
+
+UNDATED = -1  # the partition of articles with no publication date
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class PartitionStory:
+    """A story as one partition's grouping found it."""
+
+    key: str  # "<partition>/<number>", unique in the corpus
+    partition: int
+    members: list[str]  # article ids, in placing order
+    copy_of: dict[str, str] = field(default_factory=dict)  # copy's id -> the id of the article it copies
+    first: datetime | None = None
+    last: datetime | None = None
+    edges: list[int] = field(default_factory=list)  # the partition edges it comes near (numbered by the later side)
+    edge_features: list[ArticleFeatures] = field(default_factory=list)  # its members' features, for edge stories
+
+
+def partition_of(published: datetime | None, days: int) -> int:
+    """The time partition of a publication date (UNDATED for none)."""
+    if published is None:
+        return UNDATED
+    return int((published - _EPOCH) // timedelta(days=days))
+
+
+def article_order(annotated: AnnotatedArticle) -> tuple[bool, datetime, str]:
+    """The fixed order a partition's (and a story's) articles are taken in: time, then id."""
+    published = annotated.article.published
+    return (published is None, published or _EPOCH, annotated.id)
+
+
+def group_partition(
+    partition: int,
+    annotated: Iterable[AnnotatedArticle],
+    *,
+    days: int,
+    settings: GroupingSettings | None = None,
+) -> list[PartitionStory]:
+    """Group one partition's articles; edge stories carry their members' features for the edge merge."""
+    settings = settings or GroupingSettings()
+    articles = sorted(annotated, key=article_order)
+    grouping = group(articles, settings)
+    stories: list[PartitionStory] = []
+    for number, members in enumerate(grouping.groups):
+        dates = [d for d in (articles[i].article.published for i in members) if d is not None]
+        story = PartitionStory(
+            key=f"{partition}/{number}",
+            partition=partition,
+            members=[articles[i].id for i in members],
+            copy_of={articles[c].id: articles[o].id for c, o in grouping.copy_of.items() if c in set(members)},
+            first=min(dates, default=None),
+            last=max(dates, default=None),
+        )
+        story.edges = _edges(partition, story.first, story.last, days, settings.window)
+        if story.edges:
+            story.edge_features = [features(articles[i], settings.lead_sentences) for i in members]
+        stories.append(story)
+    return stories
+
+
+def _edges(partition: int, first: datetime | None, last: datetime | None, days: int, window: timedelta) -> list[int]:
+    """The edges (numbered by the partition after them) a story comes within the window of."""
+    if partition == UNDATED or first is None or last is None:
+        return []
+    start = _EPOCH + timedelta(days=days * partition)
+    found = []
+    if first - start < window:
+        found.append(partition)
+    if start + timedelta(days=days) - last <= window:
+        found.append(partition + 1)
+    return found
+
+
+def merge_edge(stories: Sequence[PartitionStory], settings: GroupingSettings | None = None) -> list[tuple[str, str]]:
+    """Pairs of edge stories (by key) that the average-link merge joins."""
+    stories = sorted(stories, key=lambda s: s.key)
+    if len({s.partition for s in stories}) < 2:
+        return []
+    grouper = StoryGrouper(settings or GroupingSettings())
+    for story in stories:
+        for item in story.edge_features:
+            grouper.frequencies.add(item.words)
+    owner: list[int] = []
+    for n, story in enumerate(stories):
+        profile = StoryProfile()
+        for item in story.edge_features:
+            profile.add(len(owner), item, grouper.frequencies.weigh(item.words))
+            owner.append(n)
+        grouper.stories.append(profile)
+    pairs: list[tuple[str, str]] = []
+    for members in merge_stories(grouper):
+        joined = sorted({owner[m] for m in members})
+        pairs.extend((stories[joined[0]].key, stories[other].key) for other in joined[1:])
+    return pairs
+
+
+def join_stories(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each story key named in ``pairs`` -> the smallest key it is joined with; keys not named stay themselves."""
+    pairs = list(pairs)
+    keys = sorted({key for pair in pairs for key in pair})
+    number = {key: n for n, key in enumerate(keys)}
+    joined = UnionFind(len(keys))
+    for a, b in pairs:
+        joined.union(number[a], number[b])
+    smallest: dict[int, str] = {}
+    for n, key in enumerate(keys):
+        smallest.setdefault(joined.find(n), key)
+    return {key: smallest[joined.find(n)] for n, key in enumerate(keys)}

@@ -1,0 +1,163 @@
+"""The stages of the corpus job, as plain functions both engines call.
+
+read (file bytes -> articles) -> pick one copy of each article id -> annotate (per partition, in batches)
+-> group (per time partition, then across edges; see corpus.partitions) -> brief (per story).
+
+A record that fails a stage becomes a ``Reject`` with its reason; it never fails the job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from storyweave.corpus.partitions import article_order
+from storyweave.ingest.inputs import describe, read_file_bytes
+from storyweave.models import AnnotatedArticle, Article, Skipped, Story
+from storyweave.nlp.annotate import annotate_batch
+from storyweave.nlp.loader import Models, load_models
+from storyweave.render.json import brief_to_dict
+from storyweave.settings import BriefSettings
+from storyweave.summarize.brief import make_brief, story_id
+
+__all__ = [
+    "ANNOTATE_BATCH",
+    "Reject",
+    "StoryRecord",
+    "annotate_partition",
+    "brief_story",
+    "local_path",
+    "read_file",
+    "reading_order",
+]
+
+ANNOTATE_BATCH = 16  # articles annotated together (spaCy's pipe over their paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A record the job left out: the stage it failed in, where it came from, and why."""
+
+    stage: str  # read, annotate or brief
+    where: str  # "path", "path:line", or a story id
+    reason: str
+    article_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"stage": self.stage, "where": self.where, "reason": self.reason, "article_id": self.article_id}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """One story of the corpus: its brief (as JSON values) and its memberships."""
+
+    story_id: str
+    title: str
+    first: datetime | None
+    last: datetime | None
+    outlets: list[str]
+    members: list[dict[str, Any]]  # membership rows: article id, what it copies, outlet, title, url, published
+    brief: dict[str, Any]
+
+    def story_row(self) -> dict[str, Any]:
+        return {
+            "story_id": self.story_id,
+            "title": self.title,
+            "first_published": self.first.isoformat() if self.first else None,
+            "last_published": self.last.isoformat() if self.last else None,
+            "articles": len(self.members),
+            "outlets": self.outlets,
+        }
+
+    def membership_rows(self) -> list[dict[str, Any]]:
+        return [{"story_id": self.story_id} | member for member in self.members]
+
+
+def local_path(path: str) -> str:
+    """A path as the job records it: "file:" URLs (as Spark names local files) become plain paths."""
+    if path.startswith("file:"):
+        return unquote(urlparse(path).path)
+    return path
+
+
+def read_file(path: str, data: bytes) -> list[Article | Reject]:
+    """The articles in one file's bytes, read by the reader its extension calls for."""
+    return [_reject_skipped(item) if isinstance(item, Skipped) else item for item in read_file_bytes(path, data)]
+
+
+def _reject_skipped(skipped: Skipped) -> Reject:
+    return Reject("read", skipped.where, skipped.reason)
+
+
+def reading_order(article: Article) -> tuple[str, int, int]:
+    """Where an article was read: of two records with one id, the job keeps the first in this order."""
+    origin = article.origin
+    return (origin.path or "", origin.line or 0, origin.offset or 0)
+
+
+def annotate_partition(
+    articles: Iterable[Article], models: Models | None = None, batch: int = ANNOTATE_BATCH
+) -> Iterator[AnnotatedArticle | Reject]:
+    """Annotate articles in batches; when a batch fails, its articles are tried one by one."""
+    models = models or load_models(threads=1)
+    pending: list[Article] = []
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= batch:
+            yield from _annotate(pending, models)
+            pending = []
+    if pending:
+        yield from _annotate(pending, models)
+
+
+def _annotate(articles: list[Article], models: Models) -> list[AnnotatedArticle | Reject]:
+    try:
+        return list(annotate_batch(articles, models))
+    except Exception:  # one bad article must not cost the others: try them one by one
+        pass
+    done: list[AnnotatedArticle | Reject] = []
+    for article in articles:
+        try:
+            done.extend(annotate_batch([article], models))
+        except Exception as err:
+            done.append(Reject("annotate", describe(article), f"{type(err).__name__}: {err}", article.id))
+    return done
+
+
+def brief_story(
+    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings
+) -> StoryRecord | Reject:
+    """A story's record from its members (annotated article, id of the article it copies), in any order."""
+    ordered = sorted(members, key=lambda member: article_order(member[0]))
+    articles = [a for a, _ in ordered]
+    sid = story_id(articles)
+    try:
+        brief = make_brief(Story(id=sid, articles=articles), settings)
+        document = brief_to_dict(brief)
+    except Exception as err:
+        return Reject("brief", sid, f"{type(err).__name__}: {err}")
+    dates = [a.article.published for a in articles if a.article.published is not None]
+    return StoryRecord(
+        story_id=sid,
+        title=brief.title,
+        first=min(dates, default=None),
+        last=max(dates, default=None),
+        outlets=sorted({a.article.outlet for a in articles}),
+        members=[_membership(a.article, copy) for a, copy in ordered],
+        brief=document,
+    )
+
+
+def _membership(article: Article, copy_of: str | None) -> dict[str, Any]:
+    return {
+        "article_id": article.id,
+        "copy_of": copy_of,
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "path": article.origin.path,
+    }

@@ -1,0 +1,211 @@
+"""The corpus job on Apache Spark: the stages of ``storyweave.corpus`` on RDD partitions.
+
+- read: ``binaryFiles`` hands each file's bytes to the same readers the local engine uses;
+- one record per article id is kept (the first in reading order); later copies are rejects;
+- annotate: ``mapPartitions`` in batches; the models load once per Python worker process (``load_models``
+  is cached and Spark reuses its Python workers), never per row;
+- group: by time partition (``groupByKey``), then the stories near each partition edge are merged
+  (``groupByKey`` on the edge); the joined pairs are few and are resolved on the driver;
+- brief: members are grouped by story and each story's brief is made where its articles are.
+
+pyspark is an optional extra: ``pip install 'storyweave[spark]'``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
+from storyweave.corpus.partitions import PartitionStory, group_partition, join_stories, merge_edge, partition_of
+from storyweave.corpus.stages import (
+    Reject,
+    StoryRecord,
+    annotate_partition,
+    brief_story,
+    local_path,
+    read_file,
+    reading_order,
+)
+from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark_schema
+from storyweave.errors import StoryweaveError
+from storyweave.ingest.inputs import describe
+from storyweave.models import AnnotatedArticle, Article
+
+__all__ = ["SparkUnavailable", "run_spark", "spark_session"]
+
+ARTICLES_PER_TASK = 64  # annotation tasks: small enough to spread over the cores, big enough to batch
+
+
+class SparkUnavailable(StoryweaveError):
+    """pyspark or Java is missing."""
+
+    exit_code = 3
+
+
+def _require_pyspark() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise SparkUnavailable(
+            "--engine spark needs pyspark, which is not installed",
+            "Install it with: pip install 'storyweave[spark]' (or use --engine local)",
+        ) from None
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        raise SparkUnavailable(
+            "--engine spark needs Java 17 or newer, and no java was found",
+            "Install a JDK (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME",
+        )
+
+
+def spark_session(master: str | None, cores: int | None = None) -> Any:
+    """A Spark session for the job (the master given, else local mode on ``cores`` or all cores)."""
+    _require_pyspark()
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    if not master or master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = (
+        SparkSession.builder.appName("storyweave")
+        .master(master or f"local[{cores or '*'}]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.python.worker.reuse", "true")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    )
+    try:
+        spark = builder.getOrCreate()
+    except Exception as err:  # the JVM failed to start: Java is missing or too old
+        first_line = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+        raise SparkUnavailable(
+            f"Spark could not start ({first_line})", "Check that Java 17 or newer is installed"
+        ) from None
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _read(pair: tuple[str, bytes]) -> list[Article | Reject]:
+    path, data = pair
+    return read_file(local_path(path), data)
+
+
+def _first_of_id(pair: tuple[str, Iterable[Article]]) -> Iterator[Article | Reject]:
+    records = sorted(pair[1], key=reading_order)
+    yield records[0]
+    for later in records[1:]:
+        yield Reject("read", describe(later), f"duplicate of {describe(records[0])}", later.id)
+
+
+def _annotate(articles: Iterator[Article]) -> Iterator[AnnotatedArticle | Reject]:
+    return annotate_partition(articles)
+
+
+def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Paths Spark reads itself (URLs such as hdfs:// or s3a://) are passed on; local ones are listed here."""
+    remote = [p for p in paths if "://" in p and not p.startswith("file://")]
+    files, missing = source_files([local_path(p) for p in paths if p not in remote])
+    return files + remote, missing
+
+
+def run_spark(
+    paths: Sequence[str], out: Path, settings: JobSettings | None = None, *, master: str | None = None
+) -> JobSummary:
+    """Run the corpus job on Spark; the tables land under ``out`` (a local folder)."""
+    settings = settings or JobSettings()
+    prepare_out(out)
+    spark = spark_session(master, settings.workers)
+    sc = spark.sparkContext
+    summary = JobSummary(engine="spark")
+    days, grouping = settings.partition_days, settings.grouping
+    clock = time.perf_counter()
+
+    files, missing = _spark_inputs(paths)
+    read_rejects = sc.parallelize([Reject("read", p, "no such file or folder") for p in missing], 1)
+    read = sc.binaryFiles(",".join(files)).flatMap(_read) if files else sc.emptyRDD()
+    read = read.persist()
+    kept = read.filter(lambda x: not isinstance(x, Reject)).keyBy(lambda a: a.id).groupByKey().flatMap(_first_of_id)
+    articles = kept.filter(lambda x: not isinstance(x, Reject))
+    count = articles.count()
+    summary.seconds["read"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    tasks = max(sc.defaultParallelism, -(-count // ARTICLES_PER_TASK))
+    done = articles.repartition(tasks).mapPartitions(_annotate).persist()
+    annotated = done.filter(lambda x: not isinstance(x, Reject)).persist()
+    summary.articles = annotated.count()
+    summary.seconds["annotate"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    stories = (
+        annotated.keyBy(lambda a: partition_of(a.article.published, days))
+        .groupByKey()
+        .flatMap(lambda pair: group_partition(pair[0], pair[1], days=days, settings=grouping))
+        .persist()
+    )
+    pairs = (
+        stories.flatMap(lambda s: [(edge, s) for edge in s.edges])
+        .groupByKey()
+        .flatMap(lambda pair: merge_edge(list(pair[1]), grouping))
+        .collect()
+    )
+    joined = sc.broadcast(join_stories(pairs))
+    summary.partitions = stories.map(lambda s: s.partition).distinct().count()
+    summary.edge_joins = sum(1 for k, v in joined.value.items() if k != v)
+    summary.seconds["group"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    brief_settings = settings.brief
+    records = (
+        stories.flatMap(lambda s: _members(s, joined.value))
+        .join(annotated.keyBy(lambda a: a.id))
+        .map(lambda pair: (pair[1][0][0], (pair[1][1], pair[1][0][1])))
+        .groupByKey()
+        .map(lambda pair: brief_story(pair[1], brief_settings))
+        .persist()
+    )
+    good = records.filter(lambda r: isinstance(r, StoryRecord))
+    summary.stories = good.count()
+    summary.seconds["brief"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    rejects = (
+        read_rejects.union(read.filter(lambda x: isinstance(x, Reject)))
+        .union(kept.filter(lambda x: isinstance(x, Reject)))
+        .union(done.filter(lambda x: isinstance(x, Reject)))
+        .union(records.filter(lambda r: isinstance(r, Reject)))
+        .map(lambda r: r.as_dict())
+        .persist()
+    )
+    summary.rejects = rejects.count()
+    _write(spark, out, "stories", good.map(lambda r: r.story_row()))
+    _write(spark, out, "memberships", good.flatMap(lambda r: r.membership_rows()))
+    _write(spark, out, "briefs", good.map(lambda r: brief_parquet_row(r.brief)), good.map(lambda r: json_line(r.brief)))
+    _write(spark, out, "rejects", rejects)
+    summary.seconds["write"] = time.perf_counter() - clock
+    summary.write(out)
+    return summary
+
+
+def _members(story: PartitionStory, joined: dict[str, str]) -> list[tuple[str, tuple[str, str | None]]]:
+    """(article id, (corpus story key, id of the article it copies)) for each member of a partition story."""
+    key = joined.get(story.key, story.key)
+    return [(a, (key, story.copy_of.get(a))) for a in story.members]
+
+
+def _write(spark: Any, out: Path, table: str, rows: Any, lines: Any = None) -> None:
+    columns = [name for name, _ in TABLES[table]]
+    frame = spark.createDataFrame(rows.map(lambda row: tuple(row[c] for c in columns)), spark_schema(table))
+    frame.write.mode("overwrite").parquet(str(out.resolve() / f"{table}.parquet"))
+    staging, final = out / f"{table}.jsonl.partial", out / f"{table}.jsonl"
+    shutil.rmtree(staging, ignore_errors=True)
+    (lines if lines is not None else rows.map(json_line)).saveAsTextFile(str(staging.resolve()))
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(staging, final)
