@@ -117,3 +117,45 @@ def test_out_must_be_a_folder_the_job_owns(tmp_path: Path) -> None:
     (tmp_path / "holiday.jpg").write_bytes(b"")
     with pytest.raises(InputError, match="not a storyweave run's"):
         run_local([str(EXAMPLES)], tmp_path, JobSettings(workers=1))
+
+
+def test_articles_with_one_text_are_annotated_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyweave.corpus.stages as stages
+
+    write_corpus(tmp_path / "in")  # its WARC file holds a wire copy: one text under two outlets
+    seen: list[str] = []
+    real = stages.annotate_batch
+
+    def counting(articles, models):  # type: ignore[no-untyped-def]
+        seen.extend(a.text for a in articles)
+        return real(articles, models)
+
+    monkeypatch.setattr(stages, "annotate_batch", counting)
+    out = tmp_path / "out"
+    summary = run_local([str(tmp_path / "in")], out, JobSettings(workers=1))
+    assert summary.articles == 13 and len(seen) == len(set(seen)) == 12
+    (brief,) = (b for b in read_table(out, "briefs") if len(b["sources"]) == 4)
+    assert {s["outlet"] for s in brief["sources"]} >= {"Reprint Daily", "Coast Courier"}
+
+
+def test_spark_says_how_to_install_it_when_it_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import sys
+
+    from storyweave.engines.spark import SparkUnavailable, run_spark
+
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # import pyspark now raises ImportError
+    with pytest.raises(SparkUnavailable, match=r"pip install 'storyweave\[spark\]'"):
+        run_spark([str(EXAMPLES)], tmp_path / "out")
+
+
+def test_the_run_command_reports_counts_and_rejects(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyweave.cli import app
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(EXAMPLES), str(tmp_path / "gone.jsonl"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "4 articles -> 1 stories, 1 rejected" in result.output
+    assert "gone.jsonl: no such file or folder" in result.output
+    assert (out / "briefs.jsonl" / "_SUCCESS").exists() and (out / "briefs.parquet" / "_SUCCESS").exists()

@@ -8,8 +8,9 @@ A record that fails a stage becomes a ``Reject`` with its reason; it never fails
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -27,11 +28,13 @@ __all__ = [
     "ANNOTATE_BATCH",
     "Reject",
     "StoryRecord",
+    "annotate_copies",
     "annotate_partition",
     "brief_story",
     "local_path",
     "read_file",
     "reading_order",
+    "text_key",
 ]
 
 ANNOTATE_BATCH = 16  # articles annotated together (spaCy's pipe over their paragraphs)
@@ -96,6 +99,24 @@ def reading_order(article: Article) -> tuple[str, int, int]:
     """Where an article was read: of two records with one id, the job keeps the first in this order."""
     origin = article.origin
     return (origin.path or "", origin.line or 0, origin.offset or 0)
+
+
+def text_key(article: Article) -> str:
+    """Articles with one text (wire copies run verbatim) share their annotation: it depends on the text alone."""
+    return hashlib.sha1(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def annotate_copies(
+    copies: Iterable[Sequence[Article]], models: Models | None = None
+) -> Iterator[AnnotatedArticle | Reject]:
+    """Annotate each group of same-text articles once; every article of the group gets that annotation."""
+    groups = [list(group) for group in copies]
+    for group, done in zip(groups, annotate_partition((group[0] for group in groups), models), strict=True):
+        for article in group:
+            if isinstance(done, Reject):
+                yield Reject(done.stage, describe(article), done.reason, article.id)
+            else:
+                yield done if article is group[0] else replace(done, article=article)
 
 
 def annotate_partition(

@@ -11,7 +11,15 @@ from typing import Any, TypeVar
 
 from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
 from storyweave.corpus.partitions import PartitionStory, group_partition, join_stories, merge_edge, partition_of
-from storyweave.corpus.stages import Reject, StoryRecord, annotate_partition, brief_story, read_file, reading_order
+from storyweave.corpus.stages import (
+    Reject,
+    StoryRecord,
+    annotate_copies,
+    brief_story,
+    read_file,
+    reading_order,
+    text_key,
+)
 from storyweave.corpus.tables import brief_parquet_row, json_line, write_local_table
 from storyweave.engines.local import default_workers
 from storyweave.ingest.inputs import describe
@@ -34,8 +42,8 @@ def _read(path: str) -> list[Article | Reject]:
     return read_file(path, data)
 
 
-def _annotate_chunk(chunk: list[Article]) -> list[AnnotatedArticle | Reject]:
-    return list(annotate_partition(chunk, load_models(threads=1)))
+def _annotate_chunk(chunk: list[list[Article]]) -> list[AnnotatedArticle | Reject]:
+    return list(annotate_copies(chunk, load_models(threads=1)))
 
 
 def _group(task: tuple[int, list[AnnotatedArticle], JobSettings]) -> list[PartitionStory]:
@@ -72,7 +80,10 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
         summary.seconds["read"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        annotated = _keep(_flat_map(pool, _annotate_chunk, _chunks(articles)), rejects)
+        copies: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            copies[text_key(article)].append(article)
+        annotated = _keep(_flat_map(pool, _annotate_chunk, _chunks(list(copies.values()))), rejects)
         summary.seconds["annotate"] = time.perf_counter() - clock
 
         clock = time.perf_counter()

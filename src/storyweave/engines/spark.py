@@ -26,11 +26,12 @@ from storyweave.corpus.partitions import PartitionStory, group_partition, join_s
 from storyweave.corpus.stages import (
     Reject,
     StoryRecord,
-    annotate_partition,
+    annotate_copies,
     brief_story,
     local_path,
     read_file,
     reading_order,
+    text_key,
 )
 from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark_schema
 from storyweave.errors import StoryweaveError
@@ -79,6 +80,7 @@ def spark_session(master: str | None, cores: int | None = None) -> Any:
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.python.worker.reuse", "true")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", os.environ.get("STORYWEAVE_SPARK_DRIVER_MEMORY", "4g"))
         .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true")
     )
     try:
@@ -104,8 +106,8 @@ def _first_of_id(pair: tuple[str, Iterable[Article]]) -> Iterator[Article | Reje
         yield Reject("read", describe(later), f"duplicate of {describe(records[0])}", later.id)
 
 
-def _annotate(articles: Iterator[Article]) -> Iterator[AnnotatedArticle | Reject]:
-    return annotate_partition(articles)
+def _annotate(copies: Iterator[tuple[str, Iterable[Article]]]) -> Iterator[AnnotatedArticle | Reject]:
+    return annotate_copies(sorted(group, key=reading_order) for _, group in copies)
 
 
 def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -123,6 +125,9 @@ def run_spark(
     prepare_out(out)
     spark = spark_session(master, settings.workers)
     sc = spark.sparkContext
+    from pyspark import StorageLevel
+
+    disk = StorageLevel.MEMORY_AND_DISK  # annotations are costly to remake: spill them, never recompute
     summary = JobSummary(engine="spark")
     days, grouping = settings.partition_days, settings.grouping
     clock = time.perf_counter()
@@ -130,7 +135,7 @@ def run_spark(
     files, missing = _spark_inputs(paths)
     read_rejects = sc.parallelize([Reject("read", p, "no such file or folder") for p in missing], 1)
     read = sc.binaryFiles(",".join(files)).flatMap(_read) if files else sc.emptyRDD()
-    read = read.persist()
+    read = read.persist(disk)
     kept = read.filter(lambda x: not isinstance(x, Reject)).keyBy(lambda a: a.id).groupByKey().flatMap(_first_of_id)
     articles = kept.filter(lambda x: not isinstance(x, Reject))
     count = articles.count()
@@ -138,8 +143,8 @@ def run_spark(
 
     clock = time.perf_counter()
     tasks = max(sc.defaultParallelism, -(-count // ARTICLES_PER_TASK))
-    done = articles.repartition(tasks).mapPartitions(_annotate).persist()
-    annotated = done.filter(lambda x: not isinstance(x, Reject)).persist()
+    done = articles.keyBy(text_key).groupByKey(tasks).mapPartitions(_annotate).persist(disk)
+    annotated = done.filter(lambda x: not isinstance(x, Reject))
     summary.articles = annotated.count()
     summary.seconds["annotate"] = time.perf_counter() - clock
 
@@ -148,7 +153,7 @@ def run_spark(
         annotated.keyBy(lambda a: partition_of(a.article.published, days))
         .groupByKey()
         .flatMap(lambda pair: group_partition(pair[0], pair[1], days=days, settings=grouping))
-        .persist()
+        .persist(disk)
     )
     pairs = (
         stories.flatMap(lambda s: [(edge, s) for edge in s.edges])
@@ -169,7 +174,7 @@ def run_spark(
         .map(lambda pair: (pair[1][0][0], (pair[1][1], pair[1][0][1])))
         .groupByKey()
         .map(lambda pair: brief_story(pair[1], brief_settings))
-        .persist()
+        .persist(disk)
     )
     good = records.filter(lambda r: isinstance(r, StoryRecord))
     summary.stories = good.count()
@@ -182,7 +187,7 @@ def run_spark(
         .union(done.filter(lambda x: isinstance(x, Reject)))
         .union(records.filter(lambda r: isinstance(r, Reject)))
         .map(lambda r: r.as_dict())
-        .persist()
+        .persist(disk)
     )
     summary.rejects = rejects.count()
     _write(spark, out, "stories", good.map(lambda r: r.story_row()))
