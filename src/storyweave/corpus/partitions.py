@@ -11,7 +11,7 @@ average-link merge the batch grouping ends with, and the pairs it joins are retu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -28,6 +28,7 @@ __all__ = [
     "article_order",
     "group_partition",
     "join_stories",
+    "members_by_story",
     "merge_edge",
     "partition_of",
 ]
@@ -140,3 +141,13 @@ def join_stories(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     for n, key in enumerate(keys):
         smallest.setdefault(joined.find(n), key)
     return {key: smallest[joined.find(n)] for n, key in enumerate(keys)}
+
+
+def members_by_story(
+    stories: Iterable[PartitionStory], articles: dict[str, AnnotatedArticle], joined: dict[str, str]
+) -> Iterator[tuple[str, bool, list[tuple[AnnotatedArticle, str | None]]]]:
+    """For each partition story: its corpus story key, whether it was joined across an edge, and its members
+    (annotated article, id of the article it copies)."""
+    for story in stories:
+        members = [(articles[a], story.copy_of.get(a)) for a in story.members]
+        yield joined.get(story.key, story.key), story.key in joined, members

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
-from storyweave.corpus.partitions import PartitionStory, group_partition, join_stories, merge_edge, partition_of
+from storyweave.corpus.partitions import (
+    PartitionStory,
+    group_partition,
+    join_stories,
+    members_by_story,
+    merge_edge,
+    partition_of,
+)
 from storyweave.corpus.stages import (
     Reject,
     StoryRecord,
@@ -98,9 +105,8 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
         clock = time.perf_counter()
         by_id = {item.id: item for item in annotated}
         members: dict[str, list[tuple[AnnotatedArticle, str | None]]] = defaultdict(list)
-        for story in stories:
-            key = joined.get(story.key, story.key)
-            members[key].extend((by_id[a], story.copy_of.get(a)) for a in story.members)
+        for key, _, story_members in members_by_story(stories, by_id, joined):
+            members[key].extend(story_members)
         records = _keep(
             list(pool.map(_brief, [(m, settings) for m in members.values()], chunksize=4))
             if pool

@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
-from storyweave.corpus.partitions import PartitionStory, group_partition, join_stories, merge_edge, partition_of
+from storyweave.corpus.partitions import (
+    PartitionStory,
+    group_partition,
+    join_stories,
+    members_by_story,
+    merge_edge,
+    partition_of,
+)
 from storyweave.corpus.stages import (
     Reject,
     StoryRecord,
@@ -37,10 +44,12 @@ from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark
 from storyweave.errors import StoryweaveError
 from storyweave.ingest.inputs import describe
 from storyweave.models import AnnotatedArticle, Article
+from storyweave.stories.grouping import GroupingSettings
 
 __all__ = ["SparkUnavailable", "run_spark", "spark_session"]
 
 ARTICLES_PER_TASK = 64  # annotation tasks: small enough to spread over the cores, big enough to batch
+STORIES_PER_FILE = 5000  # output part files hold about this many stories each
 
 
 class SparkUnavailable(StoryweaveError):
@@ -149,35 +158,38 @@ def run_spark(
     summary.seconds["annotate"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    stories = (
+    grouped = (
         annotated.keyBy(lambda a: partition_of(a.article.published, days))
         .groupByKey()
-        .flatMap(lambda pair: group_partition(pair[0], pair[1], days=days, settings=grouping))
+        .map(lambda pair: _group(pair[0], pair[1], days, grouping))
         .persist(disk)
     )
     pairs = (
-        stories.flatMap(lambda s: [(edge, s) for edge in s.edges])
+        grouped.flatMap(lambda g: [(edge, s) for s in g[0] for edge in s.edges])
         .groupByKey()
         .flatMap(lambda pair: merge_edge(list(pair[1]), grouping))
         .collect()
     )
     joined = sc.broadcast(join_stories(pairs))
-    summary.partitions = stories.map(lambda s: s.partition).distinct().count()
+    summary.partitions = grouped.count()
     summary.edge_joins = sum(1 for k, v in joined.value.items() if k != v)
     summary.seconds["group"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     brief_settings = settings.brief
-    records = (
-        stories.flatMap(lambda s: _members(s, joined.value))
-        .join(annotated.keyBy(lambda a: a.id))
-        .map(lambda pair: (pair[1][0][0], (pair[1][1], pair[1][0][1])))
+    parts = grouped.flatMap(lambda g: members_by_story(g[0], g[1], joined.value))
+    # a story inside one partition is briefed where its articles are; only stories joined across an edge move
+    alone = parts.filter(lambda p: not p[1]).map(lambda p: brief_story(p[2], brief_settings))
+    crossing = (
+        parts.filter(lambda p: p[1])
+        .map(lambda p: (p[0], p[2]))
         .groupByKey()
-        .map(lambda pair: brief_story(pair[1], brief_settings))
-        .persist(disk)
+        .map(lambda pair: brief_story([m for members in pair[1] for m in members], brief_settings))
     )
+    records = alone.union(crossing).persist(disk)
     good = records.filter(lambda r: isinstance(r, StoryRecord))
     summary.stories = good.count()
+    good = good.coalesce(max(1, -(-summary.stories // STORIES_PER_FILE)))
     summary.seconds["brief"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -187,6 +199,7 @@ def run_spark(
         .union(done.filter(lambda x: isinstance(x, Reject)))
         .union(records.filter(lambda r: isinstance(r, Reject)))
         .map(lambda r: r.as_dict())
+        .coalesce(1)
         .persist(disk)
     )
     summary.rejects = rejects.count()
@@ -199,10 +212,12 @@ def run_spark(
     return summary
 
 
-def _members(story: PartitionStory, joined: dict[str, str]) -> list[tuple[str, tuple[str, str | None]]]:
-    """(article id, (corpus story key, id of the article it copies)) for each member of a partition story."""
-    key = joined.get(story.key, story.key)
-    return [(a, (key, story.copy_of.get(a))) for a in story.members]
+def _group(
+    partition: int, articles: Iterable[AnnotatedArticle], days: int, grouping: GroupingSettings
+) -> tuple[list[PartitionStory], dict[str, AnnotatedArticle]]:
+    """One time partition's stories, and its articles by id (kept beside them for the briefs)."""
+    by_id = {a.id: a for a in articles}
+    return group_partition(partition, by_id.values(), days=days, settings=grouping), by_id
 
 
 def _write(spark: Any, out: Path, table: str, rows: Any, lines: Any = None) -> None:
