@@ -23,7 +23,9 @@ def run(
         list[str],
         typer.Argument(help="JSON Lines, WARC or other article files, or folders of them (Spark: any path it reads)."),
     ],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the tables (Parquet and JSON Lines) and run.json.")],
+    out: Annotated[
+        str, typer.Option("--out", help="Folder for the tables (Parquet and JSON Lines); Spark: or a URL it writes.")
+    ],
     engine: Annotated[Engine, typer.Option("--engine", help="local (a process pool) or spark.")] = Engine.local,
     spark_master: Annotated[
         str | None, typer.Option("--spark-master", help="Spark master URL (default: local mode on --workers cores).")
@@ -46,8 +48,9 @@ def run(
             note("[yellow]note[/] --spark-master is used only with --engine spark")
         from storyweave.engines.local_job import run_local
 
-        summary = run_local(inputs, out, settings)
-    for reject in read_table(out, "rejects"):
+        summary = run_local(inputs, Path(out), settings)
+    rejects = [] if "://" in out else read_table(out, "rejects")
+    for reject in rejects:
         note(f"[yellow]rejected[/] ({reject['stage']}) {escape(reject['where'])}: {escape(reject['reason'])}")
     seconds = sum(summary.seconds.values())
     note(

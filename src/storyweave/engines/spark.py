@@ -78,14 +78,14 @@ def spark_session(master: str | None, cores: int | None = None) -> Any:
     _require_pyspark()
     from pyspark.sql import SparkSession
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    if not master or master.startswith("local"):
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = SparkSession.builder.appName("storyweave")
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # under spark-submit, its --master and Python stand
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this environment's Python
+        if not master or master.startswith("local"):
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = builder.master(master or f"local[{cores or '*'}]")
     builder = (
-        SparkSession.builder.appName("storyweave")
-        .master(master or f"local[{cores or '*'}]")
-        .config("spark.ui.enabled", "false")
+        builder.config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.python.worker.reuse", "true")
         .config("spark.sql.session.timeZone", "UTC")
@@ -121,17 +121,21 @@ def _annotate(copies: Iterator[tuple[str, Iterable[Article]]]) -> Iterator[Annot
 
 def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """Paths Spark reads itself (URLs such as hdfs:// or s3a://) are passed on; local ones are listed here."""
-    remote = [p for p in paths if "://" in p and not p.startswith("file://")]
+    remote = [p for p in paths if _is_url(p)]
     files, missing = source_files([local_path(p) for p in paths if p not in remote])
     return files + remote, missing
 
 
 def run_spark(
-    paths: Sequence[str], out: Path, settings: JobSettings | None = None, *, master: str | None = None
+    paths: Sequence[str], out: str | Path, settings: JobSettings | None = None, *, master: str | None = None
 ) -> JobSummary:
-    """Run the corpus job on Spark; the tables land under ``out`` (a local folder)."""
+    """Run the corpus job on Spark; the tables land under ``out``: a local folder, or any URL Spark writes to
+    (hdfs://, s3a://), where run.json is left out."""
     settings = settings or JobSettings()
-    prepare_out(out)
+    local_out = None if _is_url(str(out)) else Path(local_path(str(out))).resolve()
+    if local_out is not None:
+        prepare_out(local_out)
+    target = str(local_out or out).rstrip("/")
     spark = spark_session(master, settings.workers)
     sc = spark.sparkContext
     from pyspark import StorageLevel
@@ -203,12 +207,15 @@ def run_spark(
         .persist(disk)
     )
     summary.rejects = rejects.count()
-    _write(spark, out, "stories", good.map(lambda r: r.story_row()))
-    _write(spark, out, "memberships", good.flatMap(lambda r: r.membership_rows()))
-    _write(spark, out, "briefs", good.map(lambda r: brief_parquet_row(r.brief)), good.map(lambda r: json_line(r.brief)))
-    _write(spark, out, "rejects", rejects)
+    _write(spark, target, "stories", good.map(lambda r: r.story_row()))
+    _write(spark, target, "memberships", good.flatMap(lambda r: r.membership_rows()))
+    _write(
+        spark, target, "briefs", good.map(lambda r: brief_parquet_row(r.brief)), good.map(lambda r: json_line(r.brief))
+    )
+    _write(spark, target, "rejects", rejects)
     summary.seconds["write"] = time.perf_counter() - clock
-    summary.write(out)
+    if local_out is not None:
+        summary.write(local_out)
     return summary
 
 
@@ -220,12 +227,15 @@ def _group(
     return group_partition(partition, by_id.values(), days=days, settings=grouping), by_id
 
 
-def _write(spark: Any, out: Path, table: str, rows: Any, lines: Any = None) -> None:
+def _is_url(path: str) -> bool:
+    return "://" in path and not path.startswith("file:")
+
+
+def _write(spark: Any, out: str, table: str, rows: Any, lines: Any = None) -> None:
+    """A table as Parquet and as JSON Lines (text part files), each replacing any earlier run's."""
     columns = [name for name, _ in TABLES[table]]
     frame = spark.createDataFrame(rows.map(lambda row: tuple(row[c] for c in columns)), spark_schema(table))
-    frame.write.mode("overwrite").parquet(str(out.resolve() / f"{table}.parquet"))
-    staging, final = out / f"{table}.jsonl.partial", out / f"{table}.jsonl"
-    shutil.rmtree(staging, ignore_errors=True)
-    (lines if lines is not None else rows.map(json_line)).saveAsTextFile(str(staging.resolve()))
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(staging, final)
+    frame.write.mode("overwrite").parquet(f"{out}/{table}.parquet")
+    text = lines if lines is not None else rows.map(json_line)
+    lines_frame = spark.createDataFrame(text.map(lambda line: (line,)), "value STRING")
+    lines_frame.write.mode("overwrite").text(f"{out}/{table}.jsonl")
