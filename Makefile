@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/storyweave models
+	@command -v java >/dev/null || echo "note: no Java found; storyweave run --engine spark needs Java 17+ (Debian: sudo apt-get install openjdk-17-jre-headless)"
 	@touch $@
 
 setup: $(STAMP)
