@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/engines.py [--sizes real,10000,100000] [--engines local,spark] [--cores 1,2]
 
 "real" is ../shared/data/ecbplus-dev as it is (462 full articles, no dates); B-cubed F1 of the job's
-stories against the gold stories is printed for it. A number is synthetic growth built from the same
-articles: the set is replayed round after round, each round four days after the last (one day more than
-the grouping window) with its articles spread over three days, under new URLs (so new article ids) and the
+stories against the gold stories is printed for it. A number is synthetic growth built from the real sets,
+as benchmarks/grouping_growth.py builds it: a round is every uci-headlines-dev headline (6,366, at their own
+times over three days) and every ecbplus-dev article (spread over the same three days); rounds follow each
+other four days apart (one day more than the grouping window), under new URLs (so new article ids) with the
 same texts. The job annotates each distinct text once, so past the first round the synthetic runs measure
-reading, grouping, briefs and writing; the real run measures annotation too. Each run is a separate
+reading, grouping, briefs and writing; the first round and the real run measure annotation too. Each run is a separate
 `storyweave run` process, timed from start to finish (Spark's JVM start included).
 """
 
@@ -35,19 +36,48 @@ START = datetime(2014, 3, 10, tzinfo=UTC)
 STORYWEAVE = str(Path(sys.executable).with_name("storyweave"))
 
 
-def synthetic(source: Path, size: int, target: Path) -> Path:
-    """``size`` records replayed from ``source`` with shifted dates and new URLs, as one JSON Lines file."""
-    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _base_records(ecb: Path, uci: Path) -> list[dict[str, object]]:
+    """One round: every UCI headline at its own time, every ECB+ article spread over the same three days."""
+    records: list[dict[str, object]] = []
+    for line in uci.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        published = datetime.fromtimestamp(row["published_ms"] / 1000, tz=UTC)
+        records.append(
+            {
+                "title": row["title"],
+                "text": row["title"],
+                "outlet": row.get("outlet") or "unknown",
+                "published": published,
+                "key": f"uci/{row['id']}",
+            }
+        )
+    for n, line in enumerate(ecb.read_text(encoding="utf-8").splitlines()):
+        row = json.loads(line)
+        records.append(
+            {
+                "title": row["title"],
+                "text": row["text"],
+                "outlet": f"outlet {n % 25}",
+                "published": START + timedelta(hours=n % 72),
+                "key": f"ecb/{row['id']}",
+            }
+        )
+    return records
+
+
+def synthetic(ecb: Path, uci: Path, size: int, target: Path) -> Path:
+    """``size`` records: the base round again and again, four days later each time, under new URLs."""
+    base = _base_records(ecb, uci)
     with open(target, "w", encoding="utf-8") as out:
         for n in range(size):
-            row = rows[n % len(rows)]
-            rnd, k = divmod(n, len(rows))
-            published = START + rnd * ROUND + timedelta(hours=k % 72)
+            rnd, k = divmod(n, len(base))
+            row = base[k]
+            published = row["published"] + rnd * ROUND  # type: ignore[operator]
             record = {
                 "title": row["title"],
                 "text": row["text"],
-                "outlet": f"outlet {k % 25}",
-                "url": f"https://news.example/{rnd}/{row['id']}",
+                "outlet": row["outlet"],
+                "url": f"https://news.example/{rnd}/{row['key']}",
                 "published": published.isoformat(),
             }
             out.write(json.dumps(record) + "\n")
@@ -82,8 +112,9 @@ def main() -> None:
     parser.add_argument("--cores", default="1,2")
     args = parser.parse_args()
     source = shared_data_file("ecbplus-dev", "articles.jsonl")
-    if source is None:
-        print("skipped: ../shared/data/ecbplus-dev/articles.jsonl is absent (the benchmark reads the shared data)")
+    uci = shared_data_file("uci-headlines-dev", "headlines.jsonl")
+    if source is None or uci is None:
+        print("skipped: ../shared/data (ecbplus-dev, uci-headlines-dev) is absent; the benchmark reads it")
         return
     engines, cores = args.engines.split(","), [int(c) for c in args.cores.split(",")]
     print(
@@ -92,7 +123,9 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory(prefix="storyweave-engines-") as folder:
         for size in args.sizes.split(","):
-            data = source if size == "real" else synthetic(source, int(size), Path(folder) / f"growth-{size}.jsonl")
+            data = (
+                source if size == "real" else synthetic(source, uci, int(size), Path(folder) / f"growth-{size}.jsonl")
+            )
             for engine in engines:
                 first = None
                 for n in cores:

@@ -1,4 +1,4 @@
-"""``python -m storyweave``, and the file ``spark-submit`` runs on a cluster (``.../storyweave/__main__.py run ...``)."""
+"""``python -m storyweave``, and the file spark-submit runs on a cluster (``.../storyweave/__main__.py run ...``)."""
 
 from storyweave.cli import main
 

@@ -11,9 +11,10 @@ average-link merge the batch grouping ends with, and the pairs it joins are retu
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from storyweave.analysis.syndication import UnionFind
 from storyweave.models import AnnotatedArticle
@@ -33,6 +34,7 @@ __all__ = [
     "partition_of",
 ]
 
+T = TypeVar("T")
 UNDATED = -1  # the partition of articles with no publication date
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -144,10 +146,10 @@ def join_stories(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def members_by_story(
-    stories: Iterable[PartitionStory], articles: dict[str, AnnotatedArticle], joined: dict[str, str]
-) -> Iterator[tuple[str, bool, list[tuple[AnnotatedArticle, str | None]]]]:
+    stories: Iterable[PartitionStory], articles: Mapping[str, T], joined: dict[str, str]
+) -> Iterator[tuple[str, bool, list[tuple[T, str | None]]]]:
     """For each partition story: its corpus story key, whether it was joined across an edge, and its members
-    (annotated article, id of the article it copies)."""
+    (``articles[id]``: the annotated article or where to find it; the id of the article it copies)."""
     for story in stories:
         members = [(articles[a], story.copy_of.get(a)) for a in story.members]
         yield joined.get(story.key, story.key), story.key in joined, members

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -53,14 +54,27 @@ def _annotate_chunk(chunk: list[list[Article]]) -> list[AnnotatedArticle | Rejec
     return list(annotate_copies(chunk, load_models(threads=1)))
 
 
-def _group(task: tuple[int, list[AnnotatedArticle], JobSettings]) -> list[PartitionStory]:
-    partition, articles, settings = task
+# The run's annotations, set before the grouping and brief workers are forked: they inherit them, and tasks
+# name articles by their row here instead of sending annotations (about 50 KB an article) through pipes.
+_ANNOTATED: list[AnnotatedArticle] = []
+
+
+def _group(task: tuple[int, list[int], JobSettings]) -> list[PartitionStory]:
+    partition, rows, settings = task
+    articles = [_ANNOTATED[row] for row in rows]
     return group_partition(partition, articles, days=settings.partition_days, settings=settings.grouping)
 
 
-def _brief(task: tuple[list[tuple[AnnotatedArticle, str | None]], JobSettings]) -> StoryRecord | Reject:
+def _brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> StoryRecord | Reject:
     members, settings = task
-    return brief_story(members, settings.brief)
+    return brief_story([(_ANNOTATED[row], copy) for row, copy in members], settings.brief)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    if workers < 2:
+        return None
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork") if fork else None)
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
@@ -79,7 +93,7 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
     summary = JobSummary(engine="local")
     workers = settings.workers or default_workers()
     clock = time.perf_counter()
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    pool = _pool(workers)
     try:
         files, missing = source_files(paths)
         rejects = [Reject("read", path, "no such file or folder") for path in missing]
@@ -92,29 +106,32 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
             copies[text_key(article)].append(article)
         annotated = _keep(_flat_map(pool, _annotate_chunk, _chunks(list(copies.values()))), rejects)
         summary.seconds["annotate"] = time.perf_counter() - clock
+    finally:
+        if pool:
+            pool.shutdown()
 
-        clock = time.perf_counter()
-        by_partition: dict[int, list[AnnotatedArticle]] = defaultdict(list)
-        for item in annotated:
-            by_partition[partition_of(item.article.published, settings.partition_days)].append(item)
-        tasks = [(p, items, settings) for p, items in sorted(by_partition.items())]
+    clock = time.perf_counter()
+    _ANNOTATED[:] = annotated
+    pool = _pool(workers)  # forked now, so the workers hold the annotations
+    try:
+        rows: dict[int, list[int]] = defaultdict(list)
+        for row, item in enumerate(annotated):
+            rows[partition_of(item.article.published, settings.partition_days)].append(row)
+        tasks = [(p, members, settings) for p, members in sorted(rows.items())]
         stories = _flat_map(pool, _group, tasks)
         joined = _join_edges(stories, settings)
         summary.seconds["group"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        by_id = {item.id: item for item in annotated}
-        members: dict[str, list[tuple[AnnotatedArticle, str | None]]] = defaultdict(list)
-        for key, _, story_members in members_by_story(stories, by_id, joined):
+        row_of = {item.id: row for row, item in enumerate(annotated)}
+        members: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+        for key, _, story_members in members_by_story(stories, row_of, joined):
             members[key].extend(story_members)
-        records = _keep(
-            list(pool.map(_brief, [(m, settings) for m in members.values()], chunksize=4))
-            if pool
-            else [_brief((m, settings)) for m in members.values()],
-            rejects,
-        )
+        briefs = [(m, settings) for m in members.values()]
+        records = _keep(list(pool.map(_brief, briefs, chunksize=4) if pool else map(_brief, briefs)), rejects)
         summary.seconds["brief"] = time.perf_counter() - clock
     finally:
+        _ANNOTATED.clear()
         if pool:
             pool.shutdown()
 
@@ -122,7 +139,7 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
     _write(out, sorted(records, key=lambda r: r.story_id), rejects)
     summary.seconds["write"] = time.perf_counter() - clock
     summary.articles, summary.stories, summary.rejects = len(annotated), len(records), len(rejects)
-    summary.partitions, summary.edge_joins = len(by_partition), sum(1 for k, v in joined.items() if k != v)
+    summary.partitions, summary.edge_joins = len(rows), sum(1 for k, v in joined.items() if k != v)
     summary.write(out)
     return summary
 
