@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from storyweave.analysis.syndication import UnionFind
+from storyweave.corpus.ordering import EPOCH, article_order
 from storyweave.models import AnnotatedArticle
 from storyweave.stories.batch import group
 from storyweave.stories.features import ArticleFeatures, features
@@ -26,7 +27,6 @@ from storyweave.stories.merge import merge_stories
 __all__ = [
     "UNDATED",
     "PartitionStory",
-    "article_order",
     "group_partition",
     "join_stories",
     "members_by_story",
@@ -36,7 +36,6 @@ __all__ = [
 
 T = TypeVar("T")
 UNDATED = -1  # the partition of articles with no publication date
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(slots=True)
@@ -57,13 +56,7 @@ def partition_of(published: datetime | None, days: int) -> int:
     """The time partition of a publication date (UNDATED for none)."""
     if published is None:
         return UNDATED
-    return int((published - _EPOCH) // timedelta(days=days))
-
-
-def article_order(annotated: AnnotatedArticle) -> tuple[bool, datetime, str]:
-    """The fixed order a partition's (and a story's) articles are taken in: time, then id."""
-    published = annotated.article.published
-    return (published is None, published or _EPOCH, annotated.id)
+    return int((published - EPOCH) // timedelta(days=days))
 
 
 def group_partition(
@@ -99,7 +92,7 @@ def _edges(partition: int, first: datetime | None, last: datetime | None, days: 
     """The edges (numbered by the partition after them) a story comes within the window of."""
     if partition == UNDATED or first is None or last is None:
         return []
-    start = _EPOCH + timedelta(days=days * partition)
+    start = EPOCH + timedelta(days=days * partition)
     found = []
     if first - start < window:
         found.append(partition)

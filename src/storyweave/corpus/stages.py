@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from storyweave.corpus.partitions import article_order
+from storyweave.corpus.ordering import article_order
 from storyweave.ingest.inputs import describe, read_file_bytes
 from storyweave.models import AnnotatedArticle, Article, Skipped, Story
 from storyweave.nlp.annotate import annotate_batch
@@ -33,7 +33,6 @@ __all__ = [
     "brief_story",
     "local_path",
     "read_file",
-    "reading_order",
     "text_key",
 ]
 
@@ -93,12 +92,6 @@ def read_file(path: str, data: bytes) -> list[Article | Reject]:
 
 def _reject_skipped(skipped: Skipped) -> Reject:
     return Reject("read", skipped.where, skipped.reason)
-
-
-def reading_order(article: Article) -> tuple[str, int, int]:
-    """Where an article was read: of two records with one id, the job keeps the first in this order."""
-    origin = article.origin
-    return (origin.path or "", origin.line or 0, origin.offset or 0)
 
 
 def text_key(article: Article) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
+from storyweave.corpus.ordering import reading_order
 from storyweave.corpus.partitions import (
     PartitionStory,
     group_partition,
@@ -25,7 +26,6 @@ from storyweave.corpus.stages import (
     annotate_copies,
     brief_story,
     read_file,
-    reading_order,
     text_key,
 )
 from storyweave.corpus.tables import brief_parquet_row, json_line, write_local_table

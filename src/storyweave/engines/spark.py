@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
+from storyweave.corpus.ordering import reading_order
 from storyweave.corpus.partitions import (
     PartitionStory,
     group_partition,
@@ -37,7 +38,6 @@ from storyweave.corpus.stages import (
     brief_story,
     local_path,
     read_file,
-    reading_order,
     text_key,
 )
 from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark_schema
