@@ -17,9 +17,9 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
 from storyweave.corpus.ordering import reading_order
@@ -33,7 +33,6 @@ from storyweave.corpus.partitions import (
 )
 from storyweave.corpus.stages import (
     Reject,
-    StoryRecord,
     annotate_copies,
     brief_story,
     local_path,
@@ -48,6 +47,7 @@ from storyweave.stories.grouping import GroupingSettings
 
 __all__ = ["SparkUnavailable", "run_spark", "spark_session"]
 
+T = TypeVar("T")
 ARTICLES_PER_TASK = 64  # annotation tasks: small enough to spread over the cores, big enough to batch
 STORIES_PER_FILE = 5000  # output part files hold about this many stories each
 
@@ -135,88 +135,102 @@ def run_spark(
     local_out = None if _is_url(str(out)) else Path(local_path(str(out))).resolve()
     if local_out is not None:
         prepare_out(local_out)
-    target = str(local_out or out).rstrip("/")
-    spark = spark_session(master, settings.workers)
-    sc = spark.sparkContext
-    from pyspark import StorageLevel
-
-    disk = StorageLevel.MEMORY_AND_DISK  # annotations are costly to remake: spill them, never recompute
-    summary = JobSummary(engine="spark")
-    days, grouping = settings.partition_days, settings.grouping
-    clock = time.perf_counter()
-
-    files, missing = _spark_inputs(paths)
-    read_rejects = sc.parallelize([Reject("read", p, "no such file or folder") for p in missing], 1)
-    read = sc.binaryFiles(",".join(files)).flatMap(_read) if files else sc.emptyRDD()
-    read = read.persist(disk)
-    kept = read.filter(lambda x: not isinstance(x, Reject)).keyBy(lambda a: a.id).groupByKey().flatMap(_first_of_id)
-    articles = kept.filter(lambda x: not isinstance(x, Reject))
-    count = articles.count()
-    summary.seconds["read"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    tasks = max(sc.defaultParallelism, -(-count // ARTICLES_PER_TASK))
-    done = articles.keyBy(text_key).groupByKey(tasks).mapPartitions(_annotate).persist(disk)
-    annotated = done.filter(lambda x: not isinstance(x, Reject))
-    summary.articles = annotated.count()
-    summary.seconds["annotate"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    grouped = (
-        annotated.keyBy(lambda a: partition_of(a.article.published, days))
-        .groupByKey()
-        .map(lambda pair: _group(pair[0], pair[1], days, grouping))
-        .persist(disk)
-    )
-    pairs = (
-        grouped.flatMap(lambda g: [(edge, s) for s in g[0] for edge in s.edges])
-        .groupByKey()
-        .flatMap(lambda pair: merge_edge(list(pair[1]), grouping))
-        .collect()
-    )
-    joined = sc.broadcast(join_stories(pairs))
-    summary.partitions = grouped.count()
-    summary.edge_joins = sum(1 for k, v in joined.value.items() if k != v)
-    summary.seconds["group"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    brief_settings = settings.brief
-    parts = grouped.flatMap(lambda g: members_by_story(g[0], g[1], joined.value))
-    # a story inside one partition is briefed where its articles are; only stories joined across an edge move
-    alone = parts.filter(lambda p: not p[1]).map(lambda p: brief_story(p[2], brief_settings))
-    crossing = (
-        parts.filter(lambda p: p[1])
-        .map(lambda p: (p[0], p[2]))
-        .groupByKey()
-        .map(lambda pair: brief_story([m for members in pair[1] for m in members], brief_settings))
-    )
-    records = alone.union(crossing).persist(disk)
-    good = records.filter(lambda r: isinstance(r, StoryRecord))
-    summary.stories = good.count()
-    good = good.coalesce(max(1, -(-summary.stories // STORIES_PER_FILE)))
-    summary.seconds["brief"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    rejects = (
-        read_rejects.union(read.filter(lambda x: isinstance(x, Reject)))
-        .union(kept.filter(lambda x: isinstance(x, Reject)))
-        .union(done.filter(lambda x: isinstance(x, Reject)))
-        .union(records.filter(lambda r: isinstance(r, Reject)))
-        .map(lambda r: r.as_dict())
-        .coalesce(1)
-        .persist(disk)
-    )
-    summary.rejects = rejects.count()
-    _write(spark, target, "stories", good.map(lambda r: r.story_row()))
-    _write(spark, target, "memberships", good.flatMap(lambda r: r.membership_rows()))
-    _write(
-        spark, target, "briefs", good.map(lambda r: brief_parquet_row(r.brief)), good.map(lambda r: json_line(r.brief))
-    )
-    _write(spark, target, "rejects", rejects)
-    summary.seconds["write"] = time.perf_counter() - clock
+    job = _SparkJob(spark_session(master, settings.workers), settings)
+    job.run(paths, str(local_out or out).rstrip("/"))
     if local_out is not None:
-        summary.write(local_out)
-    return summary
+        job.summary.write(local_out)
+    return job.summary
+
+
+class _SparkJob:
+    """The stages as RDD steps; each step's rejects are kept aside and written together at the end."""
+
+    def __init__(self, spark: Any, settings: JobSettings) -> None:
+        from pyspark import StorageLevel
+
+        self.spark, self.sc, self.settings = spark, spark.sparkContext, settings
+        self.disk = StorageLevel.MEMORY_AND_DISK  # annotations are costly to remake: spill them, never recompute
+        self.summary = JobSummary(engine="spark")
+        self.rejects: list[Any] = []  # RDDs holding Reject records among others
+
+    def run(self, paths: Sequence[str], out: str) -> None:
+        self._timed("read", lambda: self.read(paths))
+        self._timed("annotate", self.annotate)
+        self._timed("group", self.group)
+        records = self._timed("brief", self.brief)
+        self._timed("write", lambda: self.write(records, out))
+
+    def _timed(self, stage: str, step: Callable[[], T]) -> T:
+        clock = time.perf_counter()
+        result = step()
+        self.summary.seconds[stage] = time.perf_counter() - clock
+        return result
+
+    def read(self, paths: Sequence[str]) -> None:
+        files, missing = _spark_inputs(paths)
+        self.rejects.append(self.sc.parallelize([Reject("read", p, "no such file or folder") for p in missing], 1))
+        read = self.sc.binaryFiles(",".join(files)).flatMap(_read) if files else self.sc.emptyRDD()
+        read = read.persist(self.disk)
+        kept = read.filter(_is_good).keyBy(lambda a: a.id).groupByKey().flatMap(_first_of_id)
+        self.rejects += [read, kept]
+        self.articles = kept.filter(_is_good)
+        self.count = self.articles.count()
+
+    def annotate(self) -> None:
+        tasks = max(self.sc.defaultParallelism, -(-self.count // ARTICLES_PER_TASK))
+        done = self.articles.keyBy(text_key).groupByKey(tasks).mapPartitions(_annotate).persist(self.disk)
+        self.rejects.append(done)
+        self.annotated = done.filter(_is_good)
+        self.summary.articles = self.annotated.count()
+
+    def group(self) -> None:
+        days, grouping = self.settings.partition_days, self.settings.grouping
+        self.grouped = (
+            self.annotated.keyBy(lambda a: partition_of(a.article.published, days))
+            .groupByKey()
+            .map(lambda pair: _group(pair[0], pair[1], days, grouping))
+            .persist(self.disk)
+        )
+        pairs = (
+            self.grouped.flatMap(lambda g: [(edge, s) for s in g[0] for edge in s.edges])
+            .groupByKey()
+            .flatMap(lambda pair: merge_edge(list(pair[1]), grouping))
+            .collect()
+        )
+        self.joined = self.sc.broadcast(join_stories(pairs))
+        self.summary.partitions = self.grouped.count()
+        self.summary.edge_joins = sum(1 for k, v in self.joined.value.items() if k != v)
+
+    def brief(self) -> Any:
+        settings, joined = self.settings.brief, self.joined
+        parts = self.grouped.flatMap(lambda g: members_by_story(g[0], g[1], joined.value))
+        # a story inside one partition is briefed where its articles are; only stories joined across an edge move
+        alone = parts.filter(lambda p: not p[1]).map(lambda p: brief_story(p[2], settings))
+        crossing = (
+            parts.filter(lambda p: p[1])
+            .map(lambda p: (p[0], p[2]))
+            .groupByKey()
+            .map(lambda pair: brief_story([m for members in pair[1] for m in members], settings))
+        )
+        records = alone.union(crossing).persist(self.disk)
+        self.rejects.append(records)
+        good = records.filter(_is_good)
+        self.summary.stories = good.count()
+        return good.coalesce(max(1, -(-self.summary.stories // STORIES_PER_FILE)))
+
+    def write(self, records: Any, out: str) -> None:
+        rejects = self.sc.union([rdd.filter(lambda x: isinstance(x, Reject)) for rdd in self.rejects])
+        rejects = rejects.map(lambda r: r.as_dict()).coalesce(1).persist(self.disk)
+        self.summary.rejects = rejects.count()
+        briefs = records.map(lambda r: r.brief)
+        _write(self.spark, out, "stories", records.map(lambda r: r.story_row()))
+        _write(self.spark, out, "memberships", records.flatMap(lambda r: r.membership_rows()))
+        _write(self.spark, out, "briefs", briefs.map(brief_parquet_row), briefs.map(json_line))
+        _write(self.spark, out, "rejects", rejects)
+
+
+def _is_good(item: object) -> bool:
+    return not isinstance(item, Reject)
 
 
 def _group(
