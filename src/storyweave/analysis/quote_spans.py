@@ -12,9 +12,11 @@ directly.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from storyweave.models import AnnotatedArticle
+from storyweave.nlp.syntax import Subject
 
 MIN_WORDS = 4
 CUES = (
@@ -107,7 +109,41 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
     return None
 
 
-def find_quotes(annotated: AnnotatedArticle) -> list[QuoteSpan]:
+CONTEXT = 3  # sentences before a quote that its speaker is looked for in
+_OWN_VOICE = {"i", "we", "you", "it", "this", "that", "there"}
+
+
+def quote_sentences(annotated: AnnotatedArticle) -> set[int]:
+    """Sentences worth parsing: each quote's own, the one after it and a few before it."""
+    wanted: set[int] = set()
+    for start, end in _raw_quotes(annotated.article.text, _paragraphs(annotated)):
+        first, last = _sentence_at(annotated, start), _sentence_at(annotated, max(start, end - 1))
+        wanted.update(range(max(0, first - CONTEXT), min(len(annotated.sentences), last + 2)))
+    return wanted
+
+
+def _parsed_attribution(
+    subjects: Mapping[int, list[Subject]], sentences: range, start: int, end: int
+) -> tuple[str, str] | None:
+    """The subject of the speech verb nearest the quote in its own sentences, outside the quotation."""
+    found = [
+        s
+        for i in sentences
+        for s in subjects.get(i, [])
+        if s.speech
+        and not start <= s.verb_start < end
+        and not start <= s.start < end
+        and s.text.lower() not in _OWN_VOICE
+    ]
+    if not found:
+        return None
+    nearest = min(found, key=lambda s: start - s.verb_start if s.verb_start < start else s.verb_start - end)
+    return nearest.text, nearest.cue
+
+
+def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject]] | None = None) -> list[QuoteSpan]:
+    """The article's quotations; ``subjects`` (from the parser, by sentence) finds attributions patterns miss."""
+    subjects = subjects or {}
     text = annotated.article.text
     found: list[QuoteSpan] = []
     previous: tuple[int, str | None, str | None] = (-10_000, None, None)  # end, speaker, cue of the last quote
@@ -121,6 +157,8 @@ def find_quotes(annotated: AnnotatedArticle) -> list[QuoteSpan]:
         if following and following.paragraph == last.paragraph and last.end - end <= 3:
             last = following  # '"... again?" she asked.' is split after the question mark
         attribution = _attribution(text, start, end, first.start, last.end)
+        if attribution is None:
+            attribution = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end)
         if attribution is None and start - previous[0] < 400 and previous[1]:
             speaker_text, cue = previous[1], previous[2]  # the same speaker goes on
         elif attribution is None:

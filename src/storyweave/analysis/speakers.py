@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from storyweave.analysis.entities import TITLES, EntityIndex, core_name
-from storyweave.analysis.quote_spans import REPORTED_OPENING, QuoteSpan
+from storyweave.analysis.quote_spans import CONTEXT, REPORTED_OPENING, QuoteSpan
 from storyweave.models import AnnotatedArticle, Entity
+from storyweave.nlp.syntax import Subject
 
 PRONOUNS = {"he", "she", "they"}
 PERSON_NOUNS = set(
@@ -35,6 +37,7 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 
 
 def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityIndex) -> dict[str, str]:
@@ -70,13 +73,22 @@ def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityInd
 class SpeakerResolver:
     """Resolves the speakers of one article's quotations, in order."""
 
-    def __init__(self, annotated: AnnotatedArticle, quotes: list[QuoteSpan], index: EntityIndex) -> None:
+    def __init__(
+        self,
+        annotated: AnnotatedArticle,
+        quotes: list[QuoteSpan],
+        index: EntityIndex,
+        subjects: Mapping[int, list[Subject]] | None = None,
+    ) -> None:
         self.index = index
+        self.subjects = subjects or {}
         self.annotated = annotated
         quoted = [(q.start, q.end) for q in quotes]
         self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
         self.organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
         self.genders = _genders(annotated, self.people, index)
+        self.quoted = quoted
+        self.known_people = {name for name, draft in index.drafts.items() if draft.kind == "person"}
         self.previous: tuple[int, str | None] = (-1, None)
 
     def resolve(self, span: QuoteSpan) -> str | None:
@@ -107,6 +119,9 @@ class SpeakerResolver:
         return bool(name) and (wanted is None or self.genders.get(name or "", wanted) == wanted)
 
     def _pronoun(self, span: QuoteSpan) -> str | None:
+        subject = self._subject_before(span)
+        if subject:
+            return subject
         named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
         if self.previous[1] and not named_since and self._agrees(self.previous[1], span):
             return self.previous[1]
@@ -127,6 +142,56 @@ class SpeakerResolver:
                     return name
         return self.previous[1]
 
+    def _mentions(self, name: str) -> int:
+        draft = self.index.drafts.get(name)
+        return sum(draft.names.values()) if draft else 0
+
+    def _subject_before(self, span: QuoteSpan) -> str | None:
+        """The nearest earlier sentence subject, outside quotations, that "he"/"she"/"they" can refer to.
+
+        "Parker said that he was honoured. '...,' he said": subjects that are pronouns are skipped (they
+        continue the same person), names and role descriptions resolve and must agree in gender.
+        """
+        pronoun = (span.speaker_text or "").lower()
+        for index in range(span.sentence, max(span.sentence - CONTEXT - 1, -1), -1):
+            found = sorted(self.subjects.get(index, []), key=lambda s: (not s.main, s.start))
+            for subject in found:
+                if subject.start >= span.start or _inside_span(subject.start, self.quoted):
+                    continue
+                if subject.pronoun:
+                    break  # "He said Spacey asked him ...": the others are the pronoun's reported speech
+                name = self._written(subject.text, span)
+                if name and (pronoun == "they" or self._may_be_person(name, subject, pronoun)) and self._agrees(name, span):
+                    return name
+        return None
+
+    def _may_be_person(self, name: str, subject: Subject, pronoun: str) -> bool:
+        """A known person; or a proper noun the entity model did not know, or one it labelled otherwise (it
+        mislabels many names) that the text goes on to call "he" or "she" as the quote does."""
+        if name in self.known_people:
+            return True
+        canonical = self.index.canonical(name)
+        kind = self.index.drafts[canonical].kind if canonical else None
+        wanted = {"he": "male", "she": "female"}.get(pronoun)
+        return subject.proper and (kind is None or self._pronoun_follows(subject) == wanted)
+
+    def _pronoun_follows(self, subject: Subject) -> str | None:
+        """The gender of the first "he"/"she" after a subject, up to the end of the next sentence."""
+        here = next((s.index for s in self.annotated.sentences if s.start <= subject.start < s.end), None)
+        if here is None:
+            return None
+        until = self.annotated.sentences[min(here + 1, len(self.annotated.sentences) - 1)].end
+        found = _GENDERED.search(self.annotated.article.text, subject.end, until)
+        return found and ("female" if _SHE.fullmatch(found.group()) else "male")
+
+    def _written(self, written: str, span: QuoteSpan) -> str | None:
+        """A name or a role description as written, resolved without looking for pronoun antecedents."""
+        words = written.split()
+        if words[0].islower() or words[0] in {"The", "A", "An"}:
+            return self._description(written.lower(), span, follow=False)
+        trailing = _trailing_name(words)
+        return self._name(" ".join(trailing), span) if trailing else None
+
     def _name(self, written: str, span: QuoteSpan) -> str | None:
         core = core_name(written)
         if not core:
@@ -144,11 +209,11 @@ class SpeakerResolver:
             known = {self.index.resolve_person(e.text) or "" for e in self.people}
             known |= {name for name, draft in self.index.drafts.items() if draft.kind == "person"}
             firsts = [n for n in known if len(n.split()) > 1 and n.split()[0].lower() == surname]
-            if len(firsts) == 1:
-                return firsts[0]
+            if firsts:  # the most mentioned of them ("Clarissa Dickson Wright" over a misspelt variant)
+                return max(sorted(firsts), key=self._mentions)
         return self.index.resolve_person(written) or self.index.canonical(written) or core
 
-    def _description(self, written: str, span: QuoteSpan) -> str | None:
+    def _description(self, written: str, span: QuoteSpan, follow: bool = True) -> str | None:
         nouns = written.split()
         head = nouns[-1].rstrip("s")
         named = [w for w in written.split() if w[:1].isupper()]
@@ -165,7 +230,7 @@ class SpeakerResolver:
                 sentence = self.annotated.sentences[entity.sentence].text.lower()
                 if head in sentence:
                     return self.index.resolve_person(entity.text) or core_name(entity.text)
-        if head in PERSON_NOUNS or nouns[-1] in PERSON_NOUNS:
+        if follow and (head in PERSON_NOUNS or nouns[-1] in PERSON_NOUNS):
             return self._pronoun(span)  # "the actor told SiriusXM": whoever the passage is about
         return None
 
@@ -181,4 +246,8 @@ def _trailing_name(words: list[str]) -> list[str]:
 
 
 def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= entity.start < end for start, end in spans)
+    return _inside_span(entity.start, spans)
+
+
+def _inside_span(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
