@@ -33,6 +33,14 @@ ORGANISATION_NOUNS = set(
 )
 
 
+DOCUMENTS = set(
+    """statement report notice release letter post article email memo filing message tweet description""".split()
+)
+_LINKS = {"of", "for", "from", "at", "with"}
+_DEFINITE = {"the", "his", "her", "their", "its", "our"}
+ROLE_WINDOW = 60  # characters around a name that its role is looked for in
+
+
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -109,7 +117,7 @@ class SpeakerResolver:
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
             return self._name(" ".join(trailing), span)  # "Rite Aid spokesman Peter Strella"
         if words[0].islower() or words[0] in {"The", "A", "An"}:
-            return self._description(written.lower(), span)
+            return self._description(written, span)
         return self._name(written, span)
 
     def _agrees(self, name: str | None, span: QuoteSpan) -> bool:
@@ -188,7 +196,7 @@ class SpeakerResolver:
         """A name or a role description as written, resolved without looking for pronoun antecedents."""
         words = written.split()
         if words[0].islower() or words[0] in {"The", "A", "An"}:
-            return self._description(written.lower(), span, follow=False)
+            return self._description(written, span, follow=False)
         trailing = _trailing_name(words)
         return self._name(" ".join(trailing), span) if trailing else None
 
@@ -214,24 +222,61 @@ class SpeakerResolver:
         return self.index.resolve_person(written) or self.index.canonical(written) or core
 
     def _description(self, written: str, span: QuoteSpan, follow: bool = True) -> str | None:
-        nouns = written.split()
-        head = nouns[-1].rstrip("s")
-        named = [w for w in written.split() if w[:1].isupper()]
+        """"the company", "the actor", "a statement from her agent", "the police report", "a BP spokesman"."""
+        words = written.split()
+        link = next((i for i, w in enumerate(words) if w.lower() in _LINKS and i > 0), len(words))
+        phrase, owner = [w.lower() for w in words[:link]], " ".join(words[link + 1 :])
+        head = phrase[-1].rstrip("s") if phrase else ""
+        if head in DOCUMENTS:  # who issued the statement or report
+            rest = " ".join(words[: len(phrase) - 1]) if len(phrase) > 2 else ""
+            return self._description(owner or rest, span, follow) if owner or rest else self._last_organisation(span)
+        definite = phrase[0] in _DEFINITE
+        if (head in PERSON_NOUNS or head in TITLES) and definite:
+            described = self._described_as(head, self.people, span)  # "the actor" after "the actor Jon Smith"
+            if described:
+                return described
+        named = [w for w in words if w[:1].isupper() and w.lower() not in _DEFINITE | {"a", "an"}]
         if named:
             return self.index.canonical(" ".join(named)) or " ".join(named)
-        if head in ORGANISATION_NOUNS or nouns[-1] in ORGANISATION_NOUNS:
+        if owner:
+            return self._description(owner, span, follow)
+        if head in ORGANISATION_NOUNS or phrase[-1] in ORGANISATION_NOUNS:
+            described = self._described_as(head, self.organisations, span)
+            if described:
+                return described
             before = [e for e in self.organisations if e.end <= span.start]
             if head == "police":
                 before = [e for e in before if "police" in e.text.lower()] or before
             if before:
                 return self.index.canonical(before[-1].text) or core_name(before[-1].text)
-        if head in TITLES or head in {"sheriff", "spokesman", "spokeswoman", "chief", "mayor"}:
+        if head in PERSON_NOUNS or head in TITLES:
+            described = self._described_as(head, self.people, span)
+            if described:
+                return described
             for entity in reversed([e for e in self.people if e.start < span.start]):
                 sentence = self.annotated.sentences[entity.sentence].text.lower()
                 if head in sentence:
                     return self.index.resolve_person(entity.text) or core_name(entity.text)
-        if follow and (head in PERSON_NOUNS or nouns[-1] in PERSON_NOUNS):
+        if follow and head in PERSON_NOUNS:
             return self._pronoun(span)  # "the actor told SiriusXM": whoever the passage is about
+        return None
+
+    def _last_organisation(self, span: QuoteSpan) -> str | None:
+        before = [e for e in self.organisations if e.end <= span.start]
+        return (self.index.canonical(before[-1].text) or core_name(before[-1].text)) if before else None
+
+    def _described_as(self, role: str, entities: list[Entity], span: QuoteSpan) -> str | None:
+        """The last entity before the quote given this role next to its name ("Sheriff Ann Cole", "Ann Cole,
+        the sheriff", "the fraternity Alpha Beta")."""
+        text = self.annotated.article.text
+        pattern = re.compile(rf"\b{re.escape(role)}", re.I)
+        for entity in reversed([e for e in entities if e.end <= span.start]):
+            sentence = self.annotated.sentences[entity.sentence]
+            before = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start]
+            after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
+            after = after.split("\"")[0].split("“")[0]
+            if pattern.search(before.split(",")[-1]) or pattern.search(after):
+                return self.index.canonical(entity.text) or core_name(entity.text)
         return None
 
 

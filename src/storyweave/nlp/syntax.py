@@ -66,7 +66,9 @@ def _phrase(head: Token) -> tuple[int, int]:
     if head.pos_ == "NOUN":
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in _NOUN_LINKS and child.i == last + 1:
-                last = child.right_edge.i
+                inside = {t.i for t in child.subtree}
+                while last + 1 in inside and not head.doc[last + 1].is_punct:
+                    last += 1
     return first, last + 1
 
 
