@@ -142,6 +142,25 @@ def _parsed_attribution(
     return nearest.text, nearest.cue
 
 
+def _lead_in(
+    subjects: Mapping[int, list[Subject]], annotated: AnnotatedArticle, first: int, after: int
+) -> tuple[str, str] | None:
+    """A quote with no attribution of its own, after "He says the family is grieving.": that speaker.
+
+    Only the two sentences before the quote count, and only what follows the previous quotation.
+    """
+    paragraph = annotated.sentences[first].paragraph
+    for index in range(first - 1, max(first - 3, -1), -1):
+        sentence = annotated.sentences[index]
+        if sentence.paragraph < paragraph - 1 or sentence.start < after:
+            break
+        spoken = [s for s in subjects.get(index, []) if s.speech and s.text.lower() not in _OWN_VOICE]
+        if spoken:
+            last = max(spoken, key=lambda s: s.verb_start)
+            return last.text, last.cue
+    return None
+
+
 def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject]] | None = None) -> list[QuoteSpan]:
     """The article's quotations; ``subjects`` (from the parser, by sentence) finds attributions patterns miss."""
     subjects = subjects or {}
@@ -158,9 +177,13 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
         if following and following.paragraph == last.paragraph and last.end - end <= 3:
             last = following  # '"... again?" she asked.' is split after the question mark
         attribution = _attribution(text, start, end, first.start, last.end)
-        if attribution is None:
-            attribution = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end)
-        if attribution is None and start - previous[0] < 400 and previous[1]:
+        if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Don Clark'
+            parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end)
+            attribution = parsed or attribution
+        lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None
+        if lead_in:
+            speaker_text, cue = lead_in
+        elif attribution is None and start - previous[0] < 400 and previous[1]:
             speaker_text, cue = previous[1], previous[2]  # the same speaker goes on
         elif attribution is None:
             speaker_text, cue = None, None

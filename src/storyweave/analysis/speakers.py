@@ -38,6 +38,7 @@ DOCUMENTS = set(
 )
 _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
+_POSSESSIVE = re.compile(r"['’]s\b")
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 
 
@@ -230,7 +231,7 @@ class SpeakerResolver:
         if head in DOCUMENTS:  # who issued the statement or report
             rest = " ".join(words[: len(phrase) - 1]) if len(phrase) > 2 else ""
             return self._description(owner or rest, span, follow) if owner or rest else self._last_organisation(span)
-        definite = phrase[0] in _DEFINITE
+        definite = phrase[0] in _DEFINITE or phrase[0].endswith(("'s", "’s"))  # "the", "Ann's"
         if (head in PERSON_NOUNS or head in TITLES) and definite:
             described = self._described_as(head, self.people, span)  # "the actor" after "the actor Jon Smith"
             if described:
@@ -275,6 +276,8 @@ class SpeakerResolver:
             before = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start]
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
             after = after.split("\"")[0].split("“")[0]
+            if _POSSESSIVE.match(after):
+                continue  # "Ann's coach" is not Ann
             if pattern.search(before.split(",")[-1]) or pattern.search(after):
                 return self.index.canonical(entity.text) or core_name(entity.text)
         return None

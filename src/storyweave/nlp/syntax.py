@@ -54,11 +54,16 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _joined(token: Token) -> bool:
+    """Part of a phrase: a word, or a hyphen inside a name ("Holden-Brown")."""
+    return not token.is_punct or (token.text == "-" and not token.whitespace_)
+
+
 def _phrase(head: Token) -> tuple[int, int]:
     """Token range of the subject: its words up to the head, and for a noun an "of/for X" after it."""
     subtree = {t.i for t in head.subtree}
     first = head.i
-    while first - 1 in subtree and not head.doc[first - 1].is_punct and head.doc[first - 1].dep_ != "relcl":
+    while first - 1 in subtree and _joined(head.doc[first - 1]) and head.doc[first - 1].dep_ != "relcl":
         first -= 1
     last = head.i
     while last + 1 in subtree and head.doc[last + 1].dep_ in {"flat", "compound"}:
@@ -84,6 +89,9 @@ def _sentence_subjects(sentence: Span, offset: int) -> list[Subject]:
         subject = _subject_of(verb)
         if subject is None:
             continue
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None and subject.pos_ != "PROPN":
+            subject = named  # "Ann's coach, Don Clark, said": the name
         first, last = _phrase(subject)
         doc = sentence.doc
         found.append(
