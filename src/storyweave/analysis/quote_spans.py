@@ -98,7 +98,7 @@ def _raw_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
 
 def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, str] | None:
     after = _AFTER.match(text[end:sentence_end])
-    if after:
+    if after and not text[end + after.end() : sentence_end].lstrip().startswith(":"):  # 'X added: "..."' is the next
         return (after["name1"] or after["name2"]), (after["cue1"] or after["cue2"])
     before = _BEFORE.search(text[sentence_start : max(sentence_start, start - 1)])
     if before:
@@ -111,6 +111,7 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
 
 
 CONTEXT = 3  # sentences before a quote that its speaker is looked for in
+_PERSONAL = {"he", "she", "they"}
 _OWN_VOICE = {"i", "we", "you", "it", "this", "that", "there"}
 
 
@@ -123,21 +124,31 @@ def quote_sentences(annotated: AnnotatedArticle) -> set[int]:
     return wanted
 
 
+def _may_speak(subject: Subject) -> bool:
+    """A name, a personal pronoun or a named description ("the Hill Rangers team")."""
+    words = subject.text.split()
+    return subject.proper or subject.text.lower() in _PERSONAL or any(w[:1].isupper() for w in words[1:])
+
+
 def _parsed_attribution(
-    subjects: Mapping[int, list[Subject]], sentences: range, start: int, end: int
+    subjects: Mapping[int, list[Subject]], sentences: range, start: int, end: int, colon: bool = False
 ) -> tuple[str, str] | None:
-    """The subject of the speech verb nearest the quote in its own sentences, outside the quotation."""
+    """The subject of the speech verb nearest the quote in its own sentences, outside the quotation.
+
+    After a colon any verb before the quote introduces it ("Carney shot back: ...").
+    """
     found = [
         s
         for i in sentences
         for s in subjects.get(i, [])
-        if s.speech
+        if (s.speech or colon and s.verb_start < start and _may_speak(s))
         and not start <= s.verb_start < end
         and not start <= s.start < end
         and s.text.lower() not in _OWN_VOICE
     ]
     if not found:
         return None
+    found = [s for s in found if s.speech] or found
     nearest = min(found, key=lambda s: start - s.verb_start if s.verb_start < start else s.verb_start - end)
     return nearest.text, nearest.cue
 
@@ -178,7 +189,8 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
             last = following  # '"... again?" she asked.' is split after the question mark
         attribution = _attribution(text, start, end, first.start, last.end)
         if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Don Clark'
-            parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end)
+            colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
+            parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
             attribution = parsed or attribution
         lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None
         if lead_in:

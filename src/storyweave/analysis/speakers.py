@@ -38,7 +38,7 @@ DOCUMENTS = set(
 )
 _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
-_POSSESSIVE = re.compile(r"['’]s\b")
+_CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 
 
@@ -112,6 +112,8 @@ class SpeakerResolver:
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
         words = written.split()
+        if len(words) > 1 and words[0].endswith(("'s", "’s")):
+            return self._description(written, span)  # "Ann's coach"
         if len(words) > 1 and words[1][:1].islower() and words[0][:1].isupper() and self.index.resolve_person(words[0]):
             return self._name(words[0], span)  # "said Bernthal of finally working alongside Spacey"
         trailing = _trailing_name(words)
@@ -163,7 +165,9 @@ class SpeakerResolver:
         """
         pronoun = (span.speaker_text or "").lower()
         for index in range(span.sentence, max(span.sentence - CONTEXT - 1, -1), -1):
-            found = sorted(self.subjects.get(index, []), key=lambda s: (not s.main, s.start))
+            found = sorted(
+                (s for s in self.subjects.get(index, []) if s.main or s.speech), key=lambda s: (not s.main, s.start)
+            )
             for subject in found:
                 if subject.start >= span.start or _inside_span(subject.start, self.quoted):
                     continue
@@ -273,12 +277,11 @@ class SpeakerResolver:
         pattern = re.compile(rf"\b{re.escape(role)}", re.I)
         for entity in reversed([e for e in entities if e.end <= span.start]):
             sentence = self.annotated.sentences[entity.sentence]
-            before = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start]
+            before = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start].rstrip(" ,")
+            before = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-4:])  # "the coach, Ann Cole"
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
-            after = after.split("\"")[0].split("“")[0]
-            if _POSSESSIVE.match(after):
-                continue  # "Ann's coach" is not Ann
-            if pattern.search(before.split(",")[-1]) or pattern.search(after):
+            after = _CLAUSE_BREAK.split(after[1:])[0] if after.startswith(",") else ""  # "Ann Cole, the coach,"
+            if pattern.search(before) or pattern.search(after):
                 return self.index.canonical(entity.text) or core_name(entity.text)
         return None
 

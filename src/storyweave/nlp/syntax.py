@@ -26,6 +26,7 @@ SPEECH_VERBS = frozenset(
 )
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLIMB = {"xcomp", "advcl", "conj", "ccomp", "relcl"}  # "..., saying": the subject of the verb it hangs on
+_RELATIVE = {"who", "which", "that"}
 _NOUN_LINKS = {"of", "for", "at", "from", "with"}  # "a spokesman for BP"
 
 
@@ -84,11 +85,13 @@ def _sentence_subjects(sentence: Span, offset: int) -> list[Subject]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         speech = verb.lemma_.lower() in SPEECH_VERBS
-        if not speech and verb.i != root.i:
-            continue
         subject = _subject_of(verb)
+        if verb.lemma_.lower() == "quote":  # "The paper quoted Ann Cole as saying": Ann Cole speaks
+            subject, speech = next((c for c in verb.children if c.dep_ == "dobj"), None), True
         if subject is None:
             continue
+        if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Ann Cole, who said ...": Ann Cole
         named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None and subject.pos_ != "PROPN":
             subject = named  # "Ann's coach, Don Clark, said": the name
