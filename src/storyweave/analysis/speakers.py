@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from storyweave.analysis.entities import TITLES, EntityIndex, core_name
@@ -39,6 +40,8 @@ DOCUMENTS = set(
 _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
+_POSSESSIVES = {"he": ("his",), "she": ("her",), "they": ("their",)}
+TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go to them
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 
 
@@ -99,6 +102,7 @@ class SpeakerResolver:
         self.quoted = quoted
         self.known_people = {name for name, draft in index.drafts.items() if draft.kind == "person"}
         self.previous: tuple[int, str | None] = (-1, None)
+        self.chained = False  # the last pronoun's chain of earlier pronoun subjects ran out of the window
 
     def resolve(self, span: QuoteSpan) -> str | None:
         speaker = self._resolve(span)
@@ -136,6 +140,9 @@ class SpeakerResolver:
         named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
         if self.previous[1] and not named_since and self._agrees(self.previous[1], span):
             return self.previous[1]
+        topic = self._topic(span) if self.chained else None
+        if topic:
+            return topic
         here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
         # Someone reported as speaking just before ("Unruh said the woman told ...") goes on speaking.
         for earlier in self.annotated.sentences[max(here - 3, 0) : here][::-1]:
@@ -164,6 +171,7 @@ class SpeakerResolver:
         continue the same person), names and role descriptions resolve and must agree in gender.
         """
         pronoun = (span.speaker_text or "").lower()
+        chained = False  # the same pronoun was the subject of an earlier sentence
         for index in range(span.sentence, max(span.sentence - CONTEXT - 1, -1), -1):
             found = sorted(
                 (s for s in self.subjects.get(index, []) if s.main or s.speech), key=lambda s: (not s.main, s.start)
@@ -172,11 +180,24 @@ class SpeakerResolver:
                 if subject.start >= span.start or _inside_span(subject.start, self.quoted):
                     continue
                 if subject.pronoun:
+                    chained = chained or subject.text.lower() == pronoun
                     break  # "He said Spacey asked him ...": the others are the pronoun's reported speech
+                if subject.text.split()[0].lower() in _POSSESSIVES.get(pronoun, ()):
+                    continue  # "her agent" is not "she"
                 name = self._written(subject.text, span)
                 if name and (pronoun == "they" or self._may_be_person(name, subject, pronoun)) and self._agrees(name, span):
                     return name
+        self.chained = chained
         return None
+
+    def _topic(self, span: QuoteSpan) -> str | None:
+        """The person the article is about, for a "she" that has gone on for longer than the window: the most
+        named before the quote among those the article calls that."""
+        wanted = {"he": "male", "she": "female"}.get((span.speaker_text or "").lower())
+        named = Counter(self.index.resolve_person(e.text) for e in self.people if e.start < span.start)
+        ranked = [(n, name) for name, n in named.items() if name and self.genders.get(name) == wanted]
+        best = max(ranked, default=None)
+        return best[1] if best and best[0] >= TOPIC_MENTIONS else None
 
     def _may_be_person(self, name: str, subject: Subject, pronoun: str) -> bool:
         """A known person; or a proper noun the entity model did not know, or one it labelled otherwise (it
