@@ -33,7 +33,7 @@ _PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,5}}[A-Z][\w'’-]+"
 _DESCRIPTOR = r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"
 _NAME = (
     rf"(?<![\w'’.-])(?P<name>(?:{_DESCRIPTOR})?{_PROPER}|[Hh]e|[Ss]he|[Tt]hey"
-    r"|(?:(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?|(?:his|her|their|its)\s+[a-z]+)"
+    r"|(?:(?:the|a|an)\s+[a-z]+(?:\s+(?!(?:of|for|from|at)\b)[a-z]+)?|(?:his|her|their|its)\s+[a-z]+)"
     r"(?:\s+(?:of|for|from|at)\s+(?:(?:the|his|her|their|its)\s+)?[A-Za-z]+)?)"
 )
 _OF = r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?[\w'’ -]{1,40}?)?"  # "Okafor of the coastguard said"

@@ -25,7 +25,7 @@ PRONOUNS = {"he", "she", "they"}
 PERSON_NOUNS = set(
     """actor actress singer star player man woman boy girl officer official researcher scientist investigator
     lawyer attorney father mother son daughter wife husband friend witness victim resident doctor expert
-    author professor teacher student spokesman spokeswoman chief mayor sheriff""".split()
+    author professor teacher student agent spokesman spokeswoman chief mayor sheriff""".split()
 )
 ORGANISATION_NOUNS = set(
     """company firm group agency department police ministry government organization organisation hospital
@@ -37,6 +37,7 @@ ORGANISATION_NOUNS = set(
 DOCUMENTS = set(
     """statement report notice release letter post article email memo filing message tweet description""".split()
 )
+NAMED = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # labels a description may stand for
 _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
@@ -98,6 +99,7 @@ class SpeakerResolver:
         quoted = [(q.start, q.end) for q in quotes]
         self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
         self.organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
+        self.named = [e for e in annotated.entities if e.label in NAMED and not _inside(e, quoted)]
         self.genders = _genders(annotated, self.people, index)
         self.quoted = quoted
         self.known_people = {name for name, draft in index.drafts.items() if draft.kind == "person"}
@@ -279,10 +281,16 @@ class SpeakerResolver:
             described = self._described_as(head, self.people, span)
             if described:
                 return described
+        if (head in PERSON_NOUNS or head in TITLES) and phrase[0] not in _DEFINITE - {"the"}:
+            # else someone in a sentence that mentions the role (but "her agent" is not her)
             for entity in reversed([e for e in self.people if e.start < span.start]):
                 sentence = self.annotated.sentences[entity.sentence].text.lower()
                 if head in sentence:
                     return self.index.resolve_person(entity.text) or core_name(entity.text)
+        if definite:  # "the fraternity" after "the fraternity Alpha Beta"
+            described = self._described_as(head, self.named, span)
+            if described:
+                return described
         if follow and head in PERSON_NOUNS:
             return self._pronoun(span)  # "the actor told SiriusXM": whoever the passage is about
         return None
@@ -296,7 +304,7 @@ class SpeakerResolver:
         the sheriff", "the fraternity Alpha Beta")."""
         text = self.annotated.article.text
         pattern = re.compile(rf"\b{re.escape(role)}", re.I)
-        for entity in reversed([e for e in entities if e.end <= span.start]):
+        for entity in sorted((e for e in entities if e.end <= span.start), key=lambda e: -e.start):
             sentence = self.annotated.sentences[entity.sentence]
             before = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start].rstrip(" ,")
             before = " ".join(_CLAUSE_BREAK.split(before)[-1].split()[-4:])  # "the coach, Ann Cole"
