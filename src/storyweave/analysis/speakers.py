@@ -38,6 +38,10 @@ DOCUMENTS = set(
     """statement report notice release letter post article email memo filing message tweet description""".split()
 )
 NAMED = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # labels a description may stand for
+_FUNCTION_WORDS = set(
+    """the a an and but or if when while as at in on of for to from with by after before since said says told
+    mr mrs ms dr""".split()
+)
 _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
@@ -162,6 +166,22 @@ class SpeakerResolver:
                     return name
         return self.previous[1]
 
+    def _full_names(self, surname: str, span: QuoteSpan) -> list[tuple[int, int, str]]:
+        """Full names ending in this surname written before the quote, also those the entity model missed
+        ("Eden Sassoon, the daughter of Vidal Sassoon")."""
+        text = self.annotated.article.text
+        pattern = re.compile(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(surname)}\b")
+        found = []
+        for match in pattern.finditer(text, 0, span.start):
+            name = core_name(match.group())
+            first = name.split()[0]
+            if len(name.split()) == 1 or first.lower() in _FUNCTION_WORDS or first.isupper():  # "SSP Okafor"
+                continue
+            if not _inside_span(match.start(), self.quoted):
+                sentence = _sentence_index(self.annotated, match.start())
+                found.append((sentence, match.start(), self.index.by_core.get(name.lower(), name)))
+        return found
+
     def _mentions(self, name: str) -> int:
         draft = self.index.drafts.get(name)
         return sum(draft.names.values()) if draft else 0
@@ -237,10 +257,12 @@ class SpeakerResolver:
         for entity in [e for e in self.people if e.start < span.start]:
             name = self.index.resolve_person(entity.text) or core_name(entity.text)
             if name and name.lower().split()[-1] == surname and (len(core.split()) == 1 or name.endswith(core)):
-                candidates.append((entity.sentence, name))
+                candidates.append((entity.sentence, entity.start, name))
+        if len(core.split()) == 1:
+            candidates += self._full_names(core, span)
         if candidates:  # the latest sentence naming one, and in it the first named (its subject)
-            latest = max(sentence for sentence, _ in candidates)
-            return next(name for sentence, name in candidates if sentence == latest)
+            latest = max(sentence for sentence, _, _ in candidates)
+            return min((start, name) for sentence, start, name in candidates if sentence == latest)[1]
         if len(core.split()) == 1:  # a first name alone: "says Robin"
             known = {self.index.resolve_person(e.text) or "" for e in self.people}
             known |= {name for name, draft in self.index.drafts.items() if draft.kind == "person"}
@@ -323,6 +345,10 @@ def _trailing_name(words: list[str]) -> list[str]:
             break
         run.insert(0, word)
     return run
+
+
+def _sentence_index(annotated: AnnotatedArticle, offset: int) -> int:
+    return next((s.index for s in annotated.sentences if s.start <= offset < s.end), -1)
 
 
 def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
