@@ -96,21 +96,62 @@ def _raw_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     return found
 
 
-def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, str] | None:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    written: str
+    cue: str
+    cue_at: int  # offset of the cue
+    direct: bool  # the name stands right by its cue ("said Ann Cole", "Ann Cole said"), not "told Ann Cole"
+
+
+def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> _Found | None:
     after = _AFTER.match(text[end:sentence_end])
     if after and not text[end + after.end() : sentence_end].lstrip().startswith(":"):  # 'X added: "..."' is the next
-        return (after["name1"] or after["name2"]), (after["cue1"] or after["cue2"])
+        if after["cue1"]:
+            direct = after["cue1"] not in _TOLD
+            return _Found(after["name1"], after["cue1"], end + after.start("cue1"), direct)
+        direct = not text[end + after.end("name2") : end + after.start("cue2")].strip(" ,")
+        return _Found(after["name2"], after["cue2"], end + after.start("cue2"), direct)
     before = _BEFORE.search(text[sentence_start : max(sentence_start, start - 1)])
     if before:
-        return (before["name1"] or before["name2"]), (before["cue1"] or before["cue2"]).lower()
+        if before["cue1"]:
+            between = text[sentence_start + before.end("name1") : sentence_start + before.start("cue1")]
+            return _Found(before["name1"], before["cue1"].lower(), sentence_start + before.start("cue1"), "," not in between)
+        return _Found(before["name2"], before["cue2"].lower(), sentence_start + before.start("cue2"), True)
     # A quotation inside reported speech: 'Unruh said her son told him ... and "Spacey bought him ..."'
     reported = REPORTED_OPENING.match(text[sentence_start : max(sentence_start, start - 1)])
     if reported:
-        return reported["name"], reported["cue"]
+        between = text[sentence_start + reported.end("name") : sentence_start + reported.start("cue")]
+        return _Found(reported["name"], reported["cue"], sentence_start + reported.start("cue"), "," not in between)
     return None
 
 
+def _checked(
+    found: _Found | None, subjects: Mapping[int, list[Subject]], sentence: int, start: int, end: int
+) -> tuple[str, str] | None:
+    """The pattern's speaker; but where it is not a name right by its cue ("Earlier on Monday, Ann Cole, an
+    analyst, told", "told BBC News", "the chairman, Ann Cole, said"), the parser's named subject of that verb."""
+    if found is None:
+        return None
+    described = found.written.split()[0] in {"the", "a", "an", "The", "A", "An"}
+    if found.direct and not described:
+        return found.written, found.cue
+    parsed = next(
+        (
+            s
+            for i in (sentence - 1, sentence, sentence + 1)
+            for s in subjects.get(i, [])
+            if s.verb_start == found.cue_at and s.proper and not start <= s.start < end
+        ),
+        None,
+    )
+    if parsed and parsed.text not in found.written:
+        return parsed.text, found.cue
+    return found.written, found.cue
+
+
 CONTEXT = 3  # sentences before a quote that its speaker is looked for in
+_TOLD = {"told", "tells"}
 _PERSONAL = {"he", "she", "they"}
 _OWN_VOICE = {"i", "we", "you", "it", "this", "that", "there"}
 
@@ -187,7 +228,8 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
         following = annotated.sentences[last.index + 1] if last.index + 1 < len(annotated.sentences) else None
         if following and following.paragraph == last.paragraph and last.end - end <= 3:
             last = following  # '"... again?" she asked.' is split after the question mark
-        attribution = _attribution(text, start, end, first.start, last.end)
+        written = _attribution(text, start, end, first.start, last.end)
+        attribution = _checked(written, subjects, first.index, start, end)
         if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Don Clark'
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
