@@ -116,7 +116,9 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
     if before:
         if before["cue1"]:
             between = text[sentence_start + before.end("name1") : sentence_start + before.start("cue1")]
-            return _Found(before["name1"], before["cue1"].lower(), sentence_start + before.start("cue1"), "," not in between)
+            return _Found(
+                before["name1"], before["cue1"].lower(), sentence_start + before.start("cue1"), "," not in between
+            )
         return _Found(before["name2"], before["cue2"].lower(), sentence_start + before.start("cue2"), True)
     # A quotation inside reported speech: 'Unruh said her son told him ... and "Spacey bought him ..."'
     reported = REPORTED_OPENING.match(text[sentence_start : max(sentence_start, start - 1)])
@@ -182,7 +184,7 @@ def _parsed_attribution(
         s
         for i in sentences
         for s in subjects.get(i, [])
-        if (s.speech or colon and s.verb_start < start and _may_speak(s))
+        if (s.speech or (colon and s.verb_start < start and _may_speak(s)))
         and not start <= s.verb_start < end
         and not start <= s.start < end
         and s.text.lower() not in _OWN_VOICE
@@ -235,6 +237,8 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
             attribution = parsed or attribution
         lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None
+        speaker_text: str | None
+        cue: str | None
         if lead_in:
             speaker_text, cue = lead_in
         elif attribution is None and start - previous[0] < 400 and previous[1]:

@@ -207,7 +207,11 @@ class SpeakerResolver:
                 if subject.text.split()[0].lower() in _POSSESSIVES.get(pronoun, ()):
                     continue  # "her agent" is not "she"
                 name = self._written(subject.text, span)
-                if name and (pronoun == "they" or self._may_be_person(name, subject, pronoun)) and self._agrees(name, span):
+                if (
+                    name
+                    and (pronoun == "they" or self._may_be_person(name, subject, pronoun))
+                    and self._agrees(name, span)
+                ):
                     return name
         self.chained = chained
         return None
@@ -272,7 +276,7 @@ class SpeakerResolver:
         return self.index.resolve_person(written) or self.index.canonical(written) or core
 
     def _description(self, written: str, span: QuoteSpan, follow: bool = True) -> str | None:
-        """"the company", "the actor", "a statement from her agent", "the police report", "a BP spokesman"."""
+        """A description as speaker: "the company", "the actor", "a statement from her agent", "a BP spokesman"."""
         words = written.split()
         link = next((i for i, w in enumerate(words) if w.lower() in _LINKS and i > 0), len(words))
         phrase, owner = [w.lower() for w in words[:link]], " ".join(words[link + 1 :])
