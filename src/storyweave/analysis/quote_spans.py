@@ -12,10 +12,10 @@ directly.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from storyweave.models import AnnotatedArticle
+from storyweave.models import AnnotatedArticle, Sentence
 from storyweave.nlp.syntax import Subject
 
 MIN_WORDS = 4
@@ -153,17 +153,43 @@ def _checked(
 
 
 CONTEXT = 3  # sentences before a quote that its speaker is looked for in
+_NOT_NAMES = {"He", "She", "They", "The", "A", "An", "His", "Her", "Their", "Its"}
 _TOLD = {"told", "tells"}
 _PERSONAL = {"he", "she", "they"}
 _OWN_VOICE = {"i", "we", "you", "it", "this", "that", "there"}
 
 
+def _candidates(annotated: AnnotatedArticle) -> Iterator[tuple[int, int, Sentence, Sentence]]:
+    """Each quotation's offsets (marks and spaces trimmed), first sentence and attribution's last sentence."""
+    text = annotated.article.text
+    for start, end in _raw_quotes(text, _paragraphs(annotated)):
+        quoted = text[start:end].strip(" ,")
+        start = start + text[start:end].find(quoted)
+        end = start + len(quoted)
+        first = annotated.sentences[_sentence_at(annotated, start)]
+        last = annotated.sentences[_sentence_at(annotated, max(start, end - 1))]
+        following = annotated.sentences[last.index + 1] if last.index + 1 < len(annotated.sentences) else None
+        if following and following.paragraph == last.paragraph and last.end - end <= 3:
+            last = following  # '"... again?" she asked.' is split after the question mark
+        yield start, end, first, last
+
+
+def _named(written: str) -> bool:
+    """A name as written ("Ann Cole", "Dr Cole"), not a pronoun, a description or a possessive ("Ann's")."""
+    words = written.split()
+    return written[:1].isupper() and words[0] not in _NOT_NAMES and not written.endswith(("'s", "’s"))
+
+
 def quote_sentences(annotated: AnnotatedArticle) -> set[int]:
-    """Sentences worth parsing: each quote's own, the one after it and a few before it."""
+    """Sentences worth parsing: those of quotes that patterns do not attribute to a name by its cue, and the
+    few before them (where a pronoun's or a description's person is named)."""
     wanted: set[int] = set()
-    for start, end in _raw_quotes(annotated.article.text, _paragraphs(annotated)):
-        first, last = _sentence_at(annotated, start), _sentence_at(annotated, max(start, end - 1))
-        wanted.update(range(max(0, first - CONTEXT), min(len(annotated.sentences), last + 2)))
+    text = annotated.article.text
+    for start, end, first, last in _candidates(annotated):
+        found = _attribution(text, start, end, first.start, last.end)
+        if found and found.direct and _named(found.written):
+            continue
+        wanted.update(range(max(0, first.index - CONTEXT), last.index + 1))
     return wanted
 
 
@@ -221,15 +247,8 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
     text = annotated.article.text
     found: list[QuoteSpan] = []
     previous: tuple[int, str | None, str | None] = (-10_000, None, None)  # end, speaker, cue of the last quote
-    for start, end in _raw_quotes(text, _paragraphs(annotated)):
-        quoted = text[start:end].strip(" ,")
-        start = start + text[start:end].find(quoted)
-        end = start + len(quoted)
-        first = annotated.sentences[_sentence_at(annotated, start)]
-        last = annotated.sentences[_sentence_at(annotated, max(start, end - 1))]
-        following = annotated.sentences[last.index + 1] if last.index + 1 < len(annotated.sentences) else None
-        if following and following.paragraph == last.paragraph and last.end - end <= 3:
-            last = following  # '"... again?" she asked.' is split after the question mark
+    for start, end, first, last in _candidates(annotated):
+        quoted = text[start:end]
         written = _attribution(text, start, end, first.start, last.end)
         attribution = _checked(written, subjects, first.index, start, end)
         if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Don Clark'

