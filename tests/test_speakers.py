@@ -116,3 +116,31 @@ def test_a_lone_surname_goes_to_the_first_named_of_the_latest_sentence(models) -
         '"He would have loved to see so many readers here," said Lind.',
     )
     assert found["He would have loved"] == "Nora Lind"
+
+
+def test_a_misspelt_surname_is_the_person_a_letter_away(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Physicist Tomas Wendtland has led the probe team since its first design review.",
+        '"We are going where no spacecraft has ever been," said Wendtlund.',
+    )
+    assert found["We are going where"] == "Tomas Wendtland"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Robin Ashcroft said her son has been in hospital since May.",
+        "Doctors at the clinic are still running tests.",
+        '"Every small step he takes gives us a little more hope," says Robin.',
+    )
+    assert found["Every small step he"] == "Robin Ashcroft"
+
+
+def test_initials_stand_for_the_organisation_they_abbreviate(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The Northern Institute of Marine Biology (NIMB) tagged forty sharks off the coast last year.",
+        '"Their routes changed completely after the storm," researchers at NIMB wrote in a report.',
+    )
+    assert found["Their routes changed completely"] == "Northern Institute of Marine Biology"
