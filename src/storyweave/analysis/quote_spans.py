@@ -185,12 +185,15 @@ def quote_sentences(annotated: AnnotatedArticle) -> set[int]:
     few before them (where a pronoun's or a description's person is named)."""
     wanted: set[int] = set()
     text = annotated.article.text
+    quoted = []
     for start, end, first, last in _candidates(annotated):
+        quoted.append((start - 2, end + 2))  # with the marks and the punctuation by them
         found = _attribution(text, start, end, first.start, last.end)
         if found and found.direct and _named(found.written):
             continue
         wanted.update(range(max(0, first.index - CONTEXT), last.index + 1))
-    return wanted
+    sentences = annotated.sentences  # a sentence wholly inside a quotation names no speaker
+    return {i for i in wanted if not any(a <= sentences[i].start and sentences[i].end <= b for a, b in quoted)}
 
 
 def _may_speak(subject: Subject) -> bool:
