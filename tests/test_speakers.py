@@ -77,9 +77,9 @@ def test_a_quote_without_a_cue_after_a_reported_statement(models) -> None:  # ty
         models,
         "Victor Hale has coached the Riverside team for a decade.",
         "Hale says the players are still in shock.",
-        '"This only happened yesterday and nobody here can believe it yet."',
+        '"The whole town is still trying to understand how it could happen."',
     )
-    assert found["This only happened yesterday"] == "Victor Hale"
+    assert found["The whole town is"] == "Victor Hale"
 
 
 def test_a_colon_introduces_the_quote_of_the_subject_before_it(models) -> None:  # type: ignore[no-untyped-def]

@@ -207,7 +207,7 @@ def _parsed_attribution(
 ) -> tuple[str, str] | None:
     """The subject of the speech verb nearest the quote in its own sentences, outside the quotation.
 
-    After a colon any verb before the quote introduces it ("Carney shot back: ...").
+    After a colon any verb before the quote introduces it ("Okafor shot back: ...").
     """
     found = [
         s
@@ -254,7 +254,7 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
         quoted = text[start:end]
         written = _attribution(text, start, end, first.start, last.end)
         attribution = _checked(written, subjects, first.index, start, end)
-        if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Don Clark'
+        if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Tom Reed'
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
             attribution = parsed or attribution

@@ -1,10 +1,10 @@
-"""A speaker's name as written ("Okafor", "Robin", "SSP Okafor", "APL") -> the story's person or organisation.
+"""A speaker's name as written ("Okafor", "Robin", "DCI Okafor", "NIMB") -> the story's person or organisation.
 
 - a surname: the person of that surname named most recently before the quote, the first
-  named in that sentence (two Sassoons in one story stay apart), also names the entity
-  model missed; a surname one letter off a person's ("Hornbury" for Horbury) is theirs;
+  named in that sentence (two Lunds in one story stay apart), also names the entity
+  model missed; a surname one letter off a person's ("Okafer" for Okafor) is theirs;
 - a first name alone: the person this article names in full with it;
-- initials ("APL"): the story's organisation they abbreviate.
+- initials ("NIMB"): the story's organisation they abbreviate.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Names:
         """The person a name written before offset ``before`` stands for (or the name itself)."""
         core = core_name(written)
         if len(core.split()) > 1 and core.split()[0].isupper() and len(core.split()[0]) > 1:
-            core = " ".join(core.split()[1:])  # a rank in capitals: "SSP Okafor"
+            core = " ".join(core.split()[1:])  # a rank in capitals: "DCI Okafor"
         if not core:
             return None
         if len(core.split()) > 1:
@@ -54,8 +54,8 @@ class Names:
         return sum(draft.names.values()) if draft else 0
 
     def spelled_out(self, name: str | None) -> str | None:
-        """Initials as the story's organisation they abbreviate: "APL" -> "Johns Hopkins University Applied
-        Physics Laboratory"; any other name unchanged."""
+        """Initials as the story's organisation they abbreviate: "NIMB" -> "Northern Institute of Marine
+        Biology"; any other name unchanged."""
         if not name or not (name.isalpha() and name.isupper() and 2 <= len(name) <= 6):
             return name
         found = [
@@ -84,13 +84,13 @@ class Names:
 
     def _written_in_full(self, surname: str, before: int) -> list[tuple[int, int, str]]:
         """(sentence, offset, name) of full names ending in this surname, also those the entity model missed
-        ("Eden Sassoon, the daughter of Vidal Sassoon")."""
+        ("Mia Lund, the daughter of Erik Lund")."""
         text = self.annotated.article.text
         found = []
         for match in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(surname)}\b", text[:before]):
             name = core_name(match.group())
             first = name.split()[0]
-            if len(name.split()) == 1 or first.lower() in _FUNCTION_WORDS or first.isupper():  # "SSP Okafor"
+            if len(name.split()) == 1 or first.lower() in _FUNCTION_WORDS or first.isupper():  # "DCI Okafor"
                 continue
             if not any(start <= match.start() < end for start, end in self.quoted):
                 sentence = next((s.index for s in self.annotated.sentences if s.start <= match.start() < s.end), -1)
@@ -98,7 +98,7 @@ class Names:
         return found
 
     def _misspelt(self, core: str, before: int) -> str | None:
-        """The one person named before whose surname is a letter off: "said Hornbury" after "Tim Horbury"."""
+        """The one person named before whose surname is a letter off: "said Okafer" after "Helen Okafor"."""
         if len(core) < MIN_MISSPELT or core.lower() in self.index.surnames:
             return None
         names = {self.index.resolve_person(e.text) or core_name(e.text) for e in self.people if e.start < before}

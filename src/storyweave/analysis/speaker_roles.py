@@ -1,7 +1,7 @@
 """A speaker described rather than named, resolved within its article.
 
 - "the sheriff", "the actor", "Ann's coach": the person given that role next to their
-  name ("Sheriff Ann Cole", "Ann Cole, the actor", "Ann's coach, Don Clark"), else
+  name ("Sheriff Ann Cole", "Ann Cole, the actor", "Ann's coach, Tom Reed"), else
   someone named in a sentence that mentions the role;
 - "the company", "police": the organisation given that description, else the one named
   last; "the fraternity": any named thing given that description;

@@ -1,11 +1,11 @@
 """Who a quotation's attribution names, resolved within its article.
 
 - "he" / "she" / "they": the nearest earlier subject (from the parser) that is a person
-  of that gender, going back further while the same pronoun is the subject ("Parker said
+  of that gender, going back further while the same pronoun is the subject ("Reed said
   that he ... . He added ... '...,' he said"); else the previous quotation's speaker when
   nobody new was named since; else, when the pronoun has been the subject for long, the
   person of that gender the article names most; else the last person named before it;
-- names: see speaker_names ("Okafor", "Robin", "APL"); descriptions: see speaker_roles
+- names: see speaker_names ("Okafor", "Robin", "NIMB"); descriptions: see speaker_roles
   ("the sheriff", "the company", "a statement from her agent");
 - "hotel spokeswoman Paula Dirks": the descriptor is dropped.
 """
@@ -152,7 +152,7 @@ class SpeakerResolver:
     def _subject_before(self, span: QuoteSpan) -> str | None:
         """The nearest earlier sentence subject, outside quotations, that "he"/"she"/"they" can refer to.
 
-        "Parker said that he was honoured. '...,' he said": subjects that are pronouns are skipped (they
+        "Reed said that he was honoured. '...,' he said": subjects that are pronouns are skipped (they
         continue the same person), names and role descriptions resolve and must agree in gender.
         """
         pronoun = (span.speaker_text or "").lower()
@@ -170,7 +170,7 @@ class SpeakerResolver:
                     if subject.text.lower() == pronoun:
                         chained, self.chain_start = True, index
                         stop = min(stop, index - 2)  # the chain goes on, and so does the search
-                    break  # "He said Spacey asked him ...": the others are the pronoun's reported speech
+                    break  # "He said Reed asked him ...": the others are the pronoun's reported speech
                 if subject.text.split()[0].lower() in _POSSESSIVES.get(pronoun, ()):
                     continue  # "her agent" is not "she"
                 name = self._written(subject.text, span)

@@ -2,7 +2,7 @@
 
 The quotation analysis asks only about a quote's sentences and the few before
 it, so only those are parsed (one ``pipe`` call per story). For each sentence it
-gets the grammatical subjects: of the main verb ("Parker said that ...", the
+gets the grammatical subjects: of the main verb ("Reed said that ...", the
 sentence's topic) and of every speech verb, including inverted ("..., said the
 mayor") and participle ones ("..., saying: ..." takes the subject of the verb it
 hangs on). Without the model the list is empty and callers fall back to patterns.
@@ -39,7 +39,7 @@ _NOUN_LINKS = {"of", "for", "at", "from", "with"}  # "a spokesman for BP"
 class Subject:
     """A verb's subject, with offsets into the article."""
 
-    text: str  # "Parker", "he", "the mayor", "A spokesman for BP"
+    text: str  # "Reed", "he", "the mayor", "A spokesman for BP"
     start: int
     end: int
     verb: str  # the verb's lemma
@@ -112,7 +112,7 @@ def _sentence_subjects(sentence: Span, offset: int) -> list[Subject]:
             subject = subject.head.head  # "Ann Cole, who said ...": Ann Cole
         named = next((c for c in subject.rights if c.dep_ == "appos" and c.tag_ in _PROPER_TAGS), None)
         if named is not None and subject.tag_ not in _PROPER_TAGS:
-            subject = named  # "Ann's coach, Don Clark, said": the name
+            subject = named  # "Ann's coach, Tom Reed, said": the name
         first, last = _phrase(subject)
         doc = sentence.doc
         found.append(
