@@ -2,10 +2,12 @@
 
 The quotation analysis asks only about a quote's sentences and the few before
 it, so only those are parsed (one ``pipe`` call per story). For each sentence it
-gets the grammatical subjects: of the main verb ("Reed said that ...", the
-sentence's topic) and of every speech verb, including inverted ("..., said the
-mayor") and participle ones ("..., saying: ..." takes the subject of the verb it
-hangs on). Without the model the list is empty and callers fall back to patterns.
+gets the grammatical subject of every verb, marked when the verb is the main one
+("Reed said that ...": the sentence's topic) and when it reports speech, inverted
+("..., said the mayor") or as a participle ("..., saying: ..." takes the subject of
+the verb it hangs on); "who" stands for the noun it follows, and "quoted Ann Cole
+as saying" makes Ann Cole the speaker. Without the model the lists are empty and
+callers fall back to patterns.
 """
 
 from __future__ import annotations
