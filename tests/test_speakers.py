@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyweave.analysis import analyse
+from storyweave.errors import ModelUnavailable
 from storyweave.models import Article
-from storyweave.nlp import annotate
+from storyweave.nlp import annotate, loader
 from storyweave.nlp.syntax import _lemma, parse_subjects
 
 
@@ -25,6 +26,14 @@ def test_the_parser_finds_inverted_and_participle_speakers() -> None:
     assert (admits.text, admits.verb) == ("Tomas Berg", "admit")
     saying = next(s for s in participle if s.verb == "say")
     assert (saying.text, saying.start, saying.speech) == ("Mr Berg", 100, True)
+
+
+def test_without_the_parser_there_are_no_subjects(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise ModelUnavailable("no parser", "install it")
+
+    monkeypatch.setattr(loader, "load_parser", missing)
+    assert parse_subjects([(0, "Ann Cole said it was over.")]) == [[]]
 
 
 @pytest.mark.parametrize(
