@@ -20,14 +20,29 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT",
 _TOKEN = re.compile(r"[a-z][a-z0-9'’-]+|\d+")
 
 
+_TERMS: dict[str, str] = {}  # token -> its term ("" for none), remembered: the same words come back all the time
+_TERMS_KEPT = 500_000
+
+
+def _term(token: str) -> str:
+    token = token.strip("'’-")
+    if len(token) <= 2 or token in STOP_WORDS:
+        return ""
+    return token[:-1] if token.endswith("s") and len(token) > 4 else token
+
+
 def terms(text: str) -> Counter[str]:
     """Lower-cased content words, plural-stemmed."""
-    found: Counter[str] = Counter()
+    if len(_TERMS) > _TERMS_KEPT:
+        _TERMS.clear()
+    found = []
     for token in _TOKEN.findall(text.lower()):
-        token = token.strip("'’-")
-        if len(token) > 2 and token not in STOP_WORDS:
-            found[token[:-1] if token.endswith("s") and len(token) > 4 else token] += 1
-    return found
+        term = _TERMS.get(token)
+        if term is None:
+            term = _TERMS[token] = _term(token)
+        if term:
+            found.append(term)
+    return Counter(found)
 
 
 @dataclass(slots=True)
@@ -46,12 +61,9 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
     vector = lead.mean(axis=0) if len(lead) else np.zeros(annotated.embeddings.shape[1], dtype=np.float32)
     norm = float(np.linalg.norm(vector))
     text = annotated.article.title + " " + " ".join(s.text for s in annotated.sentences[:lead_sentences])
-    names = frozenset(
-        core_name(e.text).lower() for e in annotated.entities if e.label in NAME_LABELS and core_name(e.text)
-    )
-    people = frozenset(
-        core_name(e.text).split()[-1].lower() for e in annotated.entities if e.label == "PERSON" and core_name(e.text)
-    )
+    cores = [(e.label, core_name(e.text).lower()) for e in annotated.entities if e.label in NAME_LABELS]
+    names = frozenset(core for _, core in cores if core)
+    people = frozenset(core.split()[-1] for label, core in cores if label == "PERSON" and core)
     return ArticleFeatures(
         vector=(vector / norm if norm else vector).astype(np.float32),
         words=terms(text),
@@ -79,6 +91,7 @@ class DocumentFrequencies:
 
     def weigh(self, words: Counter[str]) -> dict[str, float]:
         """Sublinear tf-idf, L2-normalised."""
-        weighted = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
+        top, counts, log = math.log(self.documents + 1) + 1.0, self.counts, math.log
+        weighted = {w: (1.0 + log(n)) * (top - log(counts[w] + 1)) for w, n in words.items()}
         norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
         return {w: v / norm for w, v in weighted.items()}

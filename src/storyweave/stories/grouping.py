@@ -60,7 +60,7 @@ class StoryProfile:
     def add(self, number: int, item: ArticleFeatures, weights: dict[str, float]) -> None:
         self.members.append(number)
         self.vector = item.vector.copy() if self.vector is None else self.vector + item.vector
-        overlap = sum(v * self.words[w] for w, v in weights.items() if w in self.words)
+        overlap = sum(weights[w] * self.words[w] for w in weights.keys() & self.words.keys())
         self.words_norm2 += 2 * overlap + sum(v * v for v in weights.values())
         self.words.update(weights)
         self.names.update(item.names)
@@ -107,12 +107,12 @@ class StoryGrouper:
         centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
         meaning = max(float(centroid @ item.vector), 0.0)
         norm = story.words_norm2**0.5 or 1.0
-        words = sum(weights[w] * story.words[w] for w in weights if w in story.words) / norm
-        names = len([n for n in item.names if n in story.names]) / len(item.names) if item.names else 0.0
+        words = sum(weights[w] * story.words[w] for w in weights.keys() & story.words.keys()) / norm
+        names = len(item.names & story.names.keys()) / len(item.names) if item.names else 0.0
         # two full articles naming different people are more likely two events of one kind (names in headlines
         # are too unreliable for that)
         strangers = not item.short and bool(item.people) and bool(story.people)
-        strangers = strangers and not any(p in story.people for p in item.people)
+        strangers = strangers and item.people.isdisjoint(story.people)
         return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers
 
     def _forget_before(self, moment: datetime) -> None:
