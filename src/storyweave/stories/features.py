@@ -18,6 +18,7 @@ from storyweave.models import AnnotatedArticle
 LEAD_SENTENCES = 3  # the headline-and-lead part of an article that says what it is about
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
 _TOKEN = re.compile(r"[a-z][a-z0-9'’-]+|\d+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _TERMS: dict[str, str] = {}  # token -> its term ("" for none), remembered: the same words come back all the time
@@ -51,6 +52,7 @@ class ArticleFeatures:
     words: Counter[str]  # term counts of title and lead
     names: frozenset[str]  # named entities of the whole article, lower-cased cores
     people: frozenset[str]  # surnames of the people it names
+    years: dict[str, float]  # the years it mentions, as a unit vector: reports of one event mention the same ones
     published: datetime | None
     short: bool  # a headline or a one-sentence item: less text, lower similarities
     opening: str  # title and opening text, to recognise copies by
@@ -69,10 +71,16 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
         words=terms(text),
         names=names,
         people=people,
+        years=year_weights(frozenset(_YEAR.findall(annotated.article.title + " " + annotated.article.text))),
         published=annotated.article.published,
         short=len(annotated.sentences) <= 1,
         opening=annotated.article.title + "\n" + annotated.article.text[:800],
     )
+
+
+def year_weights(years: frozenset[str]) -> dict[str, float]:
+    """A set of years as a unit vector."""
+    return dict.fromkeys(years, len(years) ** -0.5) if years else {}
 
 
 class DocumentFrequencies:

@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from storyweave.analysis.syndication import UnionFind
-from storyweave.stories.grouping import StoryGrouper, StoryProfile
+from storyweave.stories.grouping import StoryGrouper, StoryProfile, year_agreement
+
+if TYPE_CHECKING:
+    from usearch.index import Index
 
 
-def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> float:
+def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper, centroid: bool = False) -> float:
+    """Average link by default; with ``centroid``, the cosines of the two stories' centres instead."""
     s = grouper.settings
     assert a.vector is not None and b.vector is not None
     if a.last and b.last and abs(a.last - b.last) > s.window:
@@ -26,13 +31,16 @@ def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> floa
     # Average link: the mean similarity over all pairs of members, which for summed unit vectors is the dot
     # product of the sums over the product of the sizes (a centroid cosine flatters large stories).
     pairs = len(a.members) * len(b.members)
-    meaning = float(a.vector @ b.vector) / pairs
+    meaning_scale = a.vector_norm * b.vector_norm if centroid else pairs
+    words_scale = (a.words_norm2 * b.words_norm2) ** 0.5 if centroid else pairs
+    meaning = float(a.vector @ b.vector) / max(meaning_scale, 1e-9)
     small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
-    words = sum(v * large[w] for w, v in small.items() if w in large) / pairs
+    words = sum(v * large[w] for w, v in small.items() if w in large) / max(words_scale, 1e-9)
     names = _overlap(a.names, b.names)
     long = (a.short + b.short) * 2 <= len(a.members) + len(b.members)
     strangers = long and bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
-    return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers
+    years = year_agreement(a.years, a.dated, b.years, b.dated) if long else 0.0
+    return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers + s.years * years
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> float:
@@ -45,21 +53,48 @@ def _combine(a: StoryProfile, b: StoryProfile) -> StoryProfile:
     assert a.vector is not None and b.vector is not None
     last = max((t for t in (a.last, b.last) if t), default=None)
     words = a.words + b.words
+    vector = a.vector + b.vector
     return StoryProfile(
-        a.members + b.members,
-        a.vector + b.vector,
-        words,
-        a.names + b.names,
-        last,
-        a.people + b.people,
-        a.short + b.short,
-        sum(v * v for v in words.values()),
+        members=a.members + b.members,
+        vector=vector,
+        words=words,
+        names=a.names + b.names,
+        last=last,
+        people=a.people + b.people,
+        short=a.short + b.short,
+        words_norm2=sum(v * v for v in words.values()),
+        years=a.years + b.years,
+        dated=a.dated + b.dated,
+        vector_norm=float(np.linalg.norm(vector)),
     )
 
 
 def _threshold(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> float:
     short = (a.short + b.short) * 2 > len(a.members) + len(b.members)
     return grouper.settings.short_merge_threshold if short else grouper.settings.merge_threshold
+
+
+def _attach_strays(
+    stories: dict[int, StoryProfile], joined: UnionFind, index: Index, grouper: StoryGrouper, neighbours: int
+) -> None:
+    """An article left alone joins the story whose centre it is close to by the merge threshold.
+
+    The average link undersells one article against a story that has grown wide: it is the mean
+    over all members, some of which cover another side of the event.
+    """
+    for number in [g[0] for g in joined.groups() if len(stories[g[0]].members) == 1]:
+        stray = stories[number]
+        assert stray.vector is not None
+        roots = {joined.find(int(key)) for key in index.search(stray.vector, min(neighbours + 1, len(index))).keys}
+        scored = [
+            (_similarity(stray, stories[root], grouper, centroid=True), root)
+            for root in roots
+            if root != number and len(stories[root].members) > 1
+        ]
+        score, best = max(scored, default=(0.0, -1))
+        if best >= 0 and score >= _threshold(stray, stories[best], grouper):
+            joined.union(number, best)
+            stories[joined.find(best)] = _combine(stories[best], stray)
 
 
 def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]]:
@@ -92,4 +127,5 @@ def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]
         if score >= _threshold(stories[root_a], stories[root_b], grouper):
             joined.union(root_a, root_b)
             stories[joined.find(root_a)] = _combine(stories[root_a], stories[root_b])
+    _attach_strays(stories, joined, index, grouper, neighbours)
     return [stories[group[0]].members for group in joined.groups()]
