@@ -5,13 +5,15 @@ index over article vectors (usearch) and from the stories that share a rare name
 the article, never from all stories, so the work per article stays flat as the corpus
 grows. A candidate story scores by the article's closeness in meaning to the story's
 centroid, the tf-idf cosine of their headline-and-lead words and the share of the
-article's names the story already carries; stories older than the time window drop
-out. Near-duplicate and syndicated copies (MinHash LSH, stories.duplicates) are
-found first and join the story of the text they copy without scoring; ``copy_of``
-remembers them so the analysis can count them as one source. A headline-only item
-has less text and lower similarities, so it joins and merges at lower thresholds
-than a full article. A second pass (stories.merge) joins stories that arrival order
-split.
+article's names the story already carries; between full articles, naming other people
+and mentioning other years count against it and the same years for it (two events of
+one kind, such as two earthquakes on one island, differ in who and when more than in
+what). Stories older than the time window drop out. Near-duplicate and syndicated
+copies (MinHash LSH, stories.duplicates) are found first and join the story of the
+text they copy without scoring; ``copy_of`` remembers them so the analysis can count
+them as one source. A headline-only item has less text and lower similarities, so it
+joins and merges at lower thresholds than a full article. A second pass
+(stories.merge) joins stories that arrival order split.
 """
 
 from __future__ import annotations

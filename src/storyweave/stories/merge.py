@@ -5,6 +5,8 @@ verdict, another about the appeal); comparing whole stories afterwards joins the
 Candidate pairs come from the nearest story centroids (no all-pairs); pairs merge
 strongest first while their average link (the mean similarity over all pairs of
 members, computed from the summed member profiles) passes the merge threshold.
+Last, an article still alone joins the story whose centre it is near by that threshold:
+the average link undersells one article against a story that has grown wide.
 """
 
 from __future__ import annotations
