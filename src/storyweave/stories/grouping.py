@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
+from usearch.index import Index
 
 from storyweave.stories.duplicates import NearDuplicates
 from storyweave.stories.features import ArticleFeatures, DocumentFrequencies
@@ -97,8 +98,6 @@ class StoryGrouper:
     """Incremental grouping: ``add`` one article at a time, in arrival order."""
 
     def __init__(self, settings: GroupingSettings | None = None, frequencies: DocumentFrequencies | None = None):
-        from usearch.index import Index
-
         self.settings = settings or GroupingSettings()
         self.frequencies = frequencies or DocumentFrequencies()
         self._learn_frequencies = frequencies is None

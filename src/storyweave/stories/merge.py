@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from typing import TYPE_CHECKING
 
 import numpy as np
+from usearch.index import Index
 
 from storyweave.analysis.syndication import UnionFind
 from storyweave.stories.grouping import StoryGrouper, StoryProfile, year_agreement
-
-if TYPE_CHECKING:
-    from usearch.index import Index
 
 
 def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper, centroid: bool = False) -> float:
@@ -101,8 +98,6 @@ def _attach_strays(
 
 def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]]:
     """Member lists of the merged stories."""
-    from usearch.index import Index
-
     stories = {i: s for i, s in enumerate(grouper.stories)}
     if len(stories) < 2:
         return [s.members for s in stories.values()]
