@@ -21,10 +21,6 @@ _TOKEN = re.compile(r"[a-z][a-z0-9'’-]+|\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-_TERMS: dict[str, str] = {}  # token -> its term ("" for none), remembered: the same words come back all the time
-_TERMS_KEPT = 500_000
-
-
 def _term(token: str) -> str:
     token = token.strip("'’-")
     if len(token) <= 2 or token in STOP_WORDS:
@@ -32,18 +28,23 @@ def _term(token: str) -> str:
     return token[:-1] if token.endswith("s") and len(token) > 4 else token
 
 
+class _Terms(dict[str, str]):
+    """Token -> its term ("" for none), remembered: the same words come back all the time."""
+
+    def __missing__(self, token: str) -> str:
+        term = self[token] = _term(token)
+        return term
+
+
+_TERMS = _Terms()
+_TERMS_KEPT = 500_000
+
+
 def terms(text: str) -> Counter[str]:
     """Lower-cased content words, plural-stemmed."""
     if len(_TERMS) > _TERMS_KEPT:
         _TERMS.clear()
-    found = []
-    for token in _TOKEN.findall(text.lower()):
-        term = _TERMS.get(token)
-        if term is None:
-            term = _TERMS[token] = _term(token)
-        if term:
-            found.append(term)
-    return Counter(found)
+    return Counter(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
 
 
 @dataclass(slots=True)
