@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
 
@@ -81,3 +82,90 @@ def test_near_duplicates_ignore_case_and_trailing_punctuation() -> None:
     assert seen.add(0, "McDonald's Reports a 0.3 Percent Drop in February Sales") is None
     assert seen.add(1, "McDonald's reports a 0.3 percent drop in February sales.") == 0
     assert seen.add(2, "Storm water flooded the basement archive of the Harlow Museum of Rail") is None
+
+
+def test_years_agree_when_both_sides_name_the_same_ones() -> None:
+    from storyweave.stories.features import year_weights
+    from storyweave.stories.grouping import year_agreement
+
+    same, other = year_weights(frozenset({"2009"})), year_weights(frozenset({"2021"}))
+    assert year_agreement(same, 1, same, 1) == pytest.approx(0.5)
+    assert year_agreement(same, 1, other, 1) == pytest.approx(-0.5)
+    assert year_agreement(same, 1, {}, 0) == 0.0  # one side names no year: no evidence either way
+    both = year_weights(frozenset({"2009", "2021"}))
+    assert 0.0 < year_agreement(same, 1, both, 1) < 0.5
+
+
+def _invented(number: int, vector: list[float], words: dict[str, int]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from storyweave.stories.features import ArticleFeatures
+
+    unit = np.array(vector, dtype=np.float32) / np.linalg.norm(vector)
+    names = frozenset({"harlow museum of rail"})
+    return ArticleFeatures(unit, Counter(words), names, frozenset(), {}, None, False, f"text {number}")
+
+
+def test_an_article_left_alone_joins_the_story_whose_centre_it_is_near() -> None:
+    from storyweave.stories.features import DocumentFrequencies
+    from storyweave.stories.grouping import StoryProfile
+    from storyweave.stories.merge import _similarity, merge_stories
+
+    # one story whose two articles cover two sides of the flood; a third article, between them, is alone
+    wide = [
+        _invented(0, [1.0, 3.0, 0.0], {"flood": 1, "museum": 1, "photographs": 2, "prints": 2, "archive": 2}),
+        _invented(1, [1.0, -3.0, 0.0], {"flood": 1, "museum": 1, "volunteers": 2, "night": 2, "boxes": 2}),
+    ]
+    stray = _invented(2, [1.0, 0.0, 0.0], {"flood": 1, "museum": 1})
+    grouper = StoryGrouper()
+    frequencies = DocumentFrequencies()
+    for item in [*wide, stray]:
+        frequencies.add(item.words)
+    story, alone = StoryProfile(), StoryProfile()
+    for number, item in enumerate(wide):
+        story.add(number, item, frequencies.weigh(item.words))
+    alone.add(2, stray, frequencies.weigh(stray.words))
+    grouper.stories = [story, alone]
+    threshold = grouper.settings.merge_threshold
+    assert _similarity(alone, story, grouper) < threshold <= _similarity(alone, story, grouper, centroid=True)
+    assert merge_stories(grouper) == [[0, 1, 2]]
+
+
+FLOODS = [
+    (
+        "Flood hits Harlow rail museum",
+        "Storm water flooded the basement of the Harlow Museum of Rail in March 2009, damaging 300 photographs, "
+        "director Anna Whitcombe said.\n\nThe museum, opened in 1987, will stay closed for a month.",
+    ),
+    (
+        "Harlow museum counts flood damage",
+        "The March 2009 flood at the Harlow Museum of Rail ruined hundreds of photographs in its basement "
+        "archive, director Anna Whitcombe said.\n\nVolunteers dried what they could.",
+    ),
+    (
+        "Volunteers dry Harlow archive after 2009 flood",
+        "Volunteers spent the weekend drying the basement archive of the Harlow Museum of Rail after the "
+        "flood of March 2009.\n\nAnna Whitcombe thanked them.",
+    ),
+    (
+        "Harlow rail museum flooded again",
+        "Storm water flooded the basement of the Harlow Museum of Rail in October 2021, soaking its new "
+        "locomotive plans, director Tom Ashby said.\n\nThe museum will stay closed for a week.",
+    ),
+    (
+        "Second flood for Harlow museum",
+        "The October 2021 flood at the Harlow Museum of Rail soaked locomotive plans in its basement, "
+        "director Tom Ashby said.\n\nThe pumps bought since were not enough.",
+    ),
+    (
+        "Harlow museum pumps fail in 2021 storm",
+        "Pumps failed as storm water reached the basement of the Harlow Museum of Rail in October 2021, "
+        "Tom Ashby said.\n\nThe plans are being dried.",
+    ),
+]
+
+
+def test_two_events_of_one_kind_years_apart_stay_apart(models) -> None:  # type: ignore[no-untyped-def]
+    articles = [Article.create(text, f"Outlet {i}", title=title) for i, (title, text) in enumerate(FLOODS)]
+    groups = group_articles(list(annotate(articles, models)))
+    assert sorted(groups) == [[0, 1, 2], [3, 4, 5]]

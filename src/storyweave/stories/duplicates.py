@@ -7,6 +7,7 @@ threshold or more; the lookup costs the same whatever the size of the corpus.
 from __future__ import annotations
 
 import re
+import zlib
 
 from datasketch import MinHash, MinHashLSH
 
@@ -29,13 +30,15 @@ class NearDuplicates:
     def __init__(self, threshold: float = COPY_JACCARD) -> None:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
         self._signatures: dict[int, MinHash] = {}
-        template = MinHash(num_perm=PERMUTATIONS)
+        template = MinHash(num_perm=PERMUTATIONS, hashfunc=zlib.crc32)
         self._permutations, self._scheme = template.permutations, template.scheme  # drawn once, shared
         self.threshold = threshold
 
     def add(self, key: int, text: str) -> int | None:
         """The key of an earlier copy of ``text``, or None; ``text`` is remembered under ``key``."""
-        signature = MinHash(num_perm=PERMUTATIONS, permutations=self._permutations, scheme=self._scheme)
+        signature = MinHash(
+            num_perm=PERMUTATIONS, hashfunc=zlib.crc32, permutations=self._permutations, scheme=self._scheme
+        )
         signature.update_batch(shingles(text))
         original = None
         for candidate in self._lsh.query(signature):

@@ -18,16 +18,33 @@ from storyweave.models import AnnotatedArticle
 LEAD_SENTENCES = 3  # the headline-and-lead part of an article that says what it is about
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
 _TOKEN = re.compile(r"[a-z][a-z0-9'’-]+|\d+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _term(token: str) -> str:
+    token = token.strip("'’-")
+    if len(token) <= 2 or token in STOP_WORDS:
+        return ""
+    return token[:-1] if token.endswith("s") and len(token) > 4 else token
+
+
+class _Terms(dict[str, str]):
+    """Token -> its term ("" for none), remembered: the same words come back all the time."""
+
+    def __missing__(self, token: str) -> str:
+        term = self[token] = _term(token)
+        return term
+
+
+_TERMS = _Terms()
+_TERMS_KEPT = 500_000
 
 
 def terms(text: str) -> Counter[str]:
     """Lower-cased content words, plural-stemmed."""
-    found: Counter[str] = Counter()
-    for token in _TOKEN.findall(text.lower()):
-        token = token.strip("'’-")
-        if len(token) > 2 and token not in STOP_WORDS:
-            found[token[:-1] if token.endswith("s") and len(token) > 4 else token] += 1
-    return found
+    if len(_TERMS) > _TERMS_KEPT:
+        _TERMS.clear()
+    return Counter(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
 
 
 @dataclass(slots=True)
@@ -36,6 +53,7 @@ class ArticleFeatures:
     words: Counter[str]  # term counts of title and lead
     names: frozenset[str]  # named entities of the whole article, lower-cased cores
     people: frozenset[str]  # surnames of the people it names
+    years: dict[str, float]  # the years it mentions, as a unit vector: reports of one event mention the same ones
     published: datetime | None
     short: bool  # a headline or a one-sentence item: less text, lower similarities
     opening: str  # title and opening text, to recognise copies by
@@ -46,21 +64,24 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
     vector = lead.mean(axis=0) if len(lead) else np.zeros(annotated.embeddings.shape[1], dtype=np.float32)
     norm = float(np.linalg.norm(vector))
     text = annotated.article.title + " " + " ".join(s.text for s in annotated.sentences[:lead_sentences])
-    names = frozenset(
-        core_name(e.text).lower() for e in annotated.entities if e.label in NAME_LABELS and core_name(e.text)
-    )
-    people = frozenset(
-        core_name(e.text).split()[-1].lower() for e in annotated.entities if e.label == "PERSON" and core_name(e.text)
-    )
+    cores = [(e.label, core_name(e.text).lower()) for e in annotated.entities if e.label in NAME_LABELS]
+    names = frozenset(core for _, core in cores if core)
+    people = frozenset(core.split()[-1] for label, core in cores if label == "PERSON" and core)
     return ArticleFeatures(
         vector=(vector / norm if norm else vector).astype(np.float32),
         words=terms(text),
         names=names,
         people=people,
+        years=year_weights(frozenset(_YEAR.findall(annotated.article.title + " " + annotated.article.text))),
         published=annotated.article.published,
         short=len(annotated.sentences) <= 1,
         opening=annotated.article.title + "\n" + annotated.article.text[:800],
     )
+
+
+def year_weights(years: frozenset[str]) -> dict[str, float]:
+    """A set of years as a unit vector."""
+    return dict.fromkeys(years, len(years) ** -0.5) if years else {}
 
 
 class DocumentFrequencies:
@@ -79,6 +100,7 @@ class DocumentFrequencies:
 
     def weigh(self, words: Counter[str]) -> dict[str, float]:
         """Sublinear tf-idf, L2-normalised."""
-        weighted = {w: (1.0 + math.log(n)) * self.idf(w) for w, n in words.items()}
+        top, counts, log = math.log(self.documents + 1) + 1.0, self.counts, math.log
+        weighted = {w: (1.0 + log(n)) * (top - log(counts[w] + 1)) for w, n in words.items()}
         norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
         return {w: v / norm for w, v in weighted.items()}

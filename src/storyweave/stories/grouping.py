@@ -5,22 +5,26 @@ index over article vectors (usearch) and from the stories that share a rare name
 the article, never from all stories, so the work per article stays flat as the corpus
 grows. A candidate story scores by the article's closeness in meaning to the story's
 centroid, the tf-idf cosine of their headline-and-lead words and the share of the
-article's names the story already carries; stories older than the time window drop
-out. Near-duplicate and syndicated copies (MinHash LSH, stories.duplicates) are
-found first and join the story of the text they copy without scoring; ``copy_of``
-remembers them so the analysis can count them as one source. A headline-only item
-has less text and lower similarities, so it joins and merges at lower thresholds
-than a full article. A second pass (stories.merge) joins stories that arrival order
-split.
+article's names the story already carries; between full articles, naming other people
+and mentioning other years count against it and the same years for it (two events of
+one kind, such as two earthquakes on one island, differ in who and when more than in
+what). Stories older than the time window drop out. Near-duplicate and syndicated
+copies (MinHash LSH, stories.duplicates) are found first and join the story of the
+text they copy without scoring; ``copy_of`` remembers them so the analysis can count
+them as one source. A headline-only item has less text and lower similarities, so it
+joins and merges at lower thresholds than a full article. A second pass
+(stories.merge) joins stories that arrival order split.
 """
 
 from __future__ import annotations
 
 from collections import Counter, deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
+from usearch.index import Index
 
 from storyweave.stories.duplicates import NearDuplicates
 from storyweave.stories.features import ArticleFeatures, DocumentFrequencies
@@ -42,6 +46,10 @@ class GroupingSettings:
     rare_name: int = 50  # a name in at most this many stories is a candidate key
     lead_sentences: int = 20  # how much of each article stands for it
     strangers: float = 0.1  # taken off when two full articles (or stories) name people and share none
+    # added when two full articles (or stories) mention the same years, taken off when they mention others:
+    # times (mean cosine of their year sets - 0.5); reports of one event name its year, two events of one
+    # kind mostly happened in different ones
+    years: float = 0.3
 
 
 @dataclass(slots=True)
@@ -56,26 +64,40 @@ class StoryProfile:
     people: Counter[str] = field(default_factory=Counter)
     short: int = 0  # members that are headline-only
     words_norm2: float = 0.0  # squared length of ``words``, kept as members are added
+    years: Counter[str] = field(default_factory=Counter)  # running sum of member year sets as unit vectors
+    dated: int = 0  # members that mention a year
+    vector_norm: float = 0.0  # length of ``vector``, kept as members are added
 
     def add(self, number: int, item: ArticleFeatures, weights: dict[str, float]) -> None:
         self.members.append(number)
         self.vector = item.vector.copy() if self.vector is None else self.vector + item.vector
-        overlap = sum(v * self.words[w] for w, v in weights.items() if w in self.words)
+        self.vector_norm = float(np.linalg.norm(self.vector))
+        overlap = sum(weights[w] * self.words[w] for w in weights.keys() & self.words.keys())
         self.words_norm2 += 2 * overlap + sum(v * v for v in weights.values())
         self.words.update(weights)
         self.names.update(item.names)
         self.people.update(item.people)
+        if item.years:
+            self.dated += 1
+            self.years.update(item.years)
         self.short += item.short
         if item.published and (self.last is None or item.published > self.last):
             self.last = item.published
+
+
+def year_agreement(a: Mapping[str, float], a_dated: int, b: Mapping[str, float], b_dated: int) -> float:
+    """How far the years of two stories agree, from -0.5 to 0.5: the mean cosine of the year sets over pairs of
+    members that mention years, less one half; 0 when either has no such member."""
+    if not a_dated or not b_dated:
+        return 0.0
+    small, large = (a, b) if len(a) < len(b) else (b, a)
+    return sum(v * large[y] for y, v in small.items() if y in large) / (a_dated * b_dated) - 0.5
 
 
 class StoryGrouper:
     """Incremental grouping: ``add`` one article at a time, in arrival order."""
 
     def __init__(self, settings: GroupingSettings | None = None, frequencies: DocumentFrequencies | None = None):
-        from usearch.index import Index
-
         self.settings = settings or GroupingSettings()
         self.frequencies = frequencies or DocumentFrequencies()
         self._learn_frequencies = frequencies is None
@@ -104,16 +126,16 @@ class StoryGrouper:
         if item.published and story.last and abs(item.published - story.last) > s.window:
             return 0.0
         assert story.vector is not None
-        centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
-        meaning = max(float(centroid @ item.vector), 0.0)
+        meaning = max(float(story.vector @ item.vector) / max(story.vector_norm, 1e-9), 0.0)
         norm = story.words_norm2**0.5 or 1.0
-        words = sum(weights[w] * story.words[w] for w in weights if w in story.words) / norm
-        names = len([n for n in item.names if n in story.names]) / len(item.names) if item.names else 0.0
+        words = sum(weights[w] * story.words[w] for w in weights.keys() & story.words.keys()) / norm
+        names = len(item.names & story.names.keys()) / len(item.names) if item.names else 0.0
         # two full articles naming different people are more likely two events of one kind (names in headlines
         # are too unreliable for that)
         strangers = not item.short and bool(item.people) and bool(story.people)
-        strangers = strangers and not any(p in story.people for p in item.people)
-        return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers
+        strangers = strangers and item.people.isdisjoint(story.people)
+        years = 0.0 if item.short else year_agreement(item.years, int(bool(item.years)), story.years, story.dated)
+        return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers + s.years * years
 
     def _forget_before(self, moment: datetime) -> None:
         """Articles older than the window can no longer join a story: drop them from the indexes."""

@@ -5,6 +5,8 @@ verdict, another about the appeal); comparing whole stories afterwards joins the
 Candidate pairs come from the nearest story centroids (no all-pairs); pairs merge
 strongest first while their average link (the mean similarity over all pairs of
 members, computed from the summed member profiles) passes the merge threshold.
+Last, an article still alone joins the story whose centre it is near by that threshold:
+the average link undersells one article against a story that has grown wide.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import heapq
 from collections import Counter
 
 import numpy as np
+from usearch.index import Index
 
 from storyweave.analysis.syndication import UnionFind
-from storyweave.stories.grouping import StoryGrouper, StoryProfile
+from storyweave.stories.grouping import StoryGrouper, StoryProfile, year_agreement
 
 
-def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> float:
+def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper, centroid: bool = False) -> float:
+    """Average link by default; with ``centroid``, the cosines of the two stories' centres instead."""
     s = grouper.settings
     assert a.vector is not None and b.vector is not None
     if a.last and b.last and abs(a.last - b.last) > s.window:
@@ -26,13 +30,16 @@ def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> floa
     # Average link: the mean similarity over all pairs of members, which for summed unit vectors is the dot
     # product of the sums over the product of the sizes (a centroid cosine flatters large stories).
     pairs = len(a.members) * len(b.members)
-    meaning = float(a.vector @ b.vector) / pairs
+    meaning_scale = a.vector_norm * b.vector_norm if centroid else pairs
+    words_scale = (a.words_norm2 * b.words_norm2) ** 0.5 if centroid else pairs
+    meaning = float(a.vector @ b.vector) / max(meaning_scale, 1e-9)
     small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
-    words = sum(v * large[w] for w, v in small.items() if w in large) / pairs
+    words = sum(v * large[w] for w, v in small.items() if w in large) / max(words_scale, 1e-9)
     names = _overlap(a.names, b.names)
     long = (a.short + b.short) * 2 <= len(a.members) + len(b.members)
     strangers = long and bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
-    return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers
+    years = year_agreement(a.years, a.dated, b.years, b.dated) if long else 0.0
+    return s.meaning * max(meaning, 0.0) + s.words * words + s.names * names - s.strangers * strangers + s.years * years
 
 
 def _overlap(a: Counter[str], b: Counter[str]) -> float:
@@ -45,15 +52,19 @@ def _combine(a: StoryProfile, b: StoryProfile) -> StoryProfile:
     assert a.vector is not None and b.vector is not None
     last = max((t for t in (a.last, b.last) if t), default=None)
     words = a.words + b.words
+    vector = a.vector + b.vector
     return StoryProfile(
-        a.members + b.members,
-        a.vector + b.vector,
-        words,
-        a.names + b.names,
-        last,
-        a.people + b.people,
-        a.short + b.short,
-        sum(v * v for v in words.values()),
+        members=a.members + b.members,
+        vector=vector,
+        words=words,
+        names=a.names + b.names,
+        last=last,
+        people=a.people + b.people,
+        short=a.short + b.short,
+        words_norm2=sum(v * v for v in words.values()),
+        years=a.years + b.years,
+        dated=a.dated + b.dated,
+        vector_norm=float(np.linalg.norm(vector)),
     )
 
 
@@ -62,10 +73,31 @@ def _threshold(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper) -> float
     return grouper.settings.short_merge_threshold if short else grouper.settings.merge_threshold
 
 
+def _attach_strays(
+    stories: dict[int, StoryProfile], joined: UnionFind, index: Index, grouper: StoryGrouper, neighbours: int
+) -> None:
+    """An article left alone joins the story whose centre it is close to by the merge threshold.
+
+    The average link undersells one article against a story that has grown wide: it is the mean
+    over all members, some of which cover another side of the event.
+    """
+    for number in [g[0] for g in joined.groups() if len(stories[g[0]].members) == 1]:
+        stray = stories[number]
+        assert stray.vector is not None
+        roots = {joined.find(int(key)) for key in index.search(stray.vector, min(neighbours + 1, len(index))).keys}
+        scored = [
+            (_similarity(stray, stories[root], grouper, centroid=True), root)
+            for root in roots
+            if root != number and len(stories[root].members) > 1
+        ]
+        score, best = max(scored, default=(0.0, -1))
+        if best >= 0 and score >= _threshold(stray, stories[best], grouper):
+            joined.union(number, best)
+            stories[joined.find(best)] = _combine(stories[best], stray)
+
+
 def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]]:
     """Member lists of the merged stories."""
-    from usearch.index import Index
-
     stories = {i: s for i, s in enumerate(grouper.stories)}
     if len(stories) < 2:
         return [s.members for s in stories.values()]
@@ -92,4 +124,5 @@ def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]
         if score >= _threshold(stories[root_a], stories[root_b], grouper):
             joined.union(root_a, root_b)
             stories[joined.find(root_a)] = _combine(stories[root_a], stories[root_b])
+    _attach_strays(stories, joined, index, grouper, neighbours)
     return [stories[group[0]].members for group in joined.groups()]
