@@ -127,8 +127,9 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
         members: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
         for key, _, story_members in members_by_story(stories, row_of, joined):
             members[key].extend(story_members)
-        briefs = [(m, settings) for m in members.values()]
-        records = _keep(list(pool.map(_brief, briefs, chunksize=4) if pool else map(_brief, briefs)), rejects)
+        # biggest stories first, one at a time: a story of hundreds of articles must not start last
+        briefs = [(m, settings) for m in sorted(members.values(), key=len, reverse=True)]
+        records = _keep(list(pool.map(_brief, briefs) if pool else map(_brief, briefs)), rejects)
         summary.seconds["brief"] = time.perf_counter() - clock
     finally:
         _ANNOTATED.clear()

@@ -13,6 +13,7 @@ pyspark is an optional extra: ``pip install 'storyweave[spark]'``.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -33,6 +34,7 @@ from storyweave.corpus.partitions import (
 )
 from storyweave.corpus.stages import (
     Reject,
+    StoryRecord,
     annotate_copies,
     brief_story,
     local_path,
@@ -43,12 +45,14 @@ from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark
 from storyweave.errors import StoryweaveError
 from storyweave.ingest.inputs import describe
 from storyweave.models import AnnotatedArticle, Article
+from storyweave.nlp.loader import Models, load_models, load_parser
+from storyweave.settings import BriefSettings
 from storyweave.stories.grouping import GroupingSettings
 
 __all__ = ["SparkUnavailable", "run_spark", "spark_session"]
 
 T = TypeVar("T")
-ARTICLES_PER_TASK = 64  # annotation tasks: small enough to spread over the cores, big enough to batch
+ARTICLES_PER_TASK = 256  # annotation tasks: small enough to spread over the cores, big enough to batch
 STORIES_PER_FILE = 5000  # output part files hold about this many stories each
 
 
@@ -115,8 +119,36 @@ def _first_of_id(pair: tuple[str, Iterable[Article]]) -> Iterator[Article | Reje
         yield Reject("read", describe(later), f"duplicate of {describe(records[0])}", later.id)
 
 
+def _models_in_worker() -> Models:
+    """The models, loaded once per Python worker, then frozen out of the garbage collector's sight.
+
+    A reused PySpark worker runs a full ``gc.collect()`` after every task; walking the models' millions of
+    objects each time cost seconds a task (minutes a run), so once loaded they are moved to the permanent
+    generation.
+    """
+    global _frozen
+    models = load_models(threads=1)
+    load_parser()  # the quote analysis in the brief stage parses sentences
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+    return models
+
+
+_frozen = False
+
+
 def _annotate(copies: Iterator[tuple[str, Iterable[Article]]]) -> Iterator[AnnotatedArticle | Reject]:
-    return annotate_copies(sorted(group, key=reading_order) for _, group in copies)
+    models = _models_in_worker()
+    return annotate_copies((sorted(group, key=reading_order) for _, group in copies), models)
+
+
+def _brief_partition(
+    parts: Iterator[list[tuple[AnnotatedArticle, str | None]]], settings: BriefSettings
+) -> Iterator[StoryRecord | Reject]:
+    _models_in_worker()
+    for members in parts:
+        yield brief_story(members, settings)
 
 
 def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -205,14 +237,15 @@ class _SparkJob:
         settings, joined = self.settings.brief, self.joined
         parts = self.grouped.flatMap(lambda g: members_by_story(g[0], g[1], joined.value))
         # a story inside one partition is briefed where its articles are; only stories joined across an edge move
-        alone = parts.filter(lambda p: not p[1]).map(lambda p: brief_story(p[2], settings))
+        alone = parts.filter(lambda p: not p[1]).map(lambda p: p[2])
         crossing = (
             parts.filter(lambda p: p[1])
             .map(lambda p: (p[0], p[2]))
             .groupByKey()
-            .map(lambda pair: brief_story([m for members in pair[1] for m in members], settings))
+            .map(lambda pair: [m for members in pair[1] for m in members])
         )
-        records = alone.union(crossing).persist(self.disk)
+        briefed = alone.union(crossing).mapPartitions(lambda part: _brief_partition(part, settings))
+        records = briefed.persist(self.disk)
         self.rejects.append(records)
         good = records.filter(_is_good)
         self.summary.stories = good.count()
