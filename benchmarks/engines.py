@@ -8,7 +8,9 @@ as benchmarks/grouping_growth.py builds it: a round is every uci-headlines-dev h
 times over three days) and every ecbplus-dev article (spread over the same three days); rounds follow each
 other four days apart (one day more than the grouping window), under new URLs (so new article ids) with the
 same texts. The job annotates each distinct text once, so past the first round the synthetic runs measure
-reading, grouping, briefs and writing; the first round and the real run measure annotation too. Each run is a separate
+reading, grouping, briefs and writing; the first round and the real run measure annotation too. Each run
+is pinned to its cores with taskset, so "1 core" is one CPU for everything (numpy's BLAS threads and the JVM
+included). Each run is a separate
 `storyweave run` process, timed from start to finish (Spark's JVM start included).
 """
 
@@ -86,7 +88,9 @@ def synthetic(ecb: Path, uci: Path, size: int, target: Path) -> Path:
 
 def run(engine: str, cores: int, source: Path, out: Path) -> tuple[float, float, dict]:  # type: ignore[type-arg]
     shutil.rmtree(out, ignore_errors=True)
-    command = [STORYWEAVE, "run", str(source), "--out", str(out), "--engine", engine, "--workers", str(cores)]
+    # the whole run is confined to ``cores`` CPUs: numpy's BLAS and the JVM would otherwise use every core
+    pinned = ["taskset", "-c", f"0-{cores - 1}"] if shutil.which("taskset") else []
+    command = [*pinned, STORYWEAVE, "run", str(source), "--out", str(out), "--engine", engine, "--workers", str(cores)]
     if engine == "spark":
         command += ["--spark-master", f"local[{cores}]"]
     with TreeMemory(interval=0.5) as memory:
