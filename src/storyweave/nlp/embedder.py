@@ -58,7 +58,7 @@ class SentenceEmbedder:
         tokenizer_path: Path | None = None,
         *,
         threads: int | None = None,
-        batch_size: int = 32,
+        batch_size: int = 8,  # sentences of one article at a time: small batches pad less
     ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
