@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from storyweave.corpus.ordering import article_order
+from storyweave.corpus.ordering import article_order, reading_order
 from storyweave.ingest.inputs import describe, read_file_bytes
 from storyweave.models import AnnotatedArticle, Article, Skipped, Story
 from storyweave.nlp.annotate import annotate_batch
@@ -31,6 +31,7 @@ __all__ = [
     "annotate_copies",
     "annotate_partition",
     "brief_story",
+    "first_of_id",
     "local_path",
     "read_file",
     "text_key",
@@ -92,6 +93,13 @@ def read_file(path: str, data: bytes) -> list[Article | Reject]:
 
 def _reject_skipped(skipped: Skipped) -> Reject:
     return Reject("read", skipped.where, skipped.reason)
+
+
+def first_of_id(records: Iterable[Article]) -> list[Article | Reject]:
+    """Records of one article id: the first in reading order is kept, each later one is a duplicate reject."""
+    ordered = sorted(records, key=reading_order)
+    dropped = [Reject("read", describe(r), f"duplicate of {describe(ordered[0])}", r.id) for r in ordered[1:]]
+    return [ordered[0], *dropped]
 
 
 def text_key(article: Article) -> str:

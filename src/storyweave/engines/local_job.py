@@ -25,12 +25,12 @@ from storyweave.corpus.stages import (
     StoryRecord,
     annotate_copies,
     brief_story,
+    first_of_id,
     read_file,
     text_key,
 )
 from storyweave.corpus.tables import brief_parquet_row, json_line, write_local_table
 from storyweave.engines.local import default_workers
-from storyweave.ingest.inputs import describe
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import load_models
 
@@ -147,12 +147,11 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
 
 def _first_of_each_id(items: list[Article | Reject], rejects: list[Reject]) -> list[Article]:
     """Articles, one per id (the first in reading order); later copies and read failures become rejects."""
-    first: dict[str, Article] = {}
-    for item in sorted(_keep(items, rejects), key=reading_order):
-        kept = first.setdefault(item.id, item)
-        if kept is not item:
-            rejects.append(Reject("read", describe(item), f"duplicate of {describe(kept)}", item.id))
-    return sorted(first.values(), key=reading_order)
+    by_id: dict[str, list[Article]] = defaultdict(list)
+    for item in _keep(items, rejects):
+        by_id[item.id].append(item)
+    kept = _keep((r for records in by_id.values() for r in first_of_id(records)), rejects)
+    return sorted(kept, key=reading_order)
 
 
 def _keep(items: Iterable[Any], rejects: list[Reject]) -> list[Any]:

@@ -37,13 +37,13 @@ from storyweave.corpus.stages import (
     StoryRecord,
     annotate_copies,
     brief_story,
+    first_of_id,
     local_path,
     read_file,
     text_key,
 )
 from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark_schema
 from storyweave.errors import StoryweaveError
-from storyweave.ingest.inputs import describe
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import Models, load_models, load_parser
 from storyweave.settings import BriefSettings
@@ -110,13 +110,6 @@ def spark_session(master: str | None, cores: int | None = None) -> Any:
 def _read(pair: tuple[str, bytes]) -> list[Article | Reject]:
     path, data = pair
     return read_file(local_path(path), data)
-
-
-def _first_of_id(pair: tuple[str, Iterable[Article]]) -> Iterator[Article | Reject]:
-    records = sorted(pair[1], key=reading_order)
-    yield records[0]
-    for later in records[1:]:
-        yield Reject("read", describe(later), f"duplicate of {describe(records[0])}", later.id)
 
 
 def _models_in_worker() -> Models:
@@ -203,7 +196,7 @@ class _SparkJob:
         self.rejects.append(self.sc.parallelize([Reject("read", p, "no such file or folder") for p in missing], 1))
         read = self.sc.binaryFiles(",".join(files)).flatMap(_read) if files else self.sc.emptyRDD()
         read = read.persist(self.disk)
-        kept = read.filter(_is_good).keyBy(lambda a: a.id).groupByKey().flatMap(_first_of_id)
+        kept = read.filter(_is_good).keyBy(lambda a: a.id).groupByKey().flatMap(lambda pair: first_of_id(pair[1]))
         self.rejects += [read, kept]
         self.articles = kept.filter(_is_good)
         self.count = self.articles.count()
