@@ -193,6 +193,28 @@ def test_evaluate_clusters_with_an_injected_system() -> None:
     assert evaluation.system("keywords") is keywords
 
 
+def test_a_system_is_timed_over_several_runs_that_must_agree() -> None:
+    from storyweave.eval.clusters import TIMED_RUNS, run_system
+
+    annotated = fake_annotate([article for article, _ in tiny_items()])
+    gold = [story for _, story in tiny_items()]
+    calls: list[int] = []
+
+    def counted(articles: list[AnnotatedArticle]) -> list[list[int]]:
+        calls.append(len(articles))
+        return group_by_keyword(articles)
+
+    result = run_system("keywords", counted, annotated, gold)
+    assert calls == [8] * TIMED_RUNS and result.clusters == 2 and result.articles_per_second > 0
+
+    def unstable(articles: list[AnnotatedArticle]) -> list[list[int]]:
+        calls.append(0)
+        return [list(range(len(articles)))] if len(calls) % 2 else [[i] for i in range(len(articles))]
+
+    with pytest.raises(RuntimeError, match="differently from one run to the next"):
+        run_system("unstable", unstable, annotated, gold)
+
+
 def test_evaluate_clusters_without_systems_does_not_annotate() -> None:
     pytest.importorskip("sklearn")
     from storyweave.eval.clusters import evaluate_clusters

@@ -132,8 +132,8 @@ CLUSTERS_HELP = (
     'DATASET is a JSON Lines file, one article a line with "story" (its gold story id) and "text" or '
     '"title" (a headline alone is read as the text); "outlet", "url" and "published_ms" (epoch '
     "milliseconds) are optional.\n\n"
-    "storyweave groups the annotated articles; its articles/s count grouping only, and annotation (model "
-    "loading included) is reported under the table. The baseline, TF-IDF (sublinear tf, English stop words) "
+    "storyweave groups the annotated articles; its articles/s count grouping only (the median of three runs), "
+    "and annotation (model loading included) is reported under the table. The baseline, TF-IDF (sublinear tf, English stop words) "
     "with average-link agglomerative clustering on cosine distance, runs at every --baseline-thresholds value "
     "and is shown at the one with the best B-cubed F1 (chosen on the gold stories)."
 )

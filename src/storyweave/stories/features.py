@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,22 +28,29 @@ def _term(token: str) -> str:
     return token[:-1] if token.endswith("s") and len(token) > 4 else token
 
 
-class _Terms(dict[str, str]):
-    """Token -> its term ("" for none), remembered: the same words come back all the time."""
+class _Remembered(dict[str, str]):
+    """A function of a string, remembered: the same words and names come back all the time.
 
-    def __missing__(self, token: str) -> str:
-        term = self[token] = _term(token)
-        return term
+    Forgets everything past ``kept`` entries, so a long run's vocabulary cannot fill the memory.
+    """
+
+    def __init__(self, function: Callable[[str], str], kept: int = 500_000) -> None:
+        super().__init__()
+        self.function, self.kept = function, kept
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= self.kept:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
 
 
-_TERMS = _Terms()
-_TERMS_KEPT = 500_000
+_TERMS = _Remembered(_term)  # token -> its term ("" for none)
+_CORES = _Remembered(lambda text: core_name(text).lower())  # entity text -> its lower-cased core name
 
 
 def terms(text: str) -> Counter[str]:
     """Lower-cased content words, plural-stemmed."""
-    if len(_TERMS) > _TERMS_KEPT:
-        _TERMS.clear()
     return Counter(filter(None, map(_TERMS.__getitem__, _TOKEN.findall(text.lower()))))
 
 
@@ -64,7 +71,7 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
     vector = lead.mean(axis=0) if len(lead) else np.zeros(annotated.embeddings.shape[1], dtype=np.float32)
     norm = float(np.linalg.norm(vector))
     text = annotated.article.title + " " + " ".join(s.text for s in annotated.sentences[:lead_sentences])
-    cores = [(e.label, core_name(e.text).lower()) for e in annotated.entities if e.label in NAME_LABELS]
+    cores = [(e.label, _CORES[e.text]) for e in annotated.entities if e.label in NAME_LABELS]
     names = frozenset(core for _, core in cores if core)
     people = frozenset(core.split()[-1] for label, core in cores if label == "PERSON" and core)
     return ArticleFeatures(
@@ -77,6 +84,16 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
         short=len(annotated.sentences) <= 1,
         opening=annotated.article.title + "\n" + annotated.article.text[:800],
     )
+
+
+def sparse_dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The dot product of two sparse vectors kept as word -> weight.
+
+    Summed with ``math.fsum``, whose result does not depend on the order of the terms: the shared
+    words come out of a set, whose order changes from process to process, and one engine's workers
+    must score exactly as another's.
+    """
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 def year_weights(years: frozenset[str]) -> dict[str, float]:

@@ -27,7 +27,17 @@ import numpy as np
 from usearch.index import Index
 
 from storyweave.stories.duplicates import NearDuplicates
-from storyweave.stories.features import ArticleFeatures, DocumentFrequencies
+from storyweave.stories.features import ArticleFeatures, DocumentFrequencies, sparse_dot
+
+
+def vector_index(ndim: int) -> Index:
+    """An approximate nearest-neighbour index of unit vectors by cosine.
+
+    A narrower search than usearch's defaults (32 candidates kept while adding and searching, not 128
+    and 64) halves the cost per article; at ten neighbours it finds the same stories (checked with
+    ``storyweave eval clusters`` on both grouping sets).
+    """
+    return Index(ndim=ndim, metric="cos", expansion_add=32, expansion_search=32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +54,7 @@ class GroupingSettings:
     neighbours: int = 10  # nearest articles whose stories become candidates
     window: timedelta = timedelta(days=3)  # stories quiet for longer stop taking articles
     rare_name: int = 50  # a name in at most this many stories is a candidate key
+    name_stories: int = 1  # the latest stories of each rare name that become candidates
     lead_sentences: int = 20  # how much of each article stands for it
     strangers: float = 0.1  # taken off when two full articles (or stories) name people and share none
     # added when two full articles (or stories) mention the same years, taken off when they mention others:
@@ -72,7 +83,7 @@ class StoryProfile:
         self.members.append(number)
         self.vector = item.vector.copy() if self.vector is None else self.vector + item.vector
         self.vector_norm = float(np.linalg.norm(self.vector))
-        overlap = sum(weights[w] * self.words[w] for w in weights.keys() & self.words.keys())
+        overlap = sparse_dot(weights, self.words)
         self.words_norm2 += 2 * overlap + sum(v * v for v in weights.values())
         self.words.update(weights)
         self.names.update(item.names)
@@ -90,8 +101,7 @@ def year_agreement(a: Mapping[str, float], a_dated: int, b: Mapping[str, float],
     members that mention years, less one half; 0 when either has no such member."""
     if not a_dated or not b_dated:
         return 0.0
-    small, large = (a, b) if len(a) < len(b) else (b, a)
-    return sum(v * large[y] for y, v in small.items() if y in large) / (a_dated * b_dated) - 0.5
+    return sparse_dot(a, b) / (a_dated * b_dated) - 0.5
 
 
 class StoryGrouper:
@@ -102,7 +112,6 @@ class StoryGrouper:
         self.frequencies = frequencies or DocumentFrequencies()
         self._learn_frequencies = frequencies is None
         self._index: Index | None = None
-        self._index_type = Index
         self.story_of: list[int] = []
         self.copy_of: dict[int, int] = {}  # article number -> the earlier article it copies
         self._copies = NearDuplicates()
@@ -118,7 +127,7 @@ class StoryGrouper:
         for name in item.names:
             stories = self._by_name.get(name, [])
             if len(stories) <= self.settings.rare_name:
-                found.update(stories[-5:])
+                found.update(stories[-self.settings.name_stories :])
         return found
 
     def _score(self, story: StoryProfile, item: ArticleFeatures, weights: dict[str, float]) -> float:
@@ -128,7 +137,7 @@ class StoryGrouper:
         assert story.vector is not None
         meaning = max(float(story.vector @ item.vector) / max(story.vector_norm, 1e-9), 0.0)
         norm = story.words_norm2**0.5 or 1.0
-        words = sum(weights[w] * story.words[w] for w in weights.keys() & story.words.keys()) / norm
+        words = sparse_dot(weights, story.words) / norm
         names = len(item.names & story.names.keys()) / len(item.names) if item.names else 0.0
         # two full articles naming different people are more likely two events of one kind (names in headlines
         # are too unreliable for that)
@@ -171,7 +180,7 @@ class StoryGrouper:
             if not stories or stories[-1] != best:
                 stories.append(best)
         if self._index is None:
-            self._index = self._index_type(ndim=len(item.vector), metric="cos")
+            self._index = vector_index(len(item.vector))
         self._index.add(number, item.vector)
         if item.published:
             self._recent.append((item.published, number))

@@ -18,7 +18,8 @@ import numpy as np
 from usearch.index import Index
 
 from storyweave.analysis.syndication import UnionFind
-from storyweave.stories.grouping import StoryGrouper, StoryProfile, year_agreement
+from storyweave.stories.features import sparse_dot
+from storyweave.stories.grouping import StoryGrouper, StoryProfile, vector_index, year_agreement
 
 
 def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper, centroid: bool = False) -> float:
@@ -33,8 +34,7 @@ def _similarity(a: StoryProfile, b: StoryProfile, grouper: StoryGrouper, centroi
     meaning_scale = a.vector_norm * b.vector_norm if centroid else pairs
     words_scale = (a.words_norm2 * b.words_norm2) ** 0.5 if centroid else pairs
     meaning = float(a.vector @ b.vector) / max(meaning_scale, 1e-9)
-    small, large = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
-    words = sum(v * large[w] for w, v in small.items() if w in large) / max(words_scale, 1e-9)
+    words = sparse_dot(a.words, b.words) / max(words_scale, 1e-9)
     names = _overlap(a.names, b.names)
     long = (a.short + b.short) * 2 <= len(a.members) + len(b.members)
     strangers = long and bool(a.people) and bool(b.people) and not (a.people.keys() & b.people.keys())
@@ -48,21 +48,29 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
     return len(a.keys() & b.keys()) / min(len(a), len(b))
 
 
+def _summed(a: Counter[str], b: Counter[str]) -> Counter[str]:
+    """``a + b`` for positive counts: the larger copied, the smaller added to it."""
+    large, small = (a, b) if len(a) >= len(b) else (b, a)
+    total = large.copy()
+    total.update(small)
+    return total
+
+
 def _combine(a: StoryProfile, b: StoryProfile) -> StoryProfile:
     assert a.vector is not None and b.vector is not None
     last = max((t for t in (a.last, b.last) if t), default=None)
-    words = a.words + b.words
+    words = _summed(a.words, b.words)
     vector = a.vector + b.vector
     return StoryProfile(
         members=a.members + b.members,
         vector=vector,
         words=words,
-        names=a.names + b.names,
+        names=_summed(a.names, b.names),
         last=last,
-        people=a.people + b.people,
+        people=_summed(a.people, b.people),
         short=a.short + b.short,
         words_norm2=sum(v * v for v in words.values()),
-        years=a.years + b.years,
+        years=_summed(a.years, b.years),
         dated=a.dated + b.dated,
         vector_norm=float(np.linalg.norm(vector)),
     )
@@ -101,7 +109,7 @@ def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]
     stories = {i: s for i, s in enumerate(grouper.stories)}
     if len(stories) < 2:
         return [s.members for s in stories.values()]
-    index = Index(ndim=len(next(iter(stories.values())).vector), metric="cos")  # type: ignore[arg-type]
+    index = vector_index(len(next(iter(stories.values())).vector))  # type: ignore[arg-type]
     for number, story in stories.items():
         assert story.vector is not None
         index.add(number, story.vector / max(float(np.linalg.norm(story.vector)), 1e-9))
