@@ -34,7 +34,6 @@ from storyweave.corpus.partitions import (
 )
 from storyweave.corpus.stages import (
     Reject,
-    StoryRecord,
     annotate_copies,
     brief_story,
     first_of_id,
@@ -42,7 +41,7 @@ from storyweave.corpus.stages import (
     read_file,
     text_key,
 )
-from storyweave.corpus.tables import TABLES, brief_parquet_row, json_line, spark_schema
+from storyweave.corpus.tables import TABLES, brief_parquet_row, spark_schema
 from storyweave.errors import StoryweaveError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import Models, load_models, load_parser
@@ -136,12 +135,21 @@ def _annotate(copies: Iterator[tuple[str, Iterable[Article]]]) -> Iterator[Annot
     return annotate_copies((sorted(group, key=reading_order) for _, group in copies), models)
 
 
+StoryRows = tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]  # a story's rows of the three tables
+
+
 def _brief_partition(
     parts: Iterator[list[tuple[AnnotatedArticle, str | None]]], settings: BriefSettings
-) -> Iterator[StoryRecord | Reject]:
+) -> Iterator[StoryRows | Reject]:
+    """Each story's brief, kept as the rows it writes (the brief as JSON text): the write stage then reads
+    each table's rows without taking whole brief documents apart again."""
     _models_in_worker()
     for members in parts:
-        yield brief_story(members, settings)
+        record = brief_story(members, settings)
+        if isinstance(record, Reject):
+            yield record
+        else:
+            yield record.story_row(), record.membership_rows(), brief_parquet_row(record.brief)
 
 
 def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -248,10 +256,9 @@ class _SparkJob:
         rejects = self.sc.union([rdd.filter(lambda x: isinstance(x, Reject)) for rdd in self.rejects])
         rejects = rejects.map(lambda r: r.as_dict()).coalesce(1).persist(self.disk)
         self.summary.rejects = rejects.count()
-        briefs = records.map(lambda r: r.brief)
-        _write(self.spark, out, "stories", records.map(lambda r: r.story_row()))
-        _write(self.spark, out, "memberships", records.flatMap(lambda r: r.membership_rows()))
-        _write(self.spark, out, "briefs", briefs.map(brief_parquet_row), briefs.map(json_line))
+        _write(self.spark, out, "stories", records.map(lambda r: r[0]))
+        _write(self.spark, out, "memberships", records.flatMap(lambda r: r[1]))
+        _write(self.spark, out, "briefs", records.map(lambda r: r[2]), lines_column="brief")
         _write(self.spark, out, "rejects", rejects)
 
 
@@ -271,11 +278,21 @@ def _is_url(path: str) -> bool:
     return "://" in path and not path.startswith("file:")
 
 
-def _write(spark: Any, out: str, table: str, rows: Any, lines: Any = None) -> None:
-    """A table as Parquet and as JSON Lines (text part files), each replacing any earlier run's."""
+def _write(spark: Any, out: str, table: str, rows: Any, *, lines_column: str | None = None) -> None:
+    """A table as Parquet and as JSON Lines, each replacing any earlier run's.
+
+    The rows cross from Python into a DataFrame once, kept while both formats are written from it in
+    the JVM: the JSON Lines hold each row as an object (nulls kept), or only ``lines_column``'s text
+    when that column already holds a JSON document (the briefs).
+    """
+    from pyspark import StorageLevel
+
     columns = [name for name, _ in TABLES[table]]
     frame = spark.createDataFrame(rows.map(lambda row: tuple(row[c] for c in columns)), spark_schema(table))
+    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     frame.write.mode("overwrite").parquet(f"{out}/{table}.parquet")
-    text = lines if lines is not None else rows.map(json_line)
-    lines_frame = spark.createDataFrame(text.map(lambda line: (line,)), "value STRING")
-    lines_frame.write.mode("overwrite").text(f"{out}/{table}.jsonl")
+    if lines_column:
+        frame.select(lines_column).write.mode("overwrite").text(f"{out}/{table}.jsonl")
+    else:
+        frame.write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/{table}.jsonl")
+    frame.unpersist()
