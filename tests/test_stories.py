@@ -79,12 +79,12 @@ def test_a_syndicated_copy_joins_its_original_and_is_remembered(corpus) -> None:
 
 
 def test_near_duplicates_ignore_case_and_trailing_punctuation() -> None:
-    from storyweave.stories.duplicates import NearDuplicates
+    from storyweave.stories.duplicates import NearDuplicates, signature
 
     seen = NearDuplicates()
-    assert seen.add(0, "McDonald's Reports a 0.3 Percent Drop in February Sales") is None
-    assert seen.add(1, "McDonald's reports a 0.3 percent drop in February sales.") == 0
-    assert seen.add(2, "Storm water flooded the basement archive of the Harlow Museum of Rail") is None
+    assert seen.add(0, signature("McDonald's Reports a 0.3 Percent Drop in February Sales")) is None
+    assert seen.add(1, signature("McDonald's reports a 0.3 percent drop in February sales.")) == 0
+    assert seen.add(2, signature("Storm water flooded the basement archive of the Harlow Museum of Rail")) is None
 
 
 def test_years_agree_when_both_sides_name_the_same_ones() -> None:
@@ -172,3 +172,23 @@ def test_two_events_of_one_kind_years_apart_stay_apart(models) -> None:  # type:
     articles = [Article.create(text, f"Outlet {i}", title=title) for i, (title, text) in enumerate(FLOODS)]
     groups = group_articles(list(annotate(articles, models)))
     assert sorted(groups) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_features_made_by_a_second_process_give_the_same_stories(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.stories import batch
+
+    monkeypatch.setattr(batch, "PARALLEL_FROM", 1)
+    wire = corpus[4]
+    copies = [replace(wire, article=replace(wire.article, id=f"copy {n}", outlet=f"Reprint {n}")) for n in range(3)]
+    articles = [*corpus, *copies] * 30  # enough to fill several chunks
+    alone, beside = batch.group(articles), batch.group(articles, workers=2)
+    assert beside == alone and beside.copy_of
+
+
+def test_an_error_in_the_feature_process_reaches_the_caller(corpus) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.stories.feature_stream import feature_stream
+
+    broken = replace(corpus[0], embeddings=None)  # features() cannot average no vectors
+    made = feature_stream([*corpus, broken], 20, workers=2)
+    with pytest.raises(TypeError):
+        list(made)

@@ -21,7 +21,7 @@ import typer
 from rich.markup import escape
 
 from storyweave.cli.console import note, progress_bar
-from storyweave.engines.local import annotate_articles
+from storyweave.engines.local import annotate_articles, default_workers
 from storyweave.errors import NoUsableArticles
 from storyweave.ingest import describe, iter_inputs
 from storyweave.models import Article, Skipped
@@ -82,7 +82,7 @@ def ingest(
             left = len(plan.new) - done
             note(f"[yellow]interrupted[/]: stored {added} new, {left} left; run the same command again to go on")
             raise typer.Exit(130)
-        grouped = regroup_store(store) if added else None
+        grouped = regroup_store(store, workers=default_workers()) if added else None
     already = plan.stored + done - added  # ids another process stored meanwhile count as already stored
     stories = ""
     if grouped:

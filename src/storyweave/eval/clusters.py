@@ -4,8 +4,9 @@ A system is a function from annotated articles to groups of indices into that li
 is :func:`storyweave.stories.group_articles`). Articles are annotated once, before any system runs;
 a system's articles per second count its grouping only (the median of three timed runs: one run
 of a few hundred articles takes well under a second, where a stray pause of the machine would
-decide the figure), and the annotation time (model loading included) is reported on its own. The baseline reads the articles' text and needs no annotation;
-its articles per second count TF-IDF, distances and clustering at its best threshold.
+decide the figure), and the annotation time (model loading included) is reported on its own.
+The baseline reads the articles' text and needs no annotation; its articles per second count
+TF-IDF, distances and clustering at its best threshold.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ class ClusterEvaluation:
 
 
 def group_with_storyweave(annotated: list[AnnotatedArticle]) -> list[list[int]]:
-    """storyweave's story grouping (imported when first run)."""
+    """storyweave's story grouping (imported when first run), on this machine's cores as ``ingest`` runs it."""
+    from storyweave.engines.local import default_workers
     from storyweave.stories import group_articles
 
-    return group_articles(annotated)
+    return group_articles(annotated, workers=default_workers())
 
 
 def storyweave_available() -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from storyweave.models import AnnotatedArticle
-from storyweave.stories.features import features
+from storyweave.stories.feature_stream import feature_stream
 from storyweave.stories.grouping import GroupingSettings, StoryGrouper
 from storyweave.stories.merge import merge_stories
 
@@ -34,23 +34,43 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def group(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> Grouping:
-    """Group a batch of articles into stories, in time order, then merge stories that are one."""
-    with _collector_paused():
-        return _group(annotated, settings or GroupingSettings())
+PARALLEL_FROM = 200  # fewer articles than this are grouped in one process: forking would cost more than it saves
 
 
-def _group(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings) -> Grouping:
+def group(
+    annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None, *, workers: int = 1
+) -> Grouping:
+    """Group a batch of articles into stories, in time order, then merge stories that are one.
+
+    With ``workers`` >= 2 and a batch of some size, a second process makes the articles' features
+    while this one places them (the stories are the same).
+    """
     dates = [a.article.published for a in annotated]
     order = sorted(range(len(annotated)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
-    grouper = StoryGrouper(settings)
-    for i in order:  # features are made as articles are placed: memory follows the window, not the corpus
-        grouper.add(features(annotated[i], settings.lead_sentences))
-    merged = merge_stories(grouper)
-    groups = sorted((sorted(order[n] for n in members) for members in merged), key=lambda g: g[0])
-    return Grouping(groups, {order[copy]: order[original] for copy, original in grouper.copy_of.items()})
+    workers = workers if len(annotated) >= PARALLEL_FROM else 1
+    placed = group_in_order((annotated[i] for i in order), settings, workers=workers)
+    groups = sorted((sorted(order[n] for n in members) for members in placed.groups), key=lambda g: g[0])
+    return Grouping(groups, {order[copy]: order[original] for copy, original in placed.copy_of.items()})
 
 
-def group_articles(annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None) -> list[list[int]]:
+def group_in_order(
+    annotated: Iterable[AnnotatedArticle], settings: GroupingSettings | None = None, *, workers: int = 1
+) -> Grouping:
+    """Group articles that come in time order (a stream), then merge stories that are one.
+
+    Features are made as articles are placed (by a second process when ``workers`` >= 2), so memory
+    follows the time window and the stories, not the corpus. The stories hold positions in the stream.
+    """
+    settings = settings or GroupingSettings()
+    with _collector_paused():
+        grouper = StoryGrouper(settings)
+        for item in feature_stream(annotated, settings.lead_sentences, workers=workers):
+            grouper.add(item)
+        return Grouping(merge_stories(grouper), dict(grouper.copy_of))
+
+
+def group_articles(
+    annotated: Sequence[AnnotatedArticle], settings: GroupingSettings | None = None, *, workers: int = 1
+) -> list[list[int]]:
     """Group a batch of articles into stories: lists of indices into ``annotated``."""
-    return group(annotated, settings).groups
+    return group(annotated, settings, workers=workers).groups

@@ -44,28 +44,44 @@ def _given(value: int) -> int:
     return value
 
 
+_TEMPLATE = MinHash(num_perm=PERMUTATIONS, hashfunc=_given)  # its permutations, drawn once (seeded), are shared
+
+
+def _minhash(hashvalues: np.ndarray | None = None) -> MinHash:
+    return MinHash(
+        num_perm=PERMUTATIONS,
+        hashfunc=_given,
+        hashvalues=hashvalues,
+        permutations=_TEMPLATE.permutations,
+        scheme=_TEMPLATE.scheme,
+    )
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash signature of the word shingles of the opening of ``text`` (its hash values)."""
+    minhash = _minhash()
+    minhash.update_batch(shingle_hashes(text))
+    return np.asarray(minhash.hashvalues)
+
+
 class NearDuplicates:
-    """Finds, for each new text, an earlier text it copies (if any), then remembers it."""
+    """Finds, for each new text (given by its signature), an earlier text it copies (if any), then remembers it."""
 
     def __init__(self, threshold: float = COPY_JACCARD) -> None:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=PERMUTATIONS)
-        self._signatures: dict[int, MinHash] = {}
-        template = MinHash(num_perm=PERMUTATIONS, hashfunc=_given)
-        self._permutations, self._scheme = template.permutations, template.scheme  # drawn once, shared
+        self._signatures: dict[int, np.ndarray] = {}
         self.threshold = threshold
 
-    def add(self, key: int, text: str) -> int | None:
-        """The key of an earlier copy of ``text``, or None; ``text`` is remembered under ``key``."""
-        signature = MinHash(
-            num_perm=PERMUTATIONS, hashfunc=_given, permutations=self._permutations, scheme=self._scheme
-        )
-        signature.update_batch(shingle_hashes(text))
+    def add(self, key: int, hashvalues: np.ndarray) -> int | None:
+        """The key of an earlier copy of the text whose :func:`signature` this is, or None; it is remembered
+        under ``key``."""
+        minhash = _minhash(hashvalues)
         original = None
-        for candidate in self._lsh.query(signature):
-            if signature.jaccard(self._signatures[candidate]) >= self.threshold:
+        for candidate in self._lsh.query(minhash):
+            if np.count_nonzero(hashvalues == self._signatures[candidate]) >= self.threshold * PERMUTATIONS:
                 original = candidate if original is None else min(original, candidate)
-        self._lsh.insert(key, signature)
-        self._signatures[key] = signature
+        self._lsh.insert(key, minhash)
+        self._signatures[key] = hashvalues
         return original
 
     def remove(self, key: int) -> None:

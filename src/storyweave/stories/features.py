@@ -14,6 +14,7 @@ import numpy as np
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.entities import core_name
 from storyweave.models import AnnotatedArticle
+from storyweave.stories.duplicates import signature
 
 LEAD_SENTENCES = 3  # the headline-and-lead part of an article that says what it is about
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -63,7 +64,7 @@ class ArticleFeatures:
     years: dict[str, float]  # the years it mentions, as a unit vector: reports of one event mention the same ones
     published: datetime | None
     short: bool  # a headline or a one-sentence item: less text, lower similarities
-    opening: str  # title and opening text, to recognise copies by
+    signature: np.ndarray  # MinHash signature of the title and opening text, to recognise copies by
 
 
 def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) -> ArticleFeatures:
@@ -82,7 +83,7 @@ def features(annotated: AnnotatedArticle, lead_sentences: int = LEAD_SENTENCES) 
         years=year_weights(frozenset(_YEAR.findall(annotated.article.title + " " + annotated.article.text))),
         published=annotated.article.published,
         short=len(annotated.sentences) <= 1,
-        opening=annotated.article.title + "\n" + annotated.article.text[:800],
+        signature=signature(annotated.article.title + "\n" + annotated.article.text[:800]),
     )
 
 

@@ -162,7 +162,7 @@ class StoryGrouper:
             self.frequencies.add(item.words)
         weights = self.frequencies.weigh(item.words)
         number = len(self.story_of)
-        original = self._copies.add(number, item.opening)
+        original = self._copies.add(number, item.signature)
         if original is not None:
             best = self.story_of[original]
             self.copy_of[number] = original

@@ -39,11 +39,11 @@ def _title(members: list[AnnotatedArticle]) -> str:
     return first if len(first) <= 100 else first[:99] + "…"
 
 
-def regroup_store(store: Store, settings: GroupingSettings | None = None) -> RegroupReport:
-    """Group every stored article into stories and record them in the store."""
+def regroup_store(store: Store, settings: GroupingSettings | None = None, *, workers: int = 1) -> RegroupReport:
+    """Group every stored article into stories and record them in the store (``workers``: see ``group``)."""
     ids = [article.id for article in store.iter_articles()]
     annotated = store.annotated(ids)
-    grouping = group(annotated, settings)
+    grouping = group(annotated, settings, workers=workers)
     dated = [(a.article.published is None, a.article.published, a.id) for a in annotated]
     for members in grouping.groups:
         ordered = sorted(members, key=lambda i: (dated[i][0], dated[i][1] or 0, dated[i][2]))
