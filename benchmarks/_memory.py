@@ -18,9 +18,18 @@ def _children(pid: int) -> list[int]:
 
 
 def _rss_mb(pid: int) -> float:
+    return _field_mb(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: each page shared by n processes counts 1/n to each (no double counting)."""
+    return _field_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
+def _field_mb(path: str, field: str) -> float:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -28,10 +37,15 @@ def _rss_mb(pid: int) -> float:
 
 
 class TreeMemory:
-    """Samples the summed RSS of the process tree every ``interval`` seconds; ``peak_mb`` holds the max."""
+    """Samples the summed RSS of the process tree every ``interval`` seconds; ``peak_mb`` holds the max.
 
-    def __init__(self, interval: float = 0.1) -> None:
+    With ``proportional``, the summed proportional set sizes instead (pages that forked processes share
+    count once in all).
+    """
+
+    def __init__(self, interval: float = 0.1, *, proportional: bool = False) -> None:
         self.interval = interval
+        self._size = _pss_mb if proportional else _rss_mb
         self.peak_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -42,7 +56,7 @@ class TreeMemory:
             while frontier:
                 frontier = [c for p in frontier for c in _children(p)]
                 pids += frontier
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in pids))
+            self.peak_mb = max(self.peak_mb, sum(self._size(p) for p in pids))
             self._stop.wait(self.interval)
 
     def __enter__(self) -> TreeMemory:

@@ -207,6 +207,13 @@ def test_a_system_is_timed_over_several_runs_that_must_agree() -> None:
     result = run_system("keywords", counted, annotated, gold)
     assert calls == [8] * TIMED_RUNS and result.clusters == 2 and result.articles_per_second > 0
 
+    def reordered(articles: list[AnnotatedArticle]) -> list[list[int]]:  # the same stories, listed differently
+        calls.append(0)
+        groups = group_by_keyword(articles)
+        return groups if len(calls) % 2 else [sorted(g, reverse=True) for g in reversed(groups)]
+
+    assert run_system("reordered", reordered, annotated, gold).scores == result.scores
+
     def unstable(articles: list[AnnotatedArticle]) -> list[list[int]]:
         calls.append(0)
         return [list(range(len(articles)))] if len(calls) % 2 else [[i] for i in range(len(articles))]

@@ -192,3 +192,15 @@ def test_an_error_in_the_feature_process_reaches_the_caller(corpus) -> None:  # 
     made = feature_stream([*corpus, broken], 20, workers=2)
     with pytest.raises(TypeError):
         list(made)
+
+
+def test_a_stream_left_early_ends_its_feature_process(corpus) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    from storyweave.stories.feature_stream import CHUNK, feature_stream
+
+    made = feature_stream(corpus * (4 * CHUNK), 20, workers=2)  # more than the pipe holds: the child waits
+    first = [next(made) for _ in range(3)]
+    assert [f.published for f in first] == [a.article.published for a in corpus[:3]]
+    made.close()  # type: ignore[attr-defined]
+    assert not [p for p in multiprocessing.active_children() if p.name == "storyweave-features"]

@@ -132,11 +132,12 @@ CLUSTERS_HELP = (
     'DATASET is a JSON Lines file, one article a line with "story" (its gold story id) and "text" or '
     '"title" (a headline alone is read as the text); "outlet", "url" and "published_ms" (epoch '
     "milliseconds) are optional.\n\n"
-    "storyweave groups the annotated articles on this machine's cores; its articles/s count grouping only "
-    "(the median of three runs), and annotation (model loading included) is reported under the table. "
+    "storyweave groups the annotated articles on this machine's cores (a second process makes the features); "
+    "its articles/s count grouping only (the median of three runs), and annotation (model loading included) "
+    "is reported under the table. "
     "The baseline, TF-IDF (sublinear tf, English stop words) with average-link agglomerative clustering on "
     "cosine distance, runs at every --baseline-thresholds value and is shown at the one with the best B-cubed "
-    "F1 (chosen on the gold stories)."
+    "F1 (chosen on the gold stories); its articles/s are those of one run at that threshold."
 )
 DEFAULT_THRESHOLDS = "0.5,0.55,0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95"
 

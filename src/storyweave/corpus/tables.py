@@ -60,7 +60,7 @@ def _arrow_schema(table: str) -> Any:
 
 
 def json_line(document: dict[str, Any]) -> str:
-    """One JSON Lines record (both engines write records with this)."""
+    """One JSON Lines record as the local engine writes it (Spark's JSON writer writes the same values)."""
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 

@@ -290,9 +290,11 @@ def _write(spark: Any, out: str, table: str, rows: Any, *, lines_column: str | N
     columns = [name for name, _ in TABLES[table]]
     frame = spark.createDataFrame(rows.map(lambda row: tuple(row[c] for c in columns)), spark_schema(table))
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
-    frame.write.mode("overwrite").parquet(f"{out}/{table}.parquet")
-    if lines_column:
-        frame.select(lines_column).write.mode("overwrite").text(f"{out}/{table}.jsonl")
-    else:
-        frame.write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/{table}.jsonl")
-    frame.unpersist()
+    try:
+        frame.write.mode("overwrite").parquet(f"{out}/{table}.parquet")
+        if lines_column:
+            frame.select(lines_column).write.mode("overwrite").text(f"{out}/{table}.jsonl")
+        else:
+            frame.write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/{table}.jsonl")
+    finally:
+        frame.unpersist()

@@ -101,10 +101,11 @@ def run_system(
         started = time.perf_counter()
         groups = group(list(annotated))
         timings.append(time.perf_counter() - started)
-        partitions.append(labels_from_groups(groups, len(annotated)))
-    if any(partition != partitions[0] for partition in partitions[1:]):
+        partitions.append(groups)
+    same = {frozenset(map(frozenset, groups)) for groups in partitions}  # the same stories, in any order
+    if len(same) > 1:
         raise RuntimeError(f"{name} grouped the same articles differently from one run to the next")
-    labels = partitions[0]
+    labels = labels_from_groups(partitions[0], len(annotated))
     seconds = statistics.median(timings)
     speed = len(annotated) / seconds if seconds > 0 else float("inf")
     return ClusterResult(name, score_partition(gold, labels), len(set(labels)), speed, labels)

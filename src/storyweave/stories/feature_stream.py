@@ -10,9 +10,12 @@ the stories, are the same either way.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import pickle
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,9 +31,10 @@ def feature_stream(
 ) -> Iterator[ArticleFeatures]:
     """The features of each article in turn; with ``workers`` >= 2, made by a forked child process.
 
-    The child works on the parent's copy of ``annotated`` (an iterator too: fork copies its state), so
-    nothing but the features crosses between the processes. Where a child cannot be forked (no fork
-    on this system, or this is already a pool's worker) the features are made here.
+    The child works on its own copy of ``annotated`` (an iterator too: fork copies its state), so
+    nothing but the features crosses between the processes; an iterator that reads from a file,
+    socket or database cursor must therefore not be given with ``workers`` >= 2. Where a child
+    cannot be forked (no fork on this system, or a daemonic process) the features are made here.
     """
     if workers < 2 or not _can_fork():
         return (features(item, lead_sentences) for item in annotated)
@@ -45,12 +49,32 @@ def _can_fork() -> bool:
     )
 
 
+def _sendable(error: Exception) -> Exception:
+    """The error itself if it survives pickling both ways, else a RuntimeError that names it."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+
+
+def _start_ignoring_interrupts(child: multiprocessing.process.BaseProcess) -> None:
+    """Start the child with Ctrl-C ignored from its first instruction: the parent handles it, and ends the child."""
+    if threading.current_thread() is not threading.main_thread():
+        child.start()  # only the main thread may change signal handlers; a worker thread gets no SIGINT anyway
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        child.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _from_child(annotated: Iterable[AnnotatedArticle], lead_sentences: int) -> Iterator[ArticleFeatures]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
 
     def produce() -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends this process
         receiver.close()
         try:
             chunk: list[ArticleFeatures] = []
@@ -61,16 +85,16 @@ def _from_child(annotated: Iterable[AnnotatedArticle], lead_sentences: int) -> I
                     chunk = []
             sender.send(chunk)
             sender.send(_END)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the parent stopped reading (it finished early, failed or was interrupted): nothing to tell
         except Exception as error:  # the parent raises it: the same error as without a child
-            try:
-                sender.send(error)
-            except Exception:  # an error that cannot be pickled
-                sender.send(RuntimeError(f"{type(error).__name__}: {error}"))
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                sender.send(_sendable(error))
         finally:
             sender.close()
 
     child = context.Process(target=produce, name="storyweave-features", daemon=True)
-    child.start()
+    _start_ignoring_interrupts(child)
     sender.close()
     try:
         while True:
@@ -86,7 +110,8 @@ def _from_child(annotated: Iterable[AnnotatedArticle], lead_sentences: int) -> I
                 return
             yield from message
     finally:
-        receiver.close()
         if child.is_alive():
-            child.terminate()
+            child.terminate()  # first, so that it is not left writing into a pipe no one reads
         child.join()
+        child.close()
+        receiver.close()

@@ -127,7 +127,7 @@ class StoryGrouper:
         for name in item.names:
             stories = self._by_name.get(name, [])
             if len(stories) <= self.settings.rare_name:
-                found.update(stories[-self.settings.name_stories :])
+                found.update(stories[max(len(stories) - self.settings.name_stories, 0) :])
         return found
 
     def _score(self, story: StoryProfile, item: ArticleFeatures, weights: dict[str, float]) -> float:
