@@ -70,6 +70,10 @@ def group_partition(
     settings = settings or GroupingSettings()
     articles = sorted(annotated, key=article_order)
     grouping = group(articles, settings)
+    story_of = {i: number for number, members in enumerate(grouping.groups) for i in members}
+    copies: dict[int, dict[str, str]] = {}  # story number -> its copies' ids -> the ids they copy
+    for copy, original in grouping.copy_of.items():
+        copies.setdefault(story_of[copy], {})[articles[copy].id] = articles[original].id
     stories: list[PartitionStory] = []
     for number, members in enumerate(grouping.groups):
         dates = [d for d in (articles[i].article.published for i in members) if d is not None]
@@ -77,7 +81,7 @@ def group_partition(
             key=f"{partition}/{number}",
             partition=partition,
             members=[articles[i].id for i in members],
-            copy_of={articles[c].id: articles[o].id for c, o in grouping.copy_of.items() if c in set(members)},
+            copy_of=copies.get(number, {}),
             first=min(dates, default=None),
             last=max(dates, default=None),
         )
