@@ -204,3 +204,13 @@ def test_a_stream_left_early_ends_its_feature_process(corpus) -> None:  # type: 
     assert [f.published for f in first] == [a.article.published for a in corpus[:3]]
     made.close()  # type: ignore[attr-defined]
     assert not [p for p in multiprocessing.active_children() if p.name == "storyweave-features"]
+
+
+def test_a_grouping_keeps_the_features_it_made_in_input_order(corpus) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.stories import group
+
+    shuffled = [corpus[i] for i in (5, 0, 6, 2, 1, 4, 3)]  # not in time order: the grouping sorts them
+    kept = group(shuffled, keep_features=True).features
+    made = [features(a, 20) for a in shuffled]
+    assert [(f.published, f.words, f.names) for f in kept] == [(f.published, f.words, f.names) for f in made]
+    assert group(shuffled).features == []

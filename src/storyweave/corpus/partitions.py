@@ -20,7 +20,7 @@ from storyweave.analysis.syndication import UnionFind
 from storyweave.corpus.ordering import EPOCH, article_order
 from storyweave.models import AnnotatedArticle
 from storyweave.stories.batch import group
-from storyweave.stories.features import ArticleFeatures, features
+from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.grouping import GroupingSettings, StoryGrouper, StoryProfile
 from storyweave.stories.merge import merge_stories
 
@@ -69,7 +69,7 @@ def group_partition(
     """Group one partition's articles; edge stories carry their members' features for the edge merge."""
     settings = settings or GroupingSettings()
     articles = sorted(annotated, key=article_order)
-    grouping = group(articles, settings)
+    grouping = group(articles, settings, keep_features=True)
     story_of = {i: number for number, members in enumerate(grouping.groups) for i in members}
     copies: dict[int, dict[str, str]] = {}  # story number -> its copies' ids -> the ids they copy
     for copy, original in grouping.copy_of.items():
@@ -87,7 +87,7 @@ def group_partition(
         )
         story.edges = _edges(partition, story.first, story.last, days, settings.window)
         if story.edges:
-            story.edge_features = [features(articles[i], settings.lead_sentences) for i in members]
+            story.edge_features = [grouping.features[i] for i in members]
         stories.append(story)
     return stories
 
