@@ -99,27 +99,20 @@ def _walk(folder: Path) -> Iterator[Article | Skipped]:
             yield from _read_file(entry.path)
 
 
-def _read_file(path: str) -> Iterator[Article | Skipped]:
-    reader = reader_for(extension_of(path))
-    if reader is None:
-        yield _unknown_type(path)
-        return
-    yield from _run(reader, InputFile(path=path))
-
-
 def read_file_bytes(path: str, data: bytes) -> Iterator[Article | Skipped]:
     """Articles from a file's bytes already read (as Spark hands them over), by the file's extension."""
-    reader = reader_for(extension_of(path))
+    return _read_file(path, data)
+
+
+def _read_file(path: str, data: bytes | None = None) -> Iterator[Article | Skipped]:
+    """Articles from the file at ``path`` (or from its bytes, ``data``, already read), by its extension."""
+    extension = extension_of(path)
+    reader = reader_for(extension)
     if reader is None:
-        yield _unknown_type(path)
+        kind = f"'{extension.lower()}'" if extension else "(no extension)"
+        yield Skipped(path, f"unknown file type {kind} (storyweave reads {supported_extensions()})")
         return
     yield from _run(reader, InputFile(path=path, data=data))
-
-
-def _unknown_type(path: str) -> Skipped:
-    extension = extension_of(path)
-    kind = f"'{extension.lower()}'" if extension else "(no extension)"
-    return Skipped(path, f"unknown file type {kind} (storyweave reads {supported_extensions()})")
 
 
 def _run(reader: Reader, source: InputFile) -> Iterator[Article | Skipped]:
