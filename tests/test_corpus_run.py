@@ -30,6 +30,33 @@ def test_partitions_count_from_the_epoch_and_undated_articles_stand_apart() -> N
     assert partition_of(datetime(1970, 1, 1, tzinfo=UTC), 1) == 0
 
 
+def test_the_job_lists_folders_as_brief_walks_them_and_names_what_it_cannot_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from storyweave.corpus.job import source_files
+    from storyweave.ingest import inputs
+
+    for name in ("a.jsonl", "sub/b.txt", "locked/c.txt", ".hidden/d.txt", ".e.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(folder):  # type: ignore[no-untyped-def]
+        if Path(folder).name == "locked":  # tests run as root, which could read any folder: refuse this one here
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(folder)
+
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
+    files, unreadable = source_files([str(tmp_path), str(tmp_path / "gone.jsonl")])
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in files] == ["a.jsonl", "sub/b.txt"]
+    assert [(Path(where).name, reason) for where, reason in unreadable] == [
+        ("locked", "cannot open the folder (permission denied)"),
+        ("gone.jsonl", "no such file or folder"),
+    ]
+
+
 def test_joined_stories_take_the_smallest_key_of_their_chain() -> None:
     joined = join_stories([("3/0", "4/2"), ("4/2", "5/1"), ("7/0", "8/0")])
     assert joined == {"3/0": "3/0", "4/2": "3/0", "5/1": "3/0", "7/0": "7/0", "8/0": "7/0"}

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from storyweave.errors import InputError
+from storyweave.ingest.inputs import files_under
+from storyweave.models import Skipped
 from storyweave.settings import BriefSettings
 from storyweave.stories.grouping import GroupingSettings
 
@@ -67,17 +69,20 @@ def prepare_out(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
 
 
-def source_files(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Local inputs as absolute file paths (folders walked, hidden entries left out), and the missing ones."""
+def source_files(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Local inputs as absolute file paths (folders walked as ``brief`` and ``ingest`` walk them), and the
+    inputs that cannot be read, with the reason."""
     files: list[str] = []
-    missing: list[str] = []
+    unreadable: list[tuple[str, str]] = []
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(os.path.abspath(os.path.join(root, n)) for n in sorted(names) if not n.startswith("."))
+            for item in files_under(Path(path)):
+                if isinstance(item, Skipped):
+                    unreadable.append((item.where, item.reason))
+                else:
+                    files.append(os.path.abspath(item))
         elif os.path.exists(path):
             files.append(os.path.abspath(path))
         else:
-            missing.append(path)
-    return files, missing
+            unreadable.append((path, "no such file or folder"))
+    return files, unreadable

@@ -95,8 +95,8 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
     clock = time.perf_counter()
     pool = _pool(workers)
     try:
-        files, missing = source_files(paths)
-        rejects = [Reject("read", path, "no such file or folder") for path in missing]
+        files, unreadable = source_files(paths)
+        rejects = [Reject("read", where, reason) for where, reason in unreadable]
         articles = _first_of_each_id(_flat_map(pool, _read, files), rejects)
         summary.seconds["read"] = time.perf_counter() - clock
 

@@ -152,11 +152,11 @@ def _brief_partition(
             yield record.story_row(), record.membership_rows(), brief_parquet_row(record.brief)
 
 
-def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Paths Spark reads itself (URLs such as hdfs:// or s3a://) are passed on; local ones are listed here."""
     remote = [p for p in paths if _is_url(p)]
-    files, missing = source_files([local_path(p) for p in paths if p not in remote])
-    return files + remote, missing
+    files, unreadable = source_files([local_path(p) for p in paths if p not in remote])
+    return files + remote, unreadable
 
 
 def run_spark(
@@ -200,8 +200,8 @@ class _SparkJob:
         return result
 
     def read(self, paths: Sequence[str]) -> None:
-        files, missing = _spark_inputs(paths)
-        self.rejects.append(self.sc.parallelize([Reject("read", p, "no such file or folder") for p in missing], 1))
+        files, unreadable = _spark_inputs(paths)
+        self.rejects.append(self.sc.parallelize([Reject("read", w, reason) for w, reason in unreadable], 1))
         read = self.sc.binaryFiles(",".join(files)).flatMap(_read) if files else self.sc.emptyRDD()
         read = read.persist(self.disk)
         kept = read.filter(_is_good).keyBy(lambda a: a.id).groupByKey().flatMap(lambda pair: first_of_id(pair[1]))

@@ -14,7 +14,7 @@ from storyweave.ingest.registry import extension_of, reader_for, sniff_reader, s
 from storyweave.ingest.source import STDIN_NAME, InputFile, Reader
 from storyweave.models import Article, Skipped
 
-__all__ = ["STDIN_PATH", "ReadResult", "describe", "iter_inputs", "read_file_bytes", "read_inputs"]
+__all__ = ["STDIN_PATH", "ReadResult", "describe", "files_under", "iter_inputs", "read_file_bytes", "read_inputs"]
 
 STDIN_PATH = "-"
 
@@ -80,6 +80,16 @@ def _read_stdin(stdin: BinaryIO | None) -> Iterator[Article | Skipped]:
 
 
 def _walk(folder: Path) -> Iterator[Article | Skipped]:
+    for item in files_under(folder):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            yield from _read_file(item)
+
+
+def files_under(folder: Path) -> Iterator[str | Skipped]:
+    """The paths of the files under ``folder`` in name order, hidden entries and links to folders left out;
+    a folder that cannot be opened is a Skipped record."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as err:
@@ -94,9 +104,9 @@ def _walk(folder: Path) -> Iterator[Article | Skipped]:
             is_dir = False
         if is_dir:
             if not entry.is_symlink():  # following folder links could loop forever
-                yield from _walk(Path(entry.path))
+                yield from files_under(Path(entry.path))
         else:
-            yield from _read_file(entry.path)
+            yield entry.path
 
 
 def read_file_bytes(path: str, data: bytes) -> Iterator[Article | Skipped]:
