@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from storyweave.corpus.tables import TABLES
 from storyweave.errors import InputError
 from storyweave.ingest.inputs import files_under
 from storyweave.models import Skipped
@@ -17,7 +18,6 @@ from storyweave.stories.grouping import GroupingSettings
 __all__ = ["JobSettings", "JobSummary", "prepare_out", "source_files"]
 
 SUMMARY_FILE = "run.json"
-_OUTPUTS = {"stories", "memberships", "briefs", "rejects"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def prepare_out(out: Path) -> None:
         raise InputError(f"--out {out} is a file", "Give a folder for the run's tables")
     if out.is_dir():
         names = {p.name for p in out.iterdir()}
-        ours = {f"{t}.{fmt}" for t in _OUTPUTS for fmt in ("parquet", "jsonl", "parquet.partial", "jsonl.partial")}
+        ours = {f"{t}.{fmt}" for t in TABLES for fmt in ("parquet", "jsonl", "parquet.partial", "jsonl.partial")}
         strangers = names - ours - {SUMMARY_FILE}
         if strangers:
             shown = ", ".join(sorted(strangers)[:3])
