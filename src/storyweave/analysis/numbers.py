@@ -1,5 +1,9 @@
 """Numbers as news writes them, normalised: "1,400", "some 250,000", "$2.3 million", "45 per cent",
-"three", "a 33-year-old", "early 1990s", "more than 40".
+"three", "a 33-year-old", "early 1990s", "more than 40", "20-30", "half a million".
+
+Numbers that are part of a name, a code or an address are not quantities and are left out:
+"COVID-19", "G7", "9/11-style", "H.B. 12", "Route 9", "No. 10", "Boeing 737", "6600 Richmond
+Highway", a phone number, a score ("won 3-2"), an ordinal ("21st"), a day of a month ("15 March").
 """
 
 from __future__ import annotations
@@ -39,13 +43,35 @@ NUMBER = re.compile(
     (?:
         (?P<decade>(?:early|mid|late)[\s-]+)?(?P<decades>(?:1[89]|20)\d0)s\b
       | (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d:/])
+        (?:[-–](?P<to>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d:/-]))?
       | \b(?P<word>{_WORDNUM})\b
+      | \b(?P<half>half\s+a)(?=\s+(?:million|billion|trillion|dozen)\b)
     )
     (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|m|k)\b)?
     (?:\s?(?P<percent>%|per\s?cent\b|percent\b))?
     (?P<age>-year-old)?
     (?:\s(?P<currency_word>dollars|pounds|euros)\b)?
     """
+)
+# Capitalised only because they open a sentence: "All 212 passengers", "Only 3 remain".
+COMMON_OPENINGS = set(
+    """all only just another some about around nearly almost roughly the a an and but of in on at by for with from
+    to after before since until when while as with than another every each those these their its his her our
+    over under among including""".split()
+)
+_PERIOD_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|decades?|seasons?|terms?)\b", re.I)
+# What a number stands next to when it is part of a name or a code rather than a quantity.
+_GLUED_BEFORE = re.compile(r"(?:[A-Za-z]-?|[/#]|\d[-–])$")  # COVID-19, G7, F-35, 9/11, #5, 703-691
+_GLUED_AFTER = re.compile(r"(?:[A-Za-z]|/\d|-\d|st\b|nd\b|rd\b|th\b)", re.I)  # 4G, 24/7, 703-691-, 21st
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’]*|(?:\b[A-Z]\.){1,3}|\bNos?\.)\s$")  # Route 9, H.B. 12, No. 10
+_ADDRESS_AFTER = re.compile(
+    r"\s(?:[A-Z][\w'’]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Highway|Hwy|Boulevard|Blvd|Drive|Lane|Way|Place"
+    r"|Court|Square|Parkway|Pike)\b"
+)
+_MONTH_AFTER = re.compile(
+    r"\s(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.I,
 )
 _TIME_AFTER = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|GMT|BST|EST|ET|UTC)\b|:\d", re.I)
 _MONTHS = re.compile(
@@ -70,7 +96,9 @@ class NumberMention:
 
 def _value(match: re.Match[str]) -> tuple[float, float] | None:
     """The number and its rounding unit (1 for "212", 100000 for "2.3 million")."""
-    if match["digits"]:
+    if match["half"]:
+        value, step = 0.5, 0.5
+    elif match["digits"]:
         raw = match["digits"].replace(",", "")
         value = float(raw)
         decimals = len(raw.split(".")[1]) if "." in raw else 0
@@ -97,17 +125,40 @@ def _looks_like_year(m: re.Match[str], value: float, step: float) -> bool:
     return plain and step == 1 and 1800 <= value <= 2100
 
 
-def _trimmed(m: re.Match[str]) -> tuple[int, int, str]:
-    text = m[0]
+def _trimmed(m: re.Match[str], begin: int | None = None) -> tuple[int, int, str]:
+    """The expression's offsets and text without surrounding spaces (from ``begin`` when given)."""
+    begin = m.start() if begin is None else begin
+    text = m.string[begin : m.end()]
     lead = len(text) - len(text.lstrip())
-    return m.start() + lead, m.end() - (len(text) - len(text.rstrip())), text.strip()
+    return begin + lead, m.end() - (len(text) - len(text.rstrip())), text.strip()
+
+
+def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
+    """A number that names or codes something ("Route 9", "COVID-19", "9/11", "21st"), or a date or score."""
+    if not m["digits"]:
+        return False
+    start, end = m.start("digits"), len(m[0].rstrip()) + m.start()
+    before, after = text[max(0, start - 12) : start], text[end : end + 60]
+    if _GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after):
+        return True
+    if m["to"] and float(m["to"].replace(",", "")) <= float(m["digits"].replace(",", "")):
+        return True  # a score ("3-2"), not a range
+    bare = not (m["currency"] or m["scale"] or m["percent"] or m["hedge"] or m["age"])
+    named = _NAME_BEFORE.search(before)
+    if bare and named:
+        opening = not text[:start].strip(" \"“'‘(").split()[:-1]  # the word before it opens the sentence
+        if not (opening and named.group().strip().lower() in COMMON_OPENINGS):
+            return True  # "Route 9", "H.B. 12"; but "All 212 passengers"
+    return bare and bool(_ADDRESS_AFTER.match(after) or _MONTH_AFTER.match(after))
 
 
 def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
-    """Every number expression in ``text`` (offsets shifted by ``offset``); times and day numbers left out."""
+    """Every quantity in ``text`` (offsets shifted by ``offset``); times, dates and numbers in names left out."""
     found: list[NumberMention] = []
     for m in NUMBER.finditer(text):
         if _TIME_AFTER.match(text, m.end()) or _MONTHS.search(text[max(0, m.start() - 10) : m.start()]):
+            continue
+        if _part_of_a_name(text, m):
             continue
         if m["decades"]:
             first = float(m["decades"])
@@ -121,6 +172,9 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             continue
         value, step = parsed
         hedge = (m["hedge"] or "").lower()
+        begin = m.start()
+        if hedge == "over" and _PERIOD_AFTER.match(text, m.end()):
+            hedge, begin = "", m.start("digits") if m["digits"] else m.start("word")  # "over three years": a period
         currency = CURRENCIES.get((m["currency"] or m["currency_word"] or "").lower())
         if m["percent"]:
             kind, unit = "percent", "%"
@@ -132,14 +186,17 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             kind, unit = "year", "year"
         else:
             kind, unit = "count", ""
-        if hedge:
+        if m["to"]:
+            low, high = value, float(m["to"].replace(",", "")) * SCALES.get((m["scale"] or "").lower(), 1.0)
+            value = None  # type: ignore[assignment]
+        elif hedge:
             low_factor, high_factor = HEDGES[hedge]
             low, high = value * low_factor, value * high_factor
             if (low_factor, high_factor) == (0.9, 1.1):  # "some 200" is rounded to the hundred
                 low, high = min(low, value - _rounding(value) / 2), max(high, value + _rounding(value) / 2)
         else:
             low, high = value - step / 2, value + step / 2  # "2.3 million" stands for 2.25..2.35 million
-        approximate = bool(hedge) or (step > 1 and kind != "year")
-        start, end, written = _trimmed(m)
+        approximate = bool(hedge) or bool(m["to"]) or (step > 1 and kind != "year")
+        start, end, written = _trimmed(m, begin)
         found.append(NumberMention(offset + start, offset + end, written, value, low, high, approximate, kind, unit))
     return found
