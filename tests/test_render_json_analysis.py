@@ -1,4 +1,4 @@
-"""The ``analysis`` of a ``storyweave.brief/2`` document, and reading version 1 documents."""
+"""The ``analysis`` of a ``storyweave.brief/3`` document, and reading version 1 and 2 documents."""
 
 from __future__ import annotations
 
@@ -61,8 +61,8 @@ def _validator(version: int) -> Draft202012Validator:
 
 
 @pytest.fixture(scope="module")
-def v2() -> Draft202012Validator:
-    return _validator(2)
+def v3() -> Draft202012Validator:
+    return _validator(3)
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +70,13 @@ def document() -> dict[str, Any]:
     return brief_to_dict(analysed_brief())
 
 
-def test_analysis_validates_and_has_every_field(v2: Draft202012Validator, document: dict[str, Any]) -> None:
-    v2.validate(document)
+def test_analysis_validates_and_has_every_field(v3: Draft202012Validator, document: dict[str, Any]) -> None:
+    v3.validate(document)
     analysis = document["analysis"]
     assert list(analysis) == ["claims", "facts", "quotes", "entities", "timeline", "coverage", "syndication"]
-    assert list(analysis["claims"][0]) == ["id", "text", "status", "sources", "independent_sources", "evidence"]
+    assert list(analysis["claims"][0]) == [
+        "id", "text", "status", "sources", "independent_sources", "evidence", "partial_sources", "contradicted_by",
+    ]  # fmt: skip
     assert list(analysis["facts"][0]["facts"][0]) == [
         "source", "text", "start", "end", "value", "low", "high", "approximate", "kind", "unit", "counts", "evidence",
     ]  # fmt: skip
@@ -90,6 +92,8 @@ def test_analysis_validates_and_has_every_field(v2: Draft202012Validator, docume
         "end": 33,
         "text": "The ferry ran aground on Tuesday.",
         "similarity": 0.91,
+        "support": "full",
+        "via": None,
     }  # the same form as the summary's evidence
     assert [g["status"] for g in analysis["facts"]] == ["consistent", "conflict", "single-source"]
     assert "conflicts" not in analysis  # a reader finds them by status
@@ -114,7 +118,7 @@ def test_round_trip_reproduces_the_analysis(document: dict[str, Any]) -> None:
     assert brief_from_dict(json.loads(brief_to_json(brief))) == brief
 
 
-def test_empty_analysis_is_an_object_and_none_is_null(v2: Draft202012Validator) -> None:
+def test_empty_analysis_is_an_object_and_none_is_null(v3: Draft202012Validator) -> None:
     empty = brief_to_dict(sample_brief())
     assert empty["analysis"] is None
     brief = sample_brief()
@@ -123,11 +127,11 @@ def test_empty_analysis_is_an_object_and_none_is_null(v2: Draft202012Validator) 
     assert data["analysis"] == {
         k: [] for k in ("claims", "facts", "quotes", "entities", "timeline", "coverage", "syndication")
     }
-    v2.validate(data)
+    v3.validate(data)
     assert brief_from_dict(data).analysis == Analysis()
 
 
-def test_numbers_are_rounded_and_non_finite_values_are_null(v2: Draft202012Validator) -> None:
+def test_numbers_are_rounded_and_non_finite_values_are_null(v3: Draft202012Validator) -> None:
     brief = analysed_brief()
     assert brief.analysis is not None
     group = brief.analysis.facts[1]
@@ -136,22 +140,59 @@ def test_numbers_are_rounded_and_non_finite_values_are_null(v2: Draft202012Valid
     data = brief_to_dict(brief)
     written = data["analysis"]["facts"][1]["facts"]
     assert (written[0]["value"], written[1]["value"], written[1]["high"]) == (212.1235, None, None)
-    v2.validate(data)
+    v3.validate(data)
     json.loads(brief_to_json(brief))
 
 
-def test_version_1_documents_still_read(v2: Draft202012Validator) -> None:
+def test_version_1_documents_still_read(v3: Draft202012Validator) -> None:
     _validator(1).validate(V1_DOCUMENT)
-    assert not v2.is_valid(V1_DOCUMENT)
+    assert not v3.is_valid(V1_DOCUMENT)
     brief = brief_from_dict(V1_DOCUMENT)
     assert brief.analysis is None
     assert brief.summary[0].sources == [1] and brief.extras == {"note": "kept"}
-    again = brief_to_dict(brief)  # written as version 2
-    assert again["schema"] == "storyweave.brief/2" and again["analysis"] is None
-    v2.validate(again)
-    assert {k: v for k, v in again.items() if k not in {"schema", "analysis"}} == {
+    again = brief_to_dict(brief)  # written as version 3
+    assert again["schema"] == "storyweave.brief/3" and again["analysis"] is None
+    v3.validate(again)
+    assert {k: v for k, v in _as_before_3(again).items() if k not in {"schema", "analysis"}} == {
         k: v for k, v in V1_DOCUMENT.items() if k != "schema"
     }
+    # before version 3 every source a sentence listed reported it
+    assert [e.support for e in brief.summary[0].evidence] == ["source"]
+
+
+def _as_before_3(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 3 document as version 2 wrote it: no support, no partial or contradicting sources."""
+    old = json.loads(json.dumps(document))
+
+    def strip(value: Any) -> None:
+        if isinstance(value, dict):
+            for key in ("support", "via", "partial_sources", "contradicted_by"):
+                value.pop(key, None)
+            for item in value.values():
+                strip(item)
+        elif isinstance(value, list):
+            for item in value:
+                strip(item)
+
+    strip(old)
+    return old
+
+
+def test_version_2_documents_still_read() -> None:
+    current = brief_to_dict(analysed_brief())
+    old = {**_as_before_3(current), "schema": "storyweave.brief/2"}
+    for claim in old["analysis"]["claims"]:
+        claim["status"] = "corroborated" if len(claim["sources"]) > 1 else "single-source"
+    _validator(2).validate(old)
+    brief = brief_from_dict(old)
+    for sentence in brief.summary:
+        assert sentence.evidence[0].support == "source"
+        assert all(e.support == "full" for e in sentence.evidence[1:])
+        assert sentence.sources == sorted({e.source for e in sentence.evidence})
+    assert brief.analysis is not None
+    for claim in brief.analysis.claims:
+        assert claim.partial_sources == [] and claim.contradicted_by == []
+        assert all(e.support == "full" for e in claim.evidence[1:])
 
 
 def test_the_version_1_schema_is_unchanged() -> None:
@@ -177,7 +218,9 @@ def _broken(path: list[Any], value: Any = None, *, delete: bool = False) -> dict
 @pytest.mark.parametrize(
     "document",
     [
-        _broken(["analysis", "claims", 0, "status"], "disputed"),
+        _broken(["analysis", "claims", 0, "status"], "agreed"),
+        _broken(["analysis", "claims", 0, "evidence", 1, "support"], "likely"),
+        _broken(["analysis", "claims", 0, "partial_sources"], delete=True),
         _broken(["analysis", "claims", 0, "evidence"], []),
         _broken(["analysis", "claims", 0, "sources"], [1, 1]),
         _broken(["analysis", "facts", 0, "status"], "agreed"),
@@ -197,8 +240,8 @@ def _broken(path: list[Any], value: Any = None, *, delete: bool = False) -> dict
         _broken(["analysis", "quotes"], delete=True),
     ],
 )
-def test_broken_analysis_fails_validation(v2: Draft202012Validator, document: dict[str, Any]) -> None:
-    assert not v2.is_valid(document)
+def test_broken_analysis_fails_validation(v3: Draft202012Validator, document: dict[str, Any]) -> None:
+    assert not v3.is_valid(document)
 
 
 @pytest.mark.parametrize(

@@ -46,10 +46,12 @@ ARTICLES = [
 PATHS = [None, "data/wire.jsonl", "/tmp/local news.html"]
 
 
-def _evidence(number: int, sentence: str, index: int, similarity: float) -> Evidence:
+def _evidence(number: int, sentence: str, index: int, similarity: float, support: str | None = None) -> Evidence:
+    """Evidence of a hand-built brief: a statement's own sentence (similarity 1.0), else a full citation."""
     article = ARTICLES[number - 1]
     start = article.text.index(sentence)
-    return Evidence(number, article.id, index, start, start + len(sentence), sentence, similarity)
+    support = support or ("source" if similarity == 1.0 else "full")
+    return Evidence(number, article.id, index, start, start + len(sentence), sentence, similarity, support)
 
 
 def sample_brief(**extras: object) -> Brief:
@@ -138,11 +140,12 @@ STORY = [
 STORY_ARTICLES = [Article.create(" ".join(sents), outlet, url=url) for outlet, url, sents in STORY]
 
 
-def _ev(number: int, index: int, similarity: float = 1.0) -> Evidence:
-    """Sentence ``index`` of story article ``number``."""
+def _ev(number: int, index: int, similarity: float = 1.0, support: str | None = None) -> Evidence:
+    """Sentence ``index`` of story article ``number``: a statement's own (similarity 1.0), else a full citation."""
     article, sentence = STORY_ARTICLES[number - 1], STORY[number - 1][2][index]
     start = article.text.index(sentence)
-    return Evidence(number, article.id, index, start, start + len(sentence), sentence, similarity)
+    support = support or ("source" if similarity == 1.0 else "full")
+    return Evidence(number, article.id, index, start, start + len(sentence), sentence, similarity, support)
 
 
 def _span(number: int, index: int, words: str) -> tuple[int, int]:

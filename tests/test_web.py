@@ -59,7 +59,7 @@ def test_story_page_has_summary_chips_and_evidence(client: TestClient, story_id:
     assert response.status_code == 200
     html = response.text
     assert 'id="summary-heading"' in html
-    assert 'class="chip"' in html and "data-evidence=" in html
+    assert 'class="chip chip-' in html and "data-evidence=" in html
     assert "<blockquote>" in html
     assert '<script src="/static/brief.js" defer></script>' in html
     detail = client.get(f"/api/stories/{story_id}").json()

@@ -87,7 +87,7 @@ def test_form_escapes_posted_script(client: TestClient, models: object) -> None:
     assert "&lt;script&gt;alert(2)&lt;/script&gt; bridge" in html
     assert "&lt;b&gt;Times&lt;/b&gt;" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert 'class="chip"' in html
+    assert 'class="chip chip-' in html
 
 
 @pytest.mark.models

@@ -141,9 +141,13 @@ class Source:
     path: str | None
 
 
+SOURCE, FULL, PARTIAL, CONTRADICTS = "source", "full", "partial", "contradicts"
+REPORTS = frozenset({SOURCE, FULL, PARTIAL})  # support values under which an outlet is cited
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """The exact sentence of a cited article that supports a statement."""
+    """The exact sentence of a cited article that supports (or contradicts) a statement."""
 
     source: int
     article_id: str
@@ -152,6 +156,11 @@ class Evidence:
     end: int
     text: str
     similarity: float = 1.0  # 1.0 for the sentence a statement was taken from
+    # How this article reports the statement: "source" (it is the statement's own sentence), "full" (it states
+    # its main information), "partial" (some of it, or less precisely), "contradicts" (gives a value that cannot
+    # also be true).
+    support: str = SOURCE
+    via: int | None = None  # the source this article attributes it to ("according to [1]"): not independent
 
 
 @dataclass(slots=True)
@@ -161,9 +170,28 @@ class SummarySentence:
     text: str
     evidence: list[Evidence]  # the first is the sentence the text was taken from
 
+    def _with(self, *support: str) -> list[int]:
+        return sorted({e.source for e in self.evidence if e.support in support})
+
     @property
     def sources(self) -> list[int]:
-        return sorted({e.source for e in self.evidence})
+        """Every source cited: the sentence's own, those that report it in full and those that report part."""
+        return self._with(*REPORTS)
+
+    @property
+    def full_sources(self) -> list[int]:
+        """Its own source and those that state its main information."""
+        return self._with(SOURCE, FULL)
+
+    @property
+    def partial_sources(self) -> list[int]:
+        """Sources that report only part of it (or a less specific version)."""
+        return sorted(set(self._with(PARTIAL)) - set(self.full_sources))
+
+    @property
+    def contradicting_sources(self) -> list[int]:
+        """Sources that give one of its values differently (a number, a date)."""
+        return sorted(set(self._with(CONTRADICTS)) - set(self.sources))
 
 
 @dataclass(slots=True)
@@ -186,20 +214,35 @@ class Brief:
 # --- Cross-source analysis (what each outlet reports, agrees on, disputes) -------------------------
 
 
+CORROBORATED, PARTLY, DISPUTED, SINGLE, UNCONFIRMED = (
+    "corroborated",
+    "partly corroborated",
+    "disputed",
+    "single-source",
+    "unconfirmed",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """An information unit: sentences of different articles that report the same thing.
+    """An information unit: a sentence, and how every other outlet of the story reports it.
 
-    ``status`` is ``corroborated`` when two or more independent outlets carry it
-    (syndicated copies of one text count once), else ``single-source``.
+    ``status`` is ``corroborated`` when two or more independent outlets state it (syndicated copies
+    of one text count once, and an outlet that credits another outlet of the story for it does not
+    count), ``partly corroborated`` when another outlet states only part of it, ``disputed`` when
+    another outlet gives one of its values differently, ``single-source`` when no other outlet
+    reports any of it, and ``unconfirmed`` when no other outlet was found to report it but one
+    might (the decision was not sure enough to call it single-source).
     """
 
     id: str  # "c1", "c2", ... in order of importance
     text: str  # the representative sentence
-    status: str  # "corroborated" | "single-source"
-    sources: list[int]
-    independent_sources: int  # outlets counted once per syndication group
-    evidence: list[Evidence]  # one sentence per source, the representative first
+    status: str
+    sources: list[int]  # the outlets that state it: its own and those that state its main information
+    independent_sources: int  # outlets counted once per syndication group, credited copies left out
+    evidence: list[Evidence]  # the representative sentence first, then every other outlet's, with its support
+    partial_sources: list[int] = field(default_factory=list)  # outlets that report part of it
+    contradicted_by: list[int] = field(default_factory=list)  # outlets that give one of its values differently
 
 
 @dataclass(frozen=True, slots=True)

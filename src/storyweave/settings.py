@@ -21,7 +21,6 @@ class BriefSettings:
     """Knobs of the brief; the defaults are the tuned ones."""
 
     words: int = 200  # summary word budget
-    support_threshold: float = 0.45  # match score at which another outlet "reports the same information"
     redundancy_threshold: float = 0.5  # a candidate matching a chosen sentence this well repeats it
     min_sentence_words: int = 6
     max_sentence_words: int = 60

@@ -109,8 +109,10 @@ class StoryMatrix:
         where[own, self.owner] = -1
         return best, where
 
-    def evidence(self, flat_index: int, score: float = 1.0) -> Evidence:
-        """The Evidence record of a flat sentence, cited with ``score``."""
+    def evidence(
+        self, flat_index: int, score: float = 1.0, support: str = "source", via: int | None = None
+    ) -> Evidence:
+        """The Evidence record of a flat sentence, cited with ``score`` and ``support``."""
         article = int(self.owner[flat_index])
         sentence = self.sentences[flat_index]
         return Evidence(
@@ -121,6 +123,8 @@ class StoryMatrix:
             end=sentence.end,
             text=sentence.text,
             similarity=round(min(max(score, 0.0), 1.0), 4),
+            support=support,
+            via=via,
         )
 
     def flat_index(self, article: int, sentence: int) -> int:

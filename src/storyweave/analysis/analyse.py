@@ -7,22 +7,25 @@ from storyweave.analysis.claims import build_claims, coverage
 from storyweave.analysis.entities import build_index, profiles
 from storyweave.analysis.facts import group_facts
 from storyweave.analysis.quotes import build_quotes
+from storyweave.analysis.spellings import spelling_conflicts
+from storyweave.analysis.support import Support, decide
 from storyweave.analysis.syndication import syndication_groups
 from storyweave.analysis.timeline import build_timeline
 from storyweave.models import Analysis, AnnotatedArticle
 
-CLAIM_THRESHOLD = 0.5  # match score for two sentences to be one claim (stricter than a citation)
 
-
-def analyse(articles: list[AnnotatedArticle], matrix: StoryMatrix | None = None) -> Analysis:
-    """Cross-source analysis of one story; pass the story's matrix when it is already built."""
+def analyse(
+    articles: list[AnnotatedArticle], matrix: StoryMatrix | None = None, support: Support | None = None
+) -> Analysis:
+    """Cross-source analysis of one story; pass the story's matrix and support decisions when already made."""
     matrix = matrix or StoryMatrix.build(articles)
+    support = support or decide(matrix)
     syndication = syndication_groups(articles)
-    claims = build_claims(matrix, syndication, CLAIM_THRESHOLD)
+    claims = build_claims(support, syndication)
     index = build_index(matrix)
     return Analysis(
         claims=claims,
-        facts=group_facts(matrix, syndication),
+        facts=spelling_conflicts(support) + group_facts(support, syndication),
         quotes=build_quotes(matrix, index),
         entities=profiles(matrix, index),
         timeline=build_timeline(matrix),

@@ -85,7 +85,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
-def _dates(text: str, published: date | None) -> list[tuple[date, date, str, str]]:
+def sentence_dates(text: str, published: date | None) -> list[tuple[date, date, str, str]]:
+    """(first day, last day, precision, as written) of every date in ``text``; relative ones need ``published``."""
     found: list[tuple[date, date, str, str]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -106,7 +107,7 @@ def build_timeline(matrix: StoryMatrix) -> list[TimelineEvent]:
     entries: list[tuple[date, date, str, str, list[int]]] = []
     for flat, sentence in enumerate(matrix.sentences):
         published = matrix.articles[int(matrix.owner[flat])].article.published
-        for start, end, precision, written in _dates(sentence.text, published.date() if published else None):
+        for start, end, precision, written in sentence_dates(sentence.text, published.date() if published else None):
             same = next(
                 (e for e in entries if (e[0], e[1]) == (start, end) and matrix.match[e[4][0], flat] >= SAME_EVENT),
                 None,

@@ -39,11 +39,27 @@ FACT_LABELS = {
 }
 
 
+# Claim statuses in the order they are listed, with how a reader is told each.
+CLAIM_STATUSES = {
+    "disputed": "Disputed: another outlet gives one of its values differently",
+    "corroborated": "Corroborated by two or more independent outlets",
+    "partly corroborated": "Partly corroborated: other outlets report part of it",
+    "single-source": "Reported by one outlet only",
+    "unconfirmed": "Not found in the other outlets (they may report it in other words)",
+}
+
+
 def claim_groups(analysis: Analysis) -> list[tuple[str, list[Claim]]]:
-    """Corroborated claims, then the others (single-source), each in the analysis's order."""
-    corroborated = [c for c in analysis.claims if c.status == "corroborated"]
-    single = [c for c in analysis.claims if c.status != "corroborated"]
-    return [(status, group) for status, group in (("corroborated", corroborated), ("single-source", single)) if group]
+    """The claims by status (disputed, corroborated, partly corroborated, single-source, unconfirmed), each in
+    the analysis's order."""
+    return [
+        (status, group) for status in CLAIM_STATUSES if (group := [c for c in analysis.claims if c.status == status])
+    ]
+
+
+def credited(claim: Claim) -> list[tuple[int, int]]:
+    """(source, the source it credits) for each outlet that reports the claim citing another of the story."""
+    return sorted({(e.source, e.via) for e in claim.evidence[1:] if e.via is not None})
 
 
 def syndication_notes(analysis: Analysis) -> list[str]:

@@ -29,6 +29,21 @@ class ChipView:
     outlet: str
     evidence_ids: str  # space-separated ids of this source's evidence for the sentence
     tooltip: str
+    kind: str = "full"  # "full" (or the statement's own source), "partial", "contradicts"
+
+    @property
+    def label(self) -> str:
+        """What the chip says besides the number: nothing for a plain citation."""
+        return CHIP_LABELS.get(self.kind, "")
+
+    @property
+    def meaning(self) -> str:
+        """For screen readers and tooltips: how this source reports the statement."""
+        return CHIP_MEANINGS.get(self.kind, "reports this")
+
+
+CHIP_LABELS = {"partial": "part", "contradicts": "differs"}
+CHIP_MEANINGS = {"partial": "reports part of this", "contradicts": "gives a different figure or day"}
 
 
 def evidence_view(evidence: Evidence, eid: str, outlet: str, first: bool) -> EvidenceView:
@@ -49,7 +64,15 @@ def evidence_view(evidence: Evidence, eid: str, outlet: str, first: bool) -> Evi
     )
 
 
-def chip(number: int, outlet: str, evidence: list[EvidenceView]) -> ChipView:
-    """The chip ``[number]`` for ``evidence``, this source's figures (at least one)."""
-    tooltip = "\n".join(f"{outlet} (similarity {e.shown}): “{' '.join(e.text.split())}”" for e in evidence)
-    return ChipView(number, outlet, " ".join(e.id for e in evidence), tooltip)
+def chip(number: int, outlet: str, evidence: list[EvidenceView], kind: str = "full") -> ChipView:
+    """The chip ``[number]`` for ``evidence``, this source's figures (at least one); ``kind`` says how the source
+    reports the statement ("partial": only part of it, "contradicts": a figure or day given differently)."""
+    lead = f"{outlet} {CHIP_MEANINGS[kind]}" if kind in CHIP_MEANINGS else outlet
+    tooltip = "\n".join(f"{lead} (similarity {e.shown}): “{' '.join(e.text.split())}”" for e in evidence)
+    return ChipView(number, outlet, " ".join(e.id for e in evidence), tooltip, kind)
+
+
+def support_of(evidence: list[Evidence], source: int) -> str:
+    """How a source reports a statement, from its evidence: "full" unless all of it is partial or contradicting."""
+    kinds = {e.support for e in evidence if e.source == source}
+    return kinds.pop() if len(kinds) == 1 and kinds <= {"partial", "contradicts"} else "full"

@@ -1,4 +1,4 @@
-"""The ``analysis`` object of a ``storyweave.brief/2`` document, written and read back.
+"""The ``analysis`` object of a ``storyweave.brief/2`` or ``/3`` document, written and read back.
 
 Every field of the analysis dataclasses is written, in declaration order; evidence has
 the same form as the summary's. ``Analysis.conflicts`` is not written: it is the fact
@@ -8,7 +8,7 @@ groups whose ``status`` is ``"conflict"``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from datetime import date
 from numbers import Integral, Real
 from typing import Any
@@ -71,14 +71,25 @@ def analysis_dict(analysis: Analysis | None) -> dict[str, Any] | None:
 
 
 def _read_claim(data: Mapping[str, Any], where: str) -> Claim:
+    """A claim; version 2 had neither partial nor contradicting sources, and every listed source reported it."""
+    evidence = items(data, "evidence", where, read_evidence)
+    if "partial_sources" not in data:
+        evidence = cited_in_full(evidence)
     return Claim(
         id=get(data, "id", str, where),
         text=get(data, "text", str, where),
         status=get(data, "status", str, where),
         sources=scalars(data, "sources", int, where),
         independent_sources=get(data, "independent_sources", int, where),
-        evidence=items(data, "evidence", where, read_evidence),
+        evidence=evidence,
+        partial_sources=scalars(data, "partial_sources", int, where) if "partial_sources" in data else [],
+        contradicted_by=scalars(data, "contradicted_by", int, where) if "contradicted_by" in data else [],
     )
+
+
+def cited_in_full(evidence: list[Evidence]) -> list[Evidence]:
+    """Version 2 evidence: the first item is the statement's own sentence, every other one reported it."""
+    return [e if n == 0 else replace(e, support="full") for n, e in enumerate(evidence)]
 
 
 def _read_fact(data: Mapping[str, Any], where: str) -> Fact:

@@ -29,6 +29,9 @@ def number(value: float | None) -> float | None:
     return round(float(value), 4)
 
 
+SUPPORT = ("source", "full", "partial", "contradicts")
+
+
 def evidence_dict(evidence: Evidence) -> dict[str, Any]:
     return {
         "source": evidence.source,
@@ -38,6 +41,8 @@ def evidence_dict(evidence: Evidence) -> dict[str, Any]:
         "end": evidence.end,
         "text": evidence.text,
         "similarity": similarity(evidence.similarity),
+        "support": evidence.support,
+        "via": evidence.via,
     }
 
 
@@ -100,6 +105,10 @@ def optional_number(data: Mapping[str, Any], key: str, where: str) -> float | No
 
 
 def read_evidence(data: Mapping[str, Any], where: str) -> Evidence:
+    """Evidence of any version; before version 3 it had no ``support`` (read as "source") and no ``via``."""
+    support = get(data, "support", str, where) if "support" in data else "source"
+    if support not in SUPPORT:
+        raise bad(f"{where}.support", f"is not one of {', '.join(SUPPORT)} ({support[:20]!r})")
     return Evidence(
         source=get(data, "source", int, where),
         article_id=get(data, "article_id", str, where),
@@ -108,4 +117,6 @@ def read_evidence(data: Mapping[str, Any], where: str) -> Evidence:
         end=get(data, "end", int, where),
         text=get(data, "text", str, where),
         similarity=float(get(data, "similarity", (int, float), where)),
+        support=support,
+        via=get(data, "via", (int, type(None)), where) if "via" in data else None,
     )

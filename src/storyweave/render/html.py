@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from storyweave.models import Brief, Source, SummarySentence
-from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view
+from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view, support_of
 from storyweave.render._links import safe_url
 from storyweave.render.html_analysis import analysis_view
 
@@ -87,9 +87,10 @@ def _sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str
         for i, e in enumerate(sentence.evidence, start=1)
     ]
     chips = []
-    for number in sentence.sources:
+    for number in sentence.sources + sentence.contradicting_sources:
         mine = [e for e in evidence if e.source == number]
-        chips.append(chip(number, outlets.get(number, f"Source {number}"), mine))
+        kind = support_of(sentence.evidence, number)
+        chips.append(chip(number, outlets.get(number, f"Source {number}"), mine, kind))
     return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence)
 
 

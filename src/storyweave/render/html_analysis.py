@@ -21,7 +21,7 @@ from storyweave.models import (
     TimelineEvent,
 )
 from storyweave.render import _analysis_view as view
-from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view
+from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view, support_of
 from storyweave.render._md import plural, shorten
 
 STATUS_CLASS = {
@@ -29,6 +29,10 @@ STATUS_CLASS = {
     "approximately consistent": "approx",
     "consistent": "consistent",
     "single-source": "single",
+    "corroborated": "corroborated",
+    "partly corroborated": "partly",
+    "disputed": "disputed",
+    "unconfirmed": "unconfirmed",
 }
 
 
@@ -52,13 +56,14 @@ class EvidenceList:
         return self._ids[key]
 
     def chips(self, evidence: Iterable[Evidence]) -> list[ChipView]:
-        """One chip per source, ascending, each pointing at that source's figures."""
+        """One chip per source, ascending, each pointing at that source's figures and saying how it reports it."""
+        evidence = list(evidence)
         by_source: dict[int, list[EvidenceView]] = {}
         for e in evidence:
             figure = self.add(e)
             if figure not in by_source.setdefault(e.source, []):
                 by_source[e.source].append(figure)
-        return [chip(n, self.outlet(n), by_source[n]) for n in sorted(by_source)]
+        return [chip(n, self.outlet(n), by_source[n], support_of(evidence, n)) for n in sorted(by_source)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,20 +151,30 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+CLAIM_NOTES = {
+    "disputed": "disputed",
+    "partly corroborated": "partly corroborated",
+    "single-source": "one source",
+    "unconfirmed": "not found elsewhere",
+}
+
+
 def _claim(claim: Claim, ev: EvidenceList) -> ItemView:
     if claim.status == "corroborated":
         note = f"corroborated by {plural(claim.independent_sources, 'outlet')}"
+    elif claim.status == "single-source" and len(claim.sources) > 1:
+        note = "one copy"
     else:
-        note = "one source" if len(claim.sources) <= 1 else "one copy"
-    return ItemView(_flat(claim.text), ev.chips(claim.evidence), note)
+        note = CLAIM_NOTES.get(claim.status, claim.status)
+    credits = [f"[{source}] credits [{via}]" for source, via in view.credited(claim)]
+    return ItemView(_flat(claim.text), ev.chips(claim.evidence), "; ".join([note, *credits]))
 
 
 def _claims(analysis: Analysis, ev: EvidenceList) -> list[ClaimGroupView]:
-    titles = {"corroborated": "Corroborated", "single-source": "Reported by one source"}
     return [
         ClaimGroupView(
-            status,
-            titles[status],
+            STATUS_CLASS.get(status, status.replace(" ", "-")),
+            view.CLAIM_STATUSES[status],
             [_claim(c, ev) for c in group[: view.CLAIMS_SHOWN]],
             max(len(group) - view.CLAIMS_SHOWN, 0),
         )

@@ -1,9 +1,11 @@
-"""A brief as JSON (schema ``storyweave.brief/2``), and a reader that turns it back into a ``Brief``.
+"""A brief as JSON (schema ``storyweave.brief/3``), and a reader that turns it back into a ``Brief``.
 
-The shape is described by ``schemas/brief-2.schema.json``: version 1 plus the
-cross-source ``analysis`` (``null`` when the brief was made without it). When the shape
-changes, the new version gets a new ``SCHEMA_ID`` and schema file, and the reader of the
-old version stays in ``READERS`` so briefs written by older releases can still be read.
+The shape is described by ``schemas/brief-3.schema.json``: version 2 (version 1 plus the
+cross-source ``analysis``) plus how each source reports what it is cited for (every evidence
+item's ``support`` and ``via``; summary sentences' and claims' partial and contradicting
+sources). When the shape changes, the new version gets a new ``SCHEMA_ID`` and schema file,
+and the reader of the old version stays in ``READERS`` so briefs written by older releases
+can still be read.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from typing import Any
 
 from storyweave.errors import InputError
 from storyweave.models import Brief, Source, SummarySentence
-from storyweave.render._json_analysis import analysis_dict, read_analysis
+from storyweave.render._json_analysis import analysis_dict, cited_in_full, read_analysis
 from storyweave.render._json_common import bad, evidence_dict, get, items, obj, read_evidence
 from storyweave.render._jsonable import jsonable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_ID = f"storyweave.brief/{SCHEMA_VERSION}"
 
 
@@ -63,6 +65,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {
                 "text": sentence.text,
                 "sources": sentence.sources,
+                "partial_sources": sentence.partial_sources,
+                "contradicted_by": sentence.contradicting_sources,
                 "evidence": [evidence_dict(e) for e in sentence.evidence],
             }
             for sentence in brief.summary
@@ -108,8 +112,8 @@ def _read_sentence_v1(data: Mapping[str, Any], where: str) -> SummarySentence:
     )
 
 
-def _read_v1(data: Mapping[str, Any]) -> Brief:
-    """A ``storyweave.brief/1`` document: no analysis."""
+def _read_common(data: Mapping[str, Any]) -> Brief:
+    """What every version has: the sources, the summary and the extras."""
     sources = get(data, "sources", list, "brief")
     summary = get(data, "summary", list, "brief")
     extras = data.get("extras", {})
@@ -123,9 +127,26 @@ def _read_v1(data: Mapping[str, Any]) -> Brief:
     )
 
 
+def _cited_in_full(brief: Brief) -> Brief:
+    """Before version 3 evidence had no support: every source a sentence listed reported it ("full")."""
+    for sentence in brief.summary:
+        sentence.evidence = cited_in_full(sentence.evidence)
+    return brief
+
+
+def _read_v1(data: Mapping[str, Any]) -> Brief:
+    """A ``storyweave.brief/1`` document: no analysis."""
+    return _cited_in_full(_read_common(data))
+
+
 def _read_v2(data: Mapping[str, Any]) -> Brief:
     """A ``storyweave.brief/2`` document: version 1 plus ``analysis`` (an object or null)."""
-    brief = _read_v1(data)
+    return _cited_in_full(_read_v3(data))
+
+
+def _read_v3(data: Mapping[str, Any]) -> Brief:
+    """A ``storyweave.brief/3`` document: version 2 with each evidence item's support."""
+    brief = _read_common(data)
     analysis = get(data, "analysis", (Mapping, type(None)), "brief")
     if analysis is not None:
         brief.analysis = read_analysis(analysis, "analysis")
@@ -138,6 +159,7 @@ Reader = Callable[[Mapping[str, Any]], Brief]
 READERS: dict[str, Reader] = {
     "storyweave.brief/1": _read_v1,
     "storyweave.brief/2": _read_v2,
+    "storyweave.brief/3": _read_v3,
 }
 
 

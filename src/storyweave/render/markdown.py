@@ -19,9 +19,19 @@ from storyweave.render._md import escape, plural
 Section = Callable[[Brief], str | None]
 
 
+PARTIAL_MARK, CONTRADICTS_MARK = "~", "≠"
+LEGEND = (
+    f"[n{PARTIAL_MARK}] reports part of the sentence · "
+    f"[n{CONTRADICTS_MARK}] gives one of its figures or days differently"
+)
+
+
 def citations(sentence: SummarySentence) -> str:
-    """``[1][3]``: the sources that report the sentence, ascending."""
-    return "".join(f"[{number}]" for number in sentence.sources)
+    """``[1][3][2~][4≠]``: the sources that state the sentence, those that report part of it, those that
+    contradict it, each ascending."""
+    partial = set(sentence.partial_sources)
+    marks = [f"[{n}{PARTIAL_MARK if n in partial else ''}]" for n in sentence.sources]
+    return "".join(marks + [f"[{n}{CONTRADICTS_MARK}]" for n in sentence.contradicting_sources])
 
 
 def header(brief: Brief) -> str:
@@ -38,6 +48,8 @@ def summary(brief: Brief) -> str:
         return "## Summary\n\nNo sentence of the sources could be used for a summary."
     # One sentence per line: a paragraph once rendered, a list of lines in a terminal.
     lines = [f"{escape(s.text)} {citations(s)}".rstrip() for s in brief.summary]
+    if any(s.partial_sources or s.contradicting_sources for s in brief.summary):
+        lines += ["", f"_{LEGEND}_"]
     return "## Summary\n\n" + "\n".join(lines)
 
 

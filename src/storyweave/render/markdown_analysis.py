@@ -17,11 +17,28 @@ def _section(heading: str, lines: list[str]) -> str | None:
     return f"## {heading}\n\n" + "\n".join(lines) if lines else None
 
 
+CLAIM_MARKS = {
+    "disputed": "⚠ disputed",
+    "corroborated": "✔ corroborated",
+    "partly corroborated": "◐ partly corroborated",
+    "single-source": "◦ only",
+    "unconfirmed": "? not found elsewhere",
+}
+
+
 def _claim_line(claim: Claim) -> str:
+    lead = CLAIM_MARKS.get(claim.status, claim.status)
     if claim.status == "corroborated":
-        lead = f"✔ corroborated by {plural(claim.independent_sources, 'outlet')} {cite(claim.sources)}"
-    else:
-        lead = f"◦ only {cite(claim.sources)}"
+        lead += f" by {plural(claim.independent_sources, 'outlet')}"
+    lead += f" {cite(claim.sources)}"
+    notes = []
+    if claim.partial_sources:
+        notes.append(f"part in {cite(claim.partial_sources)}")
+    if claim.contradicted_by:
+        notes.append(f"differs in {cite(claim.contradicted_by)}")
+    notes += [f"[{source}] credits [{via}]" for source, via in view.credited(claim)]
+    if notes:
+        lead += " (" + "; ".join(notes) + ")"
     return f"- {lead}: {escape(claim.text)}"
 
 

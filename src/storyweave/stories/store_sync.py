@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from storyweave.models import AnnotatedArticle, Brief, Story
-from storyweave.render.json import brief_from_dict, brief_to_json
+from storyweave.render.json import SCHEMA_ID, brief_from_dict, brief_to_json
 from storyweave.settings import BriefSettings
 from storyweave.store import Store, members_hash
 from storyweave.stories.batch import group
@@ -54,7 +54,8 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
 
 
 def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None) -> Brief | None:
-    """The story's brief: the cached one while its articles are unchanged, else made anew and cached."""
+    """The story's brief: the cached one while its articles are unchanged (and it was written in the current
+    schema, so a brief cached by an older release is made anew), else made anew and cached."""
     record = store.story(story_id)
     if record is None:
         return None
@@ -62,7 +63,8 @@ def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None
     fingerprint = members_hash(ids)
     cached = store.brief(story_id)
     settings = settings or BriefSettings()
-    if cached is not None and cached.members_hash == fingerprint and settings == BriefSettings():
+    fresh = cached is not None and cached.members_hash == fingerprint and cached.schema == SCHEMA_ID
+    if cached is not None and fresh and settings == BriefSettings():
         return brief_from_dict(json.loads(cached.json))
     brief = make_brief(Story(id=story_id, articles=store.annotated(ids), title=record.title), settings)
     if settings == BriefSettings():

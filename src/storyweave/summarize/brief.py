@@ -6,6 +6,7 @@ import hashlib
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
+from storyweave.analysis.support import decide
 from storyweave.models import AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
@@ -50,23 +51,22 @@ def make_brief(story: Story, settings: BriefSettings | None = None, weights: Wei
     """Summarise a story within the word budget, each sentence citing every source that reports it."""
     settings = settings or BriefSettings()
     matrix = StoryMatrix.build(story.articles)
-    scores = salience(matrix, weights or Weights(), settings.support_threshold)
+    support = decide(matrix)
+    scores = salience(matrix, weights or Weights(), support)
     candidates = [
         n
         for n, sentence in enumerate(matrix.sentences)
         if is_candidate(sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words)
     ]
     chosen = select(
-        matrix, scores, candidates, budget=settings.words, redundancy_threshold=settings.redundancy_threshold
+        matrix,
+        scores,
+        candidates,
+        budget=settings.words,
+        redundancy_threshold=settings.redundancy_threshold,
+        wording=support.clearest_wording,
     )
-    best, where = matrix.best_in_each_article()
-    summary = []
-    for n in chosen:
-        evidence = [matrix.evidence(n)]
-        for k in range(len(story.articles)):
-            if where[n, k] >= 0 and best[n, k] >= settings.support_threshold:
-                evidence.append(matrix.evidence(int(where[n, k]), float(best[n, k])))
-        summary.append(SummarySentence(text=matrix.sentences[n].text, evidence=evidence))
+    summary = [SummarySentence(text=matrix.sentences[n].text, evidence=support.evidence(n)) for n in chosen]
     by_article = [float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)]
     return Brief(
         story_id=story.id or story_id(story.articles),
@@ -74,5 +74,5 @@ def make_brief(story: Story, settings: BriefSettings | None = None, weights: Wei
         sources=sources_of(story.articles),
         summary=summary,
         word_budget=settings.words,
-        analysis=analyse(story.articles, matrix) if settings.analysis else None,
+        analysis=analyse(story.articles, matrix, support) if settings.analysis else None,
     )

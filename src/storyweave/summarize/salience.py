@@ -1,10 +1,12 @@
 """How central a sentence is to the story.
 
-Four signals, each in [0, 1]:
+Five signals, each in [0, 1]:
 - meaning: cosine to the story's centroid (every article weighs the same);
-- support: the share of the other articles that carry the same information;
+- support: the share of the other articles that report it (in full; half for a partial report);
 - words: how widely the sentence's content words are shared across articles;
-- position: news puts what matters first.
+- position: news puts what matters first;
+- clarity: the share of the other articles whose support decision is sure either way, so the
+  brief states what it can source with confidence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.support import FULL, PARTIAL, Support
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +28,20 @@ class Weights:
     support: float = 1.0
     words: float = 1.0
     position: float = 1.5
+    clarity: float = 1
 
 
-def salience(matrix: StoryMatrix, weights: Weights, support_threshold: float) -> np.ndarray:
+def _support_and_clarity(support: Support) -> tuple[np.ndarray, np.ndarray]:
+    matrix = support.matrix
+    n, others = len(matrix.sentences), max(len(matrix.articles) - 1, 1)
+    reported, clear = np.zeros(n), np.zeros(n)
+    for (flat, _), decision in support.decisions.items():
+        reported[flat] += 1.0 if decision.label == FULL else 0.5 if decision.label == PARTIAL else 0.0
+        clear[flat] += decision.sure
+    return reported / others, clear / others
+
+
+def salience(matrix: StoryMatrix, weights: Weights, support: Support) -> np.ndarray:
     n = len(matrix.owner)
     if n == 0:
         return np.zeros(0)
@@ -37,11 +51,7 @@ def salience(matrix: StoryMatrix, weights: Weights, support_threshold: float) ->
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     meaning = np.clip(matrix.vectors @ centroid, 0.0, 1.0)
 
-    if n_articles > 1:
-        best, _ = matrix.best_in_each_article()
-        support = (best >= support_threshold).sum(axis=1) / (n_articles - 1)
-    else:
-        support = np.zeros(n)
+    reported, clarity = _support_and_clarity(support) if n_articles > 1 else (np.zeros(n), np.ones(n))
 
     spread: Counter[str] = Counter()
     for index in range(n_articles):
@@ -49,4 +59,10 @@ def salience(matrix: StoryMatrix, weights: Weights, support_threshold: float) ->
     shared = np.array([np.mean([spread[w] / n_articles for w in ws]) if ws else 0.0 for ws in matrix.words])
 
     position = np.array([1.0 / (1.0 + s.index / 4.0) for s in matrix.sentences])
-    return weights.meaning * meaning + weights.support * support + weights.words * shared + weights.position * position
+    return (
+        weights.meaning * meaning
+        + weights.support * reported
+        + weights.words * shared
+        + weights.position * position
+        + weights.clarity * clarity
+    )

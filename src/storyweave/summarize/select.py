@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
@@ -15,11 +17,20 @@ def select(
     *,
     budget: int,
     redundancy_threshold: float,
+    wording: Callable[[int], int] | None = None,
 ) -> list[int]:
-    """Pick flat sentence indices by score while they fit the budget and say something new."""
+    """Pick flat sentence indices by score while they fit the budget and say something new.
+
+    ``wording`` may swap a picked sentence for another outlet's wording of the same information
+    (one whose sources are clearer); the swap must itself be a candidate.
+    """
     chosen: list[int] = []
     used = 0
-    for index in sorted(candidates, key=lambda i: (-scores[i], i)):
+    allowed = set(candidates)
+    for picked in sorted(candidates, key=lambda i: (-scores[i], i)):
+        index = wording(picked) if wording else picked
+        if index not in allowed or index in chosen:
+            index = picked
         words = word_count(matrix.sentences[index].text)
         if used + words > budget:
             continue

@@ -1,0 +1,227 @@
+"""Train the support model on the dev split of the trust labels and write its weights into the package.
+
+    .venv/bin/python benchmarks/train_support.py [--folds 5] [--dry-run]
+
+Only stories of the ``dev`` split are read (``benchmarks/labels/trust/stories.jsonl``); the
+``test`` split is for ``benchmarks/trust.py`` alone. Two logistic regressions are fitted on the
+candidates of every judged (sentence, other article) pair: P(the candidate reports at least part
+of the sentence) and P(it reports all of its main information | it reports part). The three
+thresholds are chosen on story-wise cross-validation folds of the dev split, never on the data a
+fold was trained on, and the model is then refitted on the whole dev split. Writes
+``src/storyweave/analysis/support_model.json``; needs scikit-learn (the ``eval`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from labels.trust.judged import Gold, JudgedStory, judged_stories
+from storyweave.analysis.atoms import story_atoms
+from storyweave.analysis.support import EVIDENCE_SLACK, candidates, model_from_dict
+from storyweave.analysis.support_features import FEATURES, StoryFeatures
+from storyweave.settings import BriefSettings
+from storyweave.summarize.candidates import is_candidate
+from trust_scores import covers
+
+MODEL = Path(__file__).resolve().parents[1] / "src" / "storyweave" / "analysis" / "support_model.json"
+# What the thresholds must reach on the held-out folds (the issue's targets, with a margin).
+CITE_PRECISION = 0.985  # a cited outlet reports at least part
+FULL_PRECISION = 0.93  # a plain citation reports the main point
+SINGLE_PRECISION = 0.92  # a sentence every other outlet is sure not to report is reported by none of them
+# P(support), the conflicting value set aside, from which a quantity or day given differently is a conflict:
+# chosen on the dev split's labelled conflicts (benchmarks/trust.py --split dev), not fitted.
+CONFLICT = 0.7
+
+
+def support_target(gold: Gold) -> str:
+    """The support to learn: for a contradiction, what the other article reports apart from the conflict.
+
+    Whether a conflict is there is decided by rules on the atoms (see ``support``), not by the weights.
+    """
+    if gold.label == "contradicts":
+        return gold.apart or "none"
+    return gold.label
+
+
+@dataclass(slots=True)
+class Pair:
+    story: str
+    flat: int
+    article: int
+    gold: Gold
+    target: str
+    x: np.ndarray  # candidates' features
+    y_support: np.ndarray
+    y_full: np.ndarray
+    rows: list[tuple[int, ...]]
+    right: list[bool]  # the candidate's sentences are among the labelled supporting ones
+    candidate: bool  # the sentence may stand in a summary
+
+
+def pairs_of(judged: JudgedStory) -> list[Pair]:
+    matrix = judged.matrix
+    features = StoryFeatures.build(matrix, story_atoms(matrix))
+    found = []
+    settings = BriefSettings()
+    for flat in range(len(matrix.sentences)):
+        eligible = is_candidate(
+            matrix.sentences[flat], min_words=settings.min_sentence_words, max_words=settings.max_sentence_words
+        )
+        for article in range(len(matrix.articles)):
+            if article == int(matrix.owner[flat]):
+                continue
+            gold = judged.gold(flat, article)
+            if gold is None:
+                continue
+            target = support_target(gold)
+            labelled = judged.rows_of(article, gold.by) if target != "none" else set()
+            found_candidates = candidates(matrix, flat, article, features)
+            if not found_candidates:
+                continue
+            ys, yf, right = [], [], []
+            for c in found_candidates:
+                hits = set(c.rows) & labelled
+                ys.append(1.0 if hits else 0.0)
+                yf.append(1.0 if hits and target == "full" and labelled <= set(c.rows) | hits else 0.0)
+                right.append(bool(hits) and set(c.rows) <= labelled)
+            x = np.array([c.vector for c in found_candidates])
+            found.append(
+                Pair(
+                    judged.story.id,
+                    flat,
+                    article,
+                    gold,
+                    target,
+                    x,
+                    np.array(ys),
+                    np.array(yf),
+                    [c.rows for c in found_candidates],
+                    right,
+                    eligible,
+                )
+            )
+    return found
+
+
+def fit(pairs: list[Pair]) -> dict[str, object]:
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.vstack([p.x for p in pairs])
+    ys = np.concatenate([p.y_support for p in pairs])
+    yf = np.concatenate([p.y_full for p in pairs])
+    yr = np.concatenate([np.array(p.right, dtype=float) for p in pairs])
+    support = LogisticRegression(C=1.0, max_iter=2000).fit(x, ys)
+    mask = ys > 0
+    full = LogisticRegression(C=1.0, max_iter=2000).fit(x[mask], yf[mask])
+    reporting = np.concatenate([np.full(len(p.right), p.target in {"full", "partial"}) for p in pairs])
+    evidence = LogisticRegression(C=1.0, max_iter=2000).fit(x[reporting], yr[reporting])
+
+    def weights(model: LogisticRegression) -> dict[str, object]:
+        return {"weights": model.coef_[0].round(6).tolist(), "bias": round(float(model.intercept_[0]), 6)}
+
+    return {
+        "features": list(FEATURES),
+        "support": weights(support),
+        "full": weights(full),
+        "evidence": weights(evidence),
+    }
+
+
+def predict(model: dict, pairs: list[Pair]) -> list[tuple[float, float, int]]:  # type: ignore[type-arg]
+    """(P(support), P(full), the candidate shown as evidence) for each pair, as ``support.decide`` makes them."""
+    scorer = model_from_dict({**model, "thresholds": {"cite": 0.5, "full": 0.5, "none": 0.1}})
+    out = []
+    for p in pairs:
+        s, f, e = scorer.score(p.x)
+        best = int(np.argmax(s + 1e-3 * f))
+        shown = int(np.argmax(np.where(s >= s[best] - EVIDENCE_SLACK, e, -1.0)))
+        out.append((float(s[best]), float(f[best]), shown))
+    return out
+
+
+def _single_source_precision(pairs: list[Pair], support: np.ndarray, threshold: float) -> float:
+    """Of the sentences whose every other-outlet P(support) is under ``threshold``, the share no outlet reports."""
+    sentences: dict[tuple[str, int], list[bool]] = {}
+    for pair, p in zip(pairs, support, strict=True):
+        sentences.setdefault((pair.story, pair.flat), []).append(bool(p < threshold) and not covers(pair.gold))
+        sentences[(pair.story, pair.flat)].append(bool(p < threshold))
+    called = [flags for flags in sentences.values() if all(flags[1::2])]
+    return float(np.mean([all(flags[0::2]) for flags in called])) if called else 1.0
+
+
+def choose_thresholds(pairs: list[Pair], scored: list[tuple[float, float, int]]) -> dict[str, float]:
+    """Thresholds from held-out predictions: the loosest that keep each precision target, on summary candidates
+    for citations (the sentences a brief can cite) and on whole sentences for "single-source"."""
+    s = np.array([x[0] for x in scored])
+    f = np.array([x[1] for x in scored])
+    reports = np.array([p.target in {"full", "partial"} for p in pairs])
+    is_full = np.array([p.target == "full" for p in pairs])
+    eligible = np.array([p.candidate for p in pairs])
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    cite = next((t for t in grid if reports[eligible & (s >= t)].mean() >= CITE_PRECISION), 0.95)
+    cited = eligible & (s >= cite)
+    full = next((t for t in grid if is_full[cited & (f >= t)].mean() >= FULL_PRECISION), 0.95)
+    none = max(
+        (t for t in grid if t <= cite and _single_source_precision(pairs, s, t) >= SINGLE_PRECISION), default=0.05
+    )
+    return {"cite": float(cite), "full": float(full), "none": float(none), "conflict": CONFLICT}
+
+
+def report(name: str, pairs: list[Pair], scored: list[tuple[float, float, int]], t: dict[str, float]) -> None:
+    """The held-out figures at the chosen thresholds: pairs of summary candidates, and single-source sentences."""
+    eligible = [p.candidate for p in pairs]
+    cite = [e and sc[0] >= t["cite"] for e, sc in zip(eligible, scored, strict=True)]
+    plain = [c and sc[1] >= t["full"] for c, sc in zip(cite, scored, strict=True)]
+    reports = [p.target in {"full", "partial"} for p in pairs]
+    full = [e and p.target == "full" for e, p in zip(eligible, pairs, strict=True)]
+    evidence = [p.right[sc[2]] for p, sc, c in zip(pairs, scored, cite, strict=True) if c]
+
+    def ratio(hits: list[bool], of: list[bool]) -> str:
+        chosen = [h for h, o in zip(hits, of, strict=True) if o]
+        return f"{sum(chosen) / max(len(chosen), 1):.3f} ({len(chosen)})"
+
+    single = _single_source_precision(pairs, np.array([sc[0] for sc in scored]), t["none"])
+    print(f"{name}: pairs {len(pairs)} ({sum(eligible)} of summary candidates), thresholds {t}")
+    print(f"  cited: reports part {ratio(reports, cite)}; plain: reports main point {ratio(full, plain)}")
+    print(f"  full supporters cited {ratio(cite, full)}, cited plainly {ratio(plain, full)}")
+    print(f"  evidence right {sum(evidence) / max(len(evidence), 1):.3f}; single-source right {single:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--dry-run", action="store_true", help="print the cross-validated figures, write nothing")
+    args = parser.parse_args()
+    stories = judged_stories("dev")
+    if stories is None:
+        sys.exit("../shared/data is absent: the trust labels point into it (clone the project beside shared/)")
+    by_story = {s.story.id: pairs_of(s) for s in stories}
+    ids = sorted(by_story)
+    folds = [ids[i :: args.folds] for i in range(args.folds)]
+    held_pairs: list[Pair] = []
+    held_scores: list[tuple[float, float, int]] = []
+    for fold in folds:
+        train = [p for s in ids if s not in fold for p in by_story[s]]
+        test = [p for s in fold for p in by_story[s]]
+        held_pairs += test
+        held_scores += predict(fit(train), test)
+    thresholds = choose_thresholds(held_pairs, held_scores)
+    report(f"dev, {args.folds}-fold cross-validation by story", held_pairs, held_scores, thresholds)
+    model = fit([p for s in ids for p in by_story[s]])
+    model["thresholds"] = thresholds
+    model["trained_on"] = {"split": "dev", "stories": len(ids), "pairs": len(held_pairs)}
+    if not args.dry_run:
+        MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL}")
+
+
+if __name__ == "__main__":
+    main()

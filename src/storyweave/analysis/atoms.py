@@ -1,0 +1,253 @@
+"""The atoms of a sentence: what it states, in pieces another outlet must carry to report it.
+
+A sentence's atoms are its quantities (a number with what it counts: "212 passengers",
+"$2.3 million", "three years"), its dates (resolved against the article's publication date
+where it gives one: "on Tuesday"), the names it mentions (people, organisations, places),
+its quoted words, whether it is negated, and its content words. Whether another outlet
+reports a sentence is decided on these (see ``support``): embeddings and shared words only
+find the candidate sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
+from storyweave.analysis.numbers import NumberMention, parse_numbers
+from storyweave.analysis.timeline import sentence_dates
+
+NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART".split())
+PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}
+MEASURES = set(
+    "mile kilometre kilometer km knot metre meter feet foot tonne ton kg acre hectare gallon litre barrel mph "
+    "degree inch yard pound".split()
+)
+EVENTS = {
+    "killed": "killed", "died": "killed", "dead": "killed", "death": "killed", "fatalitie": "killed",
+    "killing": "killed", "wounding": "injured", "injuring": "injured",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "treated": "injured",
+    "hospitalised": "injured", "hospitalized": "injured", "hospital": "injured", "shot": "injured",
+    "arrested": "arrested", "detained": "arrested", "missing": "missing",
+    "rescued": "rescued", "evacuated": "evacuated", "displaced": "displaced", "affected": "affected",
+}  # fmt: skip
+NOT_COUNTED = set("per time times while until th st nd rd percent cent nov oct dec jan feb aug sept".split())
+MODIFIERS = set(
+    """more other additional new further extra young old full total separate strong major minor powerful big large
+    small serious severe fatal deadly violent massive huge initial final""".split()
+)
+AUXILIARIES = set("were was have had been are is being who reportedly later also".split())
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|refused|refuses)\b|n[’']t\b",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_QUOTED = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH = re.compile(
+    rf"\b(?:in|since|until|by|early|late|last|mid-?)\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+(?:\d{{1,2}}\b|\d{{4}}\b)",
+    re.I,
+)
+# "officials said on Monday": the day something was said, not the day it happened
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I
+)
+_SPLIT_NUMBER_END = re.compile(r"\d\.$")  # a decimal number the splitter cut in two ("5. 9" as rebuilt text has it)
+_PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?:[-’'][A-Za-z]+)?")
+_TITLES = set("mr mrs ms dr prof sir gov sen rep gen lt col sgt capt the".split())
+
+
+def stem(word: str) -> str:
+    word = word.lower().strip("'’")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
+
+
+def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
+    """(noun counted, event) around a number in a sentence that starts at ``offset``."""
+    after = _WORD.findall(text[mention.end - offset :])[:6]
+    words = [w for w in after if w.lower() not in MODIFIERS]
+    if len(words) > 1 and words[0].lower() in {"year", "years"} and words[1].lower() == "old":
+        return "age", ""
+    if words and words[0].lower() in AUXILIARIES and len(words) > 1 and stem(words[1]) in EVENTS:
+        return "people", EVENTS[stem(words[1])]  # "50 were injured"
+    if words and words[0].lower() not in STOP_WORDS and words[0].lower() != "of":
+        noun = stem(words[0])
+        if noun in EVENTS:  # "70 wounded", "14 dead": people, and what happened to them
+            return "people", EVENTS[noun]
+        rest = [stem(w) for w in words[1:5] if w.lower() not in AUXILIARIES]
+        return noun, next((EVENTS[w] for w in rest if w in EVENTS), "")
+    before = _WORD.findall(text[: mention.start - offset])[-3:]
+    happened = [EVENTS[stem(w)] for w in before if stem(w) in EVENTS]
+    if happened:
+        return "people", happened[-1]  # "killing 10", "wounding another 70"
+    content = [w for w in before if w.lower() not in STOP_WORDS and w.lower() not in {"of", "to", "at", "by"}]
+    return (stem(content[-1]) if content else ""), ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in a sentence with what it counts."""
+
+    mention: NumberMention
+    kind: str  # count | money | percent | age | year | period | quantity
+    unit: str
+    noun: str  # the counted noun, stemmed: "passenger"; "" when the sentence does not say
+    event: str  # killed | injured | ... when the words after the noun say
+    scope: str = ""  # "forecast" for an expected figure, "partly" for "confirmed and probable", "now" for "remain"
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.kind, self.unit, self.noun
+
+    def meets(self, other: Quantity) -> bool:
+        """Both can be true: the ranges the two expressions stand for overlap."""
+        a, b = self.mention, other.mention
+        if a.low is None or b.low is None or a.high is None or b.high is None:
+            return a.value == b.value
+        return a.low <= b.high and b.low <= a.high
+
+
+_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|predict\w*|project\w*|consensus|estimat\w*|anticipat\w*|poll\w*|"
+    r"could|would|may|might|target\w*|plan\w*)\b",
+    re.I,
+)
+_QUALIFIED = re.compile(r"\b(?:probable|possible|suspected|presumed|confirmed and|and probable)\b", re.I)
+_STILL = re.compile(r"\b(?:remain\w*|still|currently|now)\b", re.I)
+_EARLIER = re.compile(r"\b(?:last|previous|prior|a year (?:earlier|ago|before)|the year before)\b", re.I)
+
+
+def _scope(text: str, mention: NumberMention, offset: int) -> str:
+    """What kind of figure a number is, from the words around it: expected, qualified, or a current count."""
+    start, end = mention.start - offset, mention.end - offset
+    before, after = text[max(0, start - 60) : start], text[end : end + 40].split(",")[0]
+    if _FORECAST.search(before):
+        return "forecast"
+    if _EARLIER.search(before + " " + after):
+        return "earlier"
+    if _QUALIFIED.search(after):
+        return "qualified"
+    if _STILL.search(before + " " + after):
+        return "now"
+    return ""
+
+
+def quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """The quantities of a sentence (``offset``: where it starts in its article)."""
+    found = []
+    for mention in parse_numbers(text, offset):
+        noun, event = counted(text, mention, offset)
+        kind, unit = mention.kind, mention.unit
+        if noun == "age" or kind == "age":
+            kind, unit, noun = "age", "years", "age"
+        elif kind == "count" and noun in PERIODS:
+            kind, unit = "period", noun + "s"
+        elif kind == "count" and noun in MEASURES:
+            kind, unit = "quantity", noun
+        if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
+            noun = ""  # an amount or a share: what it is of is too loosely worded to tell two apart
+        found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset)))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Atoms:
+    """What one sentence states, in pieces."""
+
+    words: frozenset[str]  # content words, crudely stemmed (as alignment makes them)
+    quantities: tuple[Quantity, ...]
+    dates: tuple[tuple[date, date, str, str], ...]  # (first day, last day, precision, as written), resolved
+    days: frozenset[str]  # the days as written, unresolved: "tuesday", "mar 15"
+    names: tuple[frozenset[str], ...]  # each name as its set of lower-cased word stems, titles off
+    quoted: str  # the quoted words, lower-cased ("" when none)
+    negated: bool
+
+
+def _name_key(text: str) -> frozenset[str]:
+    words = [w.lower().strip(".'’") for w in text.replace("’s", "").replace("'s", "").split()]
+    return frozenset(stem(w) for w in words if w and w not in _TITLES and w not in STOP_WORDS)
+
+
+def said_on(text: str, written: str) -> bool:
+    """The date is when something was said ("officials said on Monday"), not when it happened."""
+    at = text.find(written)
+    return at >= 0 and bool(_SAID_ON.search(text[max(0, at - 30) : at]))
+
+
+def written_days(text: str) -> frozenset[str]:
+    """Weekdays, months and days of a month as written ("tuesday", "april", "mar 15"), for comparing articles
+    without a publication date to resolve them; days on which something was only said are left out."""
+    days = {
+        m.group().lower()
+        for m in _WEEKDAY.finditer(text)
+        if not _SAID_ON.search(text[max(0, m.start() - 30) : m.start()])
+    }
+    days |= {(m[1] or m[2]).lower() for m in _MONTH.finditer(text)}
+    for m in _MONTH_DAY.finditer(text):
+        month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
+        days.add(f"{month.lower()} {int(day)}")
+    return frozenset(days)
+
+
+def proper_words(text: str, known: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Capitalised words inside the sentence that the entity model did not mark: names it missed."""
+    seen = frozenset().union(*known)
+    found = []
+    for word in _PROPER.findall(text):
+        key = _name_key(word)
+        if key and not key & seen and word.lower() not in WEEKDAYS_AND_MONTHS:
+            found.append(key)
+            seen |= key
+    return found
+
+
+WEEKDAYS_AND_MONTHS = set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+
+
+def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
+    """The atoms of every sentence of a story, in the matrix's flat order."""
+    found = []
+    for article_index, annotated in enumerate(matrix.articles):
+        published = annotated.article.published
+        day = published.date() if published else None
+        names: list[list[frozenset[str]]] = [[] for _ in annotated.sentences]
+        for entity in annotated.entities:
+            if entity.label in NAME_LABELS and 0 <= entity.sentence < len(names):
+                key = _name_key(entity.text)
+                if key and key not in names[entity.sentence]:
+                    names[entity.sentence].append(key)
+        for sentence in annotated.sentences:
+            text = sentence.text
+            numbers = quantities(text, sentence.start)
+            following = (
+                annotated.sentences[sentence.index + 1].text if sentence.index + 1 < len(annotated.sentences) else ""
+            )
+            previous = annotated.sentences[sentence.index - 1].text if sentence.index else ""
+            if _SPLIT_NUMBER_END.search(text) and following[:1].isdigit():  # "magnitude 5." | "9 quake": one number
+                numbers = [q for q in numbers if q.mention.end < sentence.end - 1]
+            if text[:1].isdigit() and _SPLIT_NUMBER_END.search(previous):
+                numbers = [q for q in numbers if q.mention.start > sentence.start]
+            found.append(
+                Atoms(
+                    words=matrix.words[matrix.offsets[article_index] + sentence.index],
+                    quantities=tuple(numbers),
+                    dates=tuple(d for d in sentence_dates(text, day) if not said_on(text, d[3])),
+                    days=written_days(text),
+                    names=tuple(names[sentence.index] + proper_words(text, names[sentence.index])),
+                    quoted=" ".join(m.lower() for m in _QUOTED.findall(text)),
+                    negated=bool(NEGATION.search(text)),
+                )
+            )
+    return found

@@ -1,0 +1,173 @@
+"""Disagreements between a sentence and another outlet's sentences: a quantity or a day that cannot both hold.
+
+A quantity disagrees with another outlet's when both count the same thing (kind, unit, noun, event)
+as the same kind of figure (neither is a forecast the other is not, nor "confirmed and probable"
+against "confirmed"), in the same scope (the same period or year), of the same order, and their
+ranges do not meet ("212" and "221"; not "about 200" and "212"). An amount or a share names too
+little of what it is about to be set against another unless it is the only one of its kind on
+either side. A day disagrees when both sentences name the day something happened (not the day it
+was said) and the days differ; a month likewise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyweave.analysis.alignment import STOP_WORDS
+from storyweave.analysis.atoms import Atoms, Quantity
+
+SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|ion|ions)$")
+CONTEXT_WORDS = 4
+
+
+def context_words(text: str, start: int, end: int) -> set[str]:
+    """The content words on either side of an expression, cut to a rough stem ("filed", "filing" -> "fil")."""
+    before = _WORD.findall(text[:start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(text[end:])[:CONTEXT_WORDS]
+    return {_SUFFIX.sub("", w.lower())[:6] for w in before + after if w.lower() not in STOP_WORDS and len(w) > 2}
+
+
+def _said_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> bool:
+    """Two days stand by the same words: they are the days of one event."""
+    (start_a, text_a), (start_b, text_b) = texts
+    context_a = context_words(text_a, mine[0] - start_a, mine[1] - start_a)
+    context_b = context_words(text_b, theirs[0] - start_b, theirs[1] - start_b)
+    return bool(context_a & context_b)
+
+
+_CLAUSE_END = re.compile(r"[,;:.()\"“”]")
+_PASSIVE = re.compile(r"\b(?:were|was|are|is|have been|had been|has been)\s+(?:\w+ly\s+)?([a-z]{3,})\b")
+
+
+def _predicate(text: str, end: int) -> set[str]:
+    """What is said to have happened to a counted thing: the verb after "were" / "was" in its clause
+    ("five boats were seen approaching" -> {"seen"}); empty when the clause says nothing of the kind."""
+    clause = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
+    found = _PASSIVE.search(clause)
+    return {_SUFFIX.sub("", found.group(1).lower())[:6]} if found else set()
+
+
+def _done_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> bool:
+    """Two counts of one noun are of the same thing unless what is said of them differs ("seen" / "captured")."""
+    (start_a, text_a), (start_b, text_b) = texts
+    said_a, said_b = _predicate(text_a, mine[1] - start_a), _predicate(text_b, theirs[1] - start_b)
+    return not said_a or not said_b or bool(said_a & said_b)
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """What a sentence and another outlet's sentence give differently, with where each says it."""
+
+    kind: str  # "quantity" | "amount" (money, a share or an age: said of little more) | "date"
+    mine: tuple[int, int, str]  # (start, end, as written) in the sentence's article
+    row: int  # the other outlet's sentence (flat index) that says otherwise
+    theirs: tuple[int, int, str]  # (start, end, as written) in the other outlet's article
+
+
+def _same_order(a: Quantity, b: Quantity) -> bool:
+    x, y = a.mention.value, b.mention.value
+    if x is None or y is None or min(x, y) <= 0:
+        return x == y
+    return max(x, y) / min(x, y) <= SAME_ORDER
+
+
+def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
+    """The periods and years a sentence's quantities are stated for ("over three years", "in 2014")."""
+    return {(q.unit, q.mention.value) for a in atoms for q in a.quantities if q.kind in {"period", "year"}}
+
+
+def differing(quantity: Quantity, given: list[Quantity]) -> Quantity | None:
+    """The other quantity that counts the same thing with a value that cannot also be true (when none fits)."""
+    if quantity.kind in {"year", "period"} or not (quantity.noun or quantity.kind in {"money", "percent"}):
+        return None
+    if not quantity.noun and sum(q.kind == quantity.kind for q in given) != 1:
+        return None
+    same = [q for q in given if q.key == quantity.key and q.event == quantity.event and q.scope == quantity.scope]
+    if not same or any(quantity.meets(q) for q in same):
+        return None
+    return next((q for q in same if _same_order(quantity, q)), None)
+
+
+def carried(quantity: Quantity, given: list[Quantity]) -> bool:
+    """Another sentence states this quantity: a value that fits, of the same kind, counting the same thing."""
+    return any(
+        q.kind == quantity.kind and quantity.meets(q) and (not q.noun or not quantity.noun or q.noun == quantity.noun)
+        for q in given
+    )
+
+
+def _span(mention_start: int, mention_end: int, text: str) -> tuple[int, int, str]:
+    return mention_start, mention_end, text
+
+
+def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
+    at = text.lower().find(word.lower())
+    return (start + at, start + at + len(word), text[at : at + len(word)]) if at >= 0 else (start, start, word)
+
+
+def _quantities(
+    flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
+) -> Disagreement | None:
+    theirs = [all_atoms[r] for r in rows]
+    if _periods([atoms]) ^ _periods(theirs):
+        return None
+    for quantity in atoms.quantities:
+        for row in rows:
+            other = differing(quantity, list(all_atoms[row].quantities))
+            if other is None or differing(quantity, [q for a in theirs for q in a.quantities]) is None:
+                continue
+            mine, their = quantity.mention, other.mention
+            kind = "quantity" if quantity.noun and quantity.kind != "age" else "amount"
+            found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
+            if quantity.event or _done_alike(found.mine, found.theirs, (texts[flat], texts[row])):
+                return found
+    return None
+
+
+def _dates(
+    flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
+) -> Disagreement | None:
+    for precision in ("day", "month"):
+        mine = [d for d in atoms.dates if d[2] == precision]
+        given = [(r, d) for r in rows for d in all_atoms[r].dates if d[2] == precision]
+        if mine and given:
+            if any(a <= d[1] and d[0] <= b for a, b, _, _ in mine for _, d in given):
+                return None
+            return _first_alike(flat, [(m[3], r, d[3]) for m in mine for r, d in given], texts)
+    for kind in (WEEKDAYS, MONTHS):
+        written = atoms.days & kind
+        given_days = [(r, d) for r in rows for d in all_atoms[r].days & kind]
+        if written and given_days and not written & {d for _, d in given_days}:
+            return _first_alike(flat, [(w, r, d) for w in sorted(written) for r, d in given_days], texts)
+    return None
+
+
+def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple[int, str]]) -> Disagreement | None:
+    """The first two differing days, as written, that stand by the same words (the same event)."""
+    start, text = texts[flat]
+    for mine, row, theirs in pairs:
+        found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
+        if _said_alike(found.mine, found.theirs, (texts[flat], texts[row])):
+            return found
+    return None
+
+
+def disagreement(
+    flat: int, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
+) -> Disagreement | None:
+    """What sentence ``flat`` and the other outlet's sentences ``rows`` give differently, if anything.
+
+    ``texts`` holds each flat sentence's start offset and text.
+    """
+    atoms = all_atoms[flat]
+    found = _quantities(flat, atoms, rows, all_atoms, texts) if atoms.quantities else None
+    if found is None and (atoms.dates or atoms.days):
+        found = _dates(flat, atoms, rows, all_atoms, texts)
+    return found

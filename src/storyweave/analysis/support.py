@@ -1,0 +1,245 @@
+"""Who reports what: for every sentence of a story and every other article, one support decision.
+
+The decision is ``full`` (the other article states the sentence's main information, in any
+wording, over one or two of its sentences), ``partial`` (some of it, or a less specific version),
+``none``, or ``contradicts`` (the same quantity or date with a value that cannot also be true).
+It is made on content: the sentence's atoms (quantities with what they count, dates, names,
+quoted words, negation, content words) must be carried compatibly by the other article's
+sentences. Embeddings and shared words only pick the candidate sentences.
+
+A small logistic model over the features of ``support_features`` scores each candidate (weights
+in ``support_model.json``, trained on hand-judged labels by ``benchmarks/train_support.py``);
+thresholds were chosen by cross-validation on those labels. Rules veto what the weights cannot
+be trusted with: a sentence whose number another article gives differently is never cited by it,
+and one whose number the other article leaves out is at best partly reported there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.atoms import Atoms, story_atoms
+from storyweave.analysis.conflicts import Disagreement
+from storyweave.analysis.independence import Attribution
+from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
+from storyweave.models import Evidence
+
+NONE, PARTIAL, FULL, CONTRADICTS = "none", "partial", "full", "contradicts"
+CANDIDATES = 3  # best-matching sentences of the other article looked at (by meaning and words, and by words)
+MIN_WORDS = 5  # shorter sentences (fragments, credits) are not judged: nobody is cited for them
+SAME_STATEMENT = 0.6  # P(full) for an amount, an age or a day given differently to be a conflict
+EVIDENCE_SLACK = 0.1  # evidence: of the candidates this close to the best P(support), the likeliest to be it
+
+
+@dataclass(frozen=True, slots=True)
+class SupportModel:
+    """Logistic weights over ``FEATURES`` and the thresholds chosen on held-out folds."""
+
+    features: tuple[str, ...]
+    support_weights: np.ndarray  # P(reports at least part)
+    support_bias: float
+    full_weights: np.ndarray  # P(reports the main information | reports at least part)
+    full_bias: float
+    evidence_weights: np.ndarray  # P(these are the sentences that report it | the article reports it)
+    evidence_bias: float
+    cite_threshold: float  # P(support) to cite an outlet at all
+    full_threshold: float  # P(full) to cite it plainly
+    none_threshold: float  # below this P(support) the outlet is sure not to report it
+    conflict_threshold: float  # P(support), the conflicting value set aside, for a conflict to be one
+
+    def score(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(P(support), P(full), P(evidence)) for rows of features."""
+
+        def logistic(weights: np.ndarray, bias: float) -> np.ndarray:
+            return 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+
+        return (
+            logistic(self.support_weights, self.support_bias),
+            logistic(self.full_weights, self.full_bias),
+            logistic(self.evidence_weights, self.evidence_bias),
+        )
+
+
+@cache
+def default_model() -> SupportModel:
+    text = resources.files("storyweave.analysis").joinpath("support_model.json").read_text("utf-8")
+    return model_from_dict(json.loads(text))
+
+
+def model_from_dict(data: dict[str, Any]) -> SupportModel:
+    names = tuple(data["features"])
+    if names != FEATURES:
+        raise ValueError("support_model.json was trained on other features: rebuild it (benchmarks/train_support.py)")
+    return SupportModel(
+        features=names,
+        support_weights=np.array(data["support"]["weights"], dtype=np.float64),
+        support_bias=float(data["support"]["bias"]),
+        full_weights=np.array(data["full"]["weights"], dtype=np.float64),
+        full_bias=float(data["full"]["bias"]),
+        evidence_weights=np.array(data["evidence"]["weights"], dtype=np.float64),
+        evidence_bias=float(data["evidence"]["bias"]),
+        cite_threshold=float(data["thresholds"]["cite"]),
+        full_threshold=float(data["thresholds"]["full"]),
+        none_threshold=float(data["thresholds"]["none"]),
+        conflict_threshold=float(data["thresholds"].get("conflict", data["thresholds"]["cite"])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """How one article reports one sentence of another."""
+
+    label: str  # full | partial | none | contradicts
+    rows: tuple[int, ...]  # flat indices of the other article's sentences that support (or contradict) it
+    support: float  # P(reports at least part)
+    full: float  # P(reports the main information | reports part)
+    sure_none: bool  # label "none" and confidently so (only then is a claim "single-source")
+    conflict: Disagreement | None = None  # for "contradicts": the quantity or day given differently
+    via: int | None = None  # the article whose outlet the supporting sentences credit ("according to ...")
+
+    @property
+    def sure(self) -> bool:
+        """Sure either way: cited (or contradicting), or surely not reporting it."""
+        return self.label != NONE or self.sure_none
+
+
+@dataclass(slots=True)
+class Support:
+    """Every sentence's decision against every other article of a story."""
+
+    matrix: StoryMatrix
+    atoms: list[Atoms]
+    decisions: dict[tuple[int, int], Decision] = field(default_factory=dict)  # (flat sentence, article)
+
+    def of(self, flat: int, article: int) -> Decision:
+        return self.decisions[(flat, article)]
+
+    def articles(self, flat: int, *labels: str) -> list[int]:
+        """The other articles whose decision on a sentence is one of ``labels``."""
+        owner = int(self.matrix.owner[flat])
+        return [k for k in range(len(self.matrix.articles)) if k != owner and self.decisions[(flat, k)].label in labels]
+
+    def clarity(self, flat: int) -> float:
+        """The share of the other articles whose decision on this sentence is sure either way."""
+        owner = int(self.matrix.owner[flat])
+        others = [self.decisions[(flat, k)] for k in range(len(self.matrix.articles)) if k != owner]
+        return sum(d.sure for d in others) / len(others) if others else 1.0
+
+    def equivalents(self, flat: int) -> list[int]:
+        """Sentences of other articles that state the same information: each fully supports the other."""
+        owner = int(self.matrix.owner[flat])
+        found = []
+        for k in range(len(self.matrix.articles)):
+            decision = self.decisions.get((flat, k))
+            if k == owner or decision is None or decision.label != FULL or len(decision.rows) != 1:
+                continue
+            back = self.decisions[(decision.rows[0], owner)]
+            if back.label == FULL and flat in back.rows:
+                found.append(decision.rows[0])
+        return found
+
+    def clearest_wording(self, flat: int) -> int:
+        """Of the sentences that state this information, the one whose sources are clearest (this one on a tie)."""
+        return max([flat, *self.equivalents(flat)], key=lambda i: (self.clarity(i), i == flat))
+
+    def evidence(self, flat: int) -> list[Evidence]:
+        """The sentence itself, then every other article's supporting (or contradicting) sentences."""
+        matrix = self.matrix
+        found = [matrix.evidence(flat)]
+        for article in range(len(matrix.articles)):
+            if article == int(matrix.owner[flat]):
+                continue
+            decision = self.decisions[(flat, article)]
+            if decision.label == NONE:
+                continue
+            via = decision.via + 1 if decision.via is not None else None
+            for row in decision.rows:
+                found.append(matrix.evidence(row, float(matrix.match[flat, row]), decision.label, via))
+        return found
+
+
+def candidates(matrix: StoryMatrix, flat: int, article: int, features: StoryFeatures) -> list[Candidate]:
+    """The other article's best-matching sentences, alone and joined with the next or previous one."""
+    start = matrix.offsets[article]
+    stop = start + len(matrix.articles[article].sentences)
+    if stop == start:
+        return []
+    score = matrix.match[flat, start:stop] + features.coverage[flat, start:stop]
+    by_words = features.coverage[flat, start:stop]
+    best = [start + int(j) for j in np.argsort(-score, kind="stable")[:CANDIDATES]]
+    best.append(start + int(np.argmax(by_words)))
+    found: list[tuple[int, ...]] = []
+    for rank, j in enumerate(dict.fromkeys(best)):
+        found.append((j,))
+        if rank == 0:
+            found += [(j - 1, j)] if j > start else []
+            found += [(j, j + 1)] if j + 1 < stop else []
+    return [features.candidate(flat, rows, rank) for rank, rows in enumerate(dict.fromkeys(found))]
+
+
+def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
+    """The support decision of every sentence against every other article."""
+    model = model or default_model()
+    atoms = story_atoms(matrix)
+    features = StoryFeatures.build(matrix, atoms)
+    support = Support(matrix, atoms)
+    attribution = Attribution(matrix.articles)
+    n_articles = len(matrix.articles)
+    for flat in range(len(matrix.sentences)):
+        owner = int(matrix.owner[flat])
+        judged = len(matrix.sentences[flat].text.split()) >= MIN_WORDS
+        for article in range(n_articles):
+            if article == owner:
+                continue
+            if not judged:
+                support.decisions[(flat, article)] = Decision(NONE, (), 0.0, 0.0, False)
+                continue
+            decision = _decision(candidates(matrix, flat, article, features), model)
+            if decision.rows:
+                text = " ".join(matrix.sentences[r].text for r in decision.rows)
+                via = attribution.via(text, exclude=article)
+                if via is not None:
+                    decision = replace(decision, via=via)
+            support.decisions[(flat, article)] = decision
+    return support
+
+
+def _decision(found: list[Candidate], model: SupportModel) -> Decision:
+    if not found:
+        return Decision(NONE, (), 0.0, 0.0, True)
+    x = np.array([c.vector for c in found], dtype=np.float64)
+    p_support, p_full, p_evidence = model.score(x)
+    best = int(np.argmax(p_support + 1e-3 * p_full))
+    support, full = float(p_support[best]), float(p_full[best])
+    same = [n for n, c in enumerate(found) if c.same_words and c.conflict is None]
+    if same:  # the same words (a copy, a wire text run twice): it states it in full, whatever the weights say
+        return Decision(FULL, found[same[0]].rows, 1.0, 1.0, False)
+    chosen = found[int(np.argmax(np.where(p_support >= support - EVIDENCE_SLACK, p_evidence, -1.0)))]
+
+    # A counted thing given differently is a conflict when the rest agrees well enough. An amount, a share, an
+    # age or a day names less of what it is about (two events of one story happen on different days, a man is
+    # 91 at one and 94 at another): it takes a sure citation of the rest of the sentence in full.
+    def conflicts(n: int) -> bool:
+        conflict = found[n].conflict
+        if conflict is None:
+            return False
+        if conflict.kind == "quantity":
+            return bool(p_support[n] >= model.conflict_threshold)
+        return bool(p_support[n] >= model.cite_threshold and p_full[n] >= SAME_STATEMENT)
+
+    conflicting = [n for n in range(len(found)) if conflicts(n)]
+    if conflicting:
+        worst = found[max(conflicting, key=lambda n: p_support[n])]
+        return Decision(CONTRADICTS, (worst.conflict.row,), support, full, False, worst.conflict)  # type: ignore[union-attr]
+    if support < model.cite_threshold:
+        return Decision(NONE, (), support, full, support < model.none_threshold)
+    if full >= model.full_threshold and chosen.complete:
+        return Decision(FULL, chosen.rows, support, full, False)
+    return Decision(PARTIAL, chosen.rows, support, full, False)
