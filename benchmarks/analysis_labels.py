@@ -32,6 +32,9 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def same_person(system: str | None, gold: str | None) -> bool:
     """Names match when one is the other or its ending ("Dickson Wright" / "Clarissa Dickson Wright").
 
@@ -41,7 +44,10 @@ def same_person(system: str | None, gold: str | None) -> bool:
         return system == gold
     if " and " in gold:
         return any(same_person(system, one) for one in gold.split(" and "))
-    s, g = system.lower().replace(".", "").split(), gold.lower().replace(".", "").split()
+    s, g = (
+        [w for w in name.lower().replace(".", "").replace(",", "").split() if w not in NAME_SUFFIXES]
+        for name in (system, gold)
+    )
     shorter, longer = sorted((s, g), key=len)
     return longer[-len(shorter) :] == shorter or (s[-1] == g[-1] and s[0] == g[0])
 

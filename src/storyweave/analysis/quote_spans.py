@@ -23,7 +23,9 @@ CUES = (
     r"said|says|say|told|tells|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|insisted|"
     r"warned|warns|argued|argues|asked|asks|continued|continues|recalled|recalls|acknowledged|admitted|replied|"
     r"declared|announced|tweeted|posted|claimed|claims|quipped|observed|remarked|testified|concluded|cautioned|"
-    r"yelled|shouted|screamed|captioned|confirmed|described|emphasized|emphasised|stressed|pointed out"
+    r"yelled|shouted|screamed|captioned|confirmed|described|emphasized|emphasised|stressed|pointed out|"
+    r"reiterated|repeated|responded|answered|began|went on|retorted|shot back|conceded|vowed|promised|urged|"
+    r"pleaded|predicted|boasted|joked|exclaimed|whispered|wondered|mused|sighed|was quoted as saying"
 )
 # A speaker as written: "he", "Professor Alexis Jay", "Issa Abed al-Majid Mansour", "the company", and a
 # descriptor may stand before a name ("hotel spokeswoman Paula Dirks", "16-year-old Jennie Steinberg").
@@ -38,7 +40,7 @@ _NAME = (
 )
 _OF = r"(?:\s+(?:of|from|at|for)\s+(?:the\s+)?[\w'’ -]{1,40}?)?"  # "Okafor of the coastguard said"
 APPOSITION = r"(?:,[^\"“”]{1,160}?,)?"  # "Carol Glaser, a specialist at Kaiser Permanente, said"
-_CLOSING = r"(?:[\"”]|\ufffd\?)?"  # the data has "�?" where a closing quotation mark was
+_CLOSING = r"(?:\s?[\"”]|\ufffd\?)?"  # the data has "�?" where a closing quotation mark was, and ", " " spacing
 _AFTER = re.compile(
     rf"^[,.!?]?{_CLOSING}[,.]?\s*(?:(?P<cue1>{CUES}|according to)\s+{_NAME.replace('name', 'name1')}"
     rf"|{_NAME.replace('name', 'name2')}{_OF}{APPOSITION}\s+(?:has\s+|had\s+)?(?P<cue2>{CUES}))\b"
@@ -82,18 +84,35 @@ def _sentence_at(annotated: AnnotatedArticle, offset: int) -> int:
 
 
 def _raw_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    found = []
+    found: list[tuple[int, int]] = []
+    carried = False  # the last quotation was left open at the end of the previous paragraph
     for p_start, p_end in paragraphs:
         body = text[p_start:p_end]
         last = 0
-        for m in _PAIRS.finditer(body):
+        close = _closing_first(body) if carried else None
+        if close is not None:  # '"Thompson was not so easy to box.' | 'I'm satisfied, " Klitschko said.'
+            found[-1] = (found[-1][0], p_start + close)
+            last = close + 1
+        for m in _PAIRS.finditer(body, last):
             group = "curly" if m["curly"] is not None else "straight"
             found.append((p_start + m.start(group), p_start + m.end(group)))
             last = m.end()
         tail = _OPEN_TO_END.search(body, last)
         if tail:
             found.append((p_start + tail.start("rest"), p_start + tail.end("rest")))
+        carried = tail is not None
     return found
+
+
+def _closing_first(body: str) -> int | None:
+    """Where a quotation the previous paragraph left open closes in this one: a closing mark before any opening
+    one. None when the paragraph opens a quotation of its own (how quotes that run over paragraphs go on)."""
+    if body[:1] in '"“':
+        return None
+    closing, opening = body.find("”"), body.find("“")
+    if closing >= 0 and (opening < 0 or closing < opening):
+        return closing
+    return body.find('"') if body.count('"') % 2 == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +244,19 @@ def _parsed_attribution(
     return nearest.text, nearest.cue
 
 
+def _embedding_subject(
+    subjects: Mapping[int, list[Subject]], sentence: Sentence, start: int, end: int, text: str
+) -> tuple[str, str] | None:
+    """For a quotation set inside a sentence of narrative ("X called the plan 'a shell game'"), the named
+    subject of that sentence's main verb, when it stands before the quotation."""
+    if len(text[sentence.start : start].split()) < 3:
+        return None  # the quotation opens its sentence: nothing embeds it
+    for subject in subjects.get(sentence.index, []):
+        if subject.main and subject.proper and subject.end <= start and not start <= subject.start < end:
+            return subject.text, "other"
+    return None
+
+
 def _lead_in(
     subjects: Mapping[int, list[Subject]], annotated: AnnotatedArticle, first: int, after: int
 ) -> tuple[str, str] | None:
@@ -258,6 +290,8 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
             attribution = parsed or attribution
+        if attribution is None:  # 'Savino called for "the Bills to do the same"': the sentence's own subject
+            attribution = _embedding_subject(subjects, first, start, end, text)
         lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None
         speaker_text: str | None
         cue: str | None

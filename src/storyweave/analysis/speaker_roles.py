@@ -5,8 +5,9 @@
   someone named in a sentence that mentions the role;
 - "the company", "police": the organisation given that description, else the one named
   last; "the fraternity": any named thing given that description;
-- "a BP spokesman", "a spokesman for BP": the organisation named in the description;
-- "a statement from her agent", "the police report", "the notice": who issued it.
+- "a BP spokesman", "a witness", "one official": nobody: an unnamed speaker is left unnamed, not guessed;
+- "the six governors", "the family": the group itself, never one of its members;
+- "a statement from her agent", "the police report": who issued it; "the report says": the report.
 """
 
 from __future__ import annotations
@@ -29,12 +30,32 @@ ORGANISATION_NOUNS = set(
     spokesperson board authority service army military commission foundation network""".split()
 )
 DOCUMENTS = set(
-    """statement report notice release letter post article email memo filing message tweet description""".split()
+    """statement report notice release letter post article email memo filing message tweet description summary
+    study audit complaint indictment lawsuit ruling order document transcript""".split()
 )
+WRITINGS = set(  # documents that speak for themselves; statements, letters and posts speak for who issued them
+    "report notice article memo filing description summary study audit complaint indictment lawsuit ruling order "
+    "document transcript".split()
+)
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "source", "aide", "representative"}
+# Several people speaking as one; never one of their members.
+GROUPS = set(
+    """family families couple parents relatives governors mayors commissioners ministers senators leaders
+    officials organizers organisers protesters residents neighbours neighbors researchers authors scientists
+    councillors councilors lawmakers members""".split()
+)
+# A role as a title before a name: "Gov. Ann Cole" is the governor.
+ABBREVIATIONS = {
+    "governor": "gov", "senator": "sen", "representative": "rep", "general": "gen", "lieutenant": "lt",
+    "sergeant": "sgt", "detective": "det", "inspector": "insp", "superintendent": "supt",
+    "commander": "cmdr", "captain": "capt", "professor": "prof", "doctor": "dr", "president": "pres",
+}  # fmt: skip
+_INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "several"}
 NAMED = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # labels a description may stand for
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
+_TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 
 
@@ -55,12 +76,24 @@ class Roles:
         link = next((i for i, w in enumerate(words) if w.lower() in _LINKS and i > 0), len(words))
         phrase, owner = [w.lower() for w in words[:link]], " ".join(words[link + 1 :])
         head = phrase[-1].rstrip("s") if phrase else ""
-        if head in DOCUMENTS:  # who issued the statement or report
+        definite = phrase[0] in _DEFINITE or phrase[0].endswith(("'s", "’s"))  # "the", "Ann's"
+        if head in DOCUMENTS:  # the document itself ("the report says"), or who issued it
             rest = " ".join(words[: len(phrase) - 1]) if len(phrase) > 2 else ""
             issuer = self.resolve(owner or rest, before, follow) if owner or rest else None
-            return issuer or self._last_organisation(before)
-        definite = phrase[0] in _DEFINITE or phrase[0].endswith(("'s", "’s"))  # "the", "Ann's"
-        personal = head in PERSON_NOUNS or head in TITLES
+            if issuer:
+                return issuer
+            if definite and phrase[0] == "the" and head in WRITINGS:
+                return written  # "the report says": the report itself
+            return self._last_organisation(before)
+        personal = head in PERSON_NOUNS or head in TITLES or head in SPEAKING_FOR
+        if definite and not personal and head not in ORGANISATION_NOUNS:  # "the medical examiner", "the governor"
+            described = self._described_as(head, self.people, before)
+            if described:
+                return described
+        if phrase[0] in _INDEFINITE and (personal or phrase[-1] in GROUPS):
+            return None  # "a police spokeswoman", "one official", "a witness": left unnamed, not guessed
+        if definite and (phrase[-1] in GROUPS or (phrase[-1].endswith("s") and head in PERSON_NOUNS | TITLES)):
+            return written  # "the six governors", "the family": the group speaks, not one of its members
         if personal and definite:
             described = self._described_as(head, self.people, before)  # "the actor" after "the actor Jon Smith"
             if described:
@@ -103,10 +136,12 @@ class Roles:
         """The last entity before the quote given this role next to its name ("Sheriff Ann Cole", "Ann Cole,
         the sheriff", "the fraternity Alpha Beta")."""
         text = self.annotated.article.text
-        pattern = re.compile(rf"\b{re.escape(role)}", re.I)
+        short = ABBREVIATIONS.get(role)
+        pattern = re.compile(rf"\b(?:{re.escape(role)}|{short}\b\.?)" if short else rf"\b{re.escape(role)}", re.I)
         for entity in sorted((e for e in entities if e.end <= before), key=lambda e: -e.start):
             sentence = self.annotated.sentences[entity.sentence]
             ahead = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start].rstrip(" ,")
+            ahead = _TITLE_DOT.sub(r"\1", ahead)  # "Chief Medical Examiner Dr." is not cut at its last period
             ahead = " ".join(_CLAUSE_BREAK.split(ahead)[-1].split()[-4:])  # "the coach, Ann Cole"
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
             after = _CLAUSE_BREAK.split(after[1:])[0] if after.startswith(",") else ""  # "Ann Cole, the coach,"

@@ -28,6 +28,8 @@ _POSSESSIVES = {"he": ("his",), "she": ("her",), "they": ("their",)}
 TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go to them
 
 
+_AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
@@ -102,6 +104,12 @@ class SpeakerResolver:
             return None
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
+        written = _INVISIBLE.sub("", written).split("(")[0].strip()  # "Sen. Ann Cole\u200b (D-SI"
+        if unnamed(written) or not written:
+            return None
+        affiliated = _AFFILIATION.match(written)
+        if affiliated:  # "Juan Rivera of the Catholic University": the person, not the university
+            written = affiliated.group(1)
         words = written.split()
         if len(words) > 1 and words[0].endswith(("'s", "’s")):
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))  # "Ann's coach"
@@ -122,8 +130,8 @@ class SpeakerResolver:
 
     def _pronoun(self, span: QuoteSpan) -> str | None:
         subject = self._subject_before(span)
-        if subject:
-            return subject
+        if subject is not None:
+            return subject or None  # "": the pronoun's person is described but never named
         named_since = [e for e in self.people if self.previous[0] <= e.start < span.start]
         if self.previous[1] and not named_since and self._agrees(self.previous[1], span):
             return self.previous[1]
@@ -173,6 +181,9 @@ class SpeakerResolver:
                     break  # "He said Reed asked him ...": the others are the pronoun's reported speech
                 if subject.text.split()[0].lower() in _POSSESSIVES.get(pronoun, ()):
                     continue  # "her agent" is not "she"
+                if unnamed(subject.text):
+                    self.chained = chained
+                    return UNNAMED  # "A school nurse, who asked not to be named, said ... '...,' she said"
                 name = self._written(subject.text, span)
                 if (
                     name
@@ -218,6 +229,17 @@ class SpeakerResolver:
             return self.roles.resolve(written, span.start)
         trailing = _trailing_name(words)
         return self.names.person(" ".join(trailing), span.start) if trailing else None
+
+
+UNNAMED = ""  # a speaker the article describes but never names
+_INDEFINITE = {"a", "an", "one", "another"}
+
+
+def unnamed(written: str) -> bool:
+    """ "a witness", "A Surrey Police spokeswoman", "one official, who was not authorised to speak": a person the
+    article does not name (a name after the description, "a spokesman, Tom Reed", is a name)."""
+    words = written.split()
+    return bool(words) and words[0].lower() in _INDEFINITE and not _trailing_name(words)
 
 
 def _trailing_name(words: list[str]) -> list[str]:
