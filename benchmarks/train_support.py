@@ -27,7 +27,9 @@ from labels.trust.judged import Gold, JudgedStory, judged_stories
 from storyweave.analysis.atoms import story_atoms
 from storyweave.analysis.support import EVIDENCE_SLACK, candidates, model_from_dict
 from storyweave.analysis.support_features import FEATURES, StoryFeatures
+from storyweave.models import Story
 from storyweave.settings import BriefSettings
+from storyweave.summarize import make_brief
 from storyweave.summarize.candidates import is_candidate
 from trust_scores import covers
 
@@ -175,6 +177,51 @@ def choose_thresholds(pairs: list[Pair], scored: list[tuple[float, float, int]])
     return {"cite": float(cite), "full": float(full), "none": float(none), "conflict": CONFLICT}
 
 
+BRIEF_CITE = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+BRIEF_FULL = (0.35, 0.5, 0.65, 0.8)
+BRIEF_CITE_SLACK = 0.005  # the citation threshold: the loosest whose precision is this close to the best reached
+BRIEF_FULL_PRECISION = 0.92  # of the outlets cited plainly, the share that state all of the sentence
+
+
+def brief_thresholds(stories: dict[str, JudgedStory], fold_models: dict[str, dict], none: float) -> dict[str, float]:  # type: ignore[type-arg]
+    """The citation thresholds chosen on briefs: every dev story briefed by the model of the folds it is not in,
+    at each threshold, and its summary's citations scored as ``trust.py`` scores them (the curve is printed).
+
+    Citations: the loosest threshold whose precision is within ``BRIEF_CITE_SLACK`` of the best any threshold
+    reaches (as precise as the model can be, then as complete); plain citations: the loosest that keeps
+    ``BRIEF_FULL_PRECISION``.
+    """
+    from trust import score_summary
+    from trust_scores import Tally
+
+    curve: dict[tuple[float, float], tuple[float, float, float]] = {}
+    print("brief-level cross-validation (cite, full): citation precision, plain precision, recall")
+    for cite in BRIEF_CITE:
+        for full in BRIEF_FULL:
+            tally = Tally()
+            for story_id, judged in stories.items():
+                limits = {"cite": cite, "full": full, "none": none, "conflict": CONFLICT}
+                model = model_from_dict({**fold_models[story_id], "thresholds": limits})
+                brief = make_brief(
+                    Story(story_id, judged.annotated), BriefSettings(analysis=False), support_model=model
+                )
+                score_summary(judged, brief, tally)
+            figures = dict(tally.items())
+            precision = _ratio(figures.get("citation precision"))
+            plain = _ratio(figures.get("plain citations that report the main point"))
+            recall = _ratio(figures.get("citation recall"))
+            print(f"  {cite:.2f} {full:.2f}: {precision:.3f} {plain:.3f} {recall:.3f}")
+            curve[(cite, full)] = (precision, plain, recall)
+    best = max(precision for precision, _, _ in curve.values())
+    cite = min(c for (c, _), (precision, _, _) in curve.items() if precision >= best - BRIEF_CITE_SLACK)
+    plain_enough = [f for (c, f), (_, plain, _) in curve.items() if c == cite and plain >= BRIEF_FULL_PRECISION]
+    return {"cite": cite, "full": min(plain_enough, default=1.0)}
+
+
+def _ratio(counts: tuple[int, int] | None) -> float:
+    return counts[0] / counts[1] if counts and counts[1] else 1.0
+
+
 def report(name: str, pairs: list[Pair], scored: list[tuple[float, float, int]], t: dict[str, float]) -> None:
     """The held-out figures at the chosen thresholds: pairs of summary candidates, and single-source sentences."""
     eligible = [p.candidate for p in pairs]
@@ -214,6 +261,8 @@ def main() -> None:
         held_pairs += test
         held_scores += predict(fit(train), test)
     thresholds = choose_thresholds(held_pairs, held_scores)
+    fold_models = {s: fit([p for t in ids if t not in fold for p in by_story[t]]) for fold in folds for s in fold}
+    thresholds |= brief_thresholds({s.story.id: s for s in stories}, fold_models, thresholds["none"])
     report(f"dev, {args.folds}-fold cross-validation by story", held_pairs, held_scores, thresholds)
     model = fit([p for s in ids for p in by_story[s]])
     model["thresholds"] = thresholds

@@ -42,12 +42,12 @@ def test_summary_stays_within_the_word_budget(example_annotated) -> None:  # typ
 def test_shared_facts_cite_every_outlet_and_unique_facts_only_theirs(example_annotated) -> None:  # type: ignore[no-untyped-def]
     brief = _brief(example_annotated)
     everyone = {"Port Avery Chronicle", "Coastline News", "The Northern Ledger", "Harbour Radio"}
-    # The grounding is in all four articles, but the Ledger gives 221 passengers, not 212: it is shown as
-    # contradicting the sentence, not cited for it.
-    grounding = _sentence(brief, "ran aground on the Tessel Bank")
-    assert "212 passengers" in grounding.text
-    assert _outlets(brief, grounding) == everyone - {"The Northern Ledger"}
-    assert [brief.sources[n - 1].outlet for n in grounding.contradicting_sources] == ["The Northern Ledger"]
+    # The Ledger gives 221 passengers, not 212: a sentence with 212 never cites it (it is shown as contradicting).
+    for sentence in brief.summary:
+        if "212 passengers" in sentence.text:
+            assert "The Northern Ledger" not in _outlets(brief, sentence)
+            assert [brief.sources[n - 1].outlet for n in sentence.contradicting_sources] == ["The Northern Ledger"]
+    # The rescue is in all four articles.
     assert _outlets(brief, _sentence(brief, "lifeboats did the rest")) == everyone
     # The storm warning is only in The Northern Ledger.
     assert _outlets(brief, _sentence(brief, "Meteorological Office")) == {"The Northern Ledger"}

@@ -28,14 +28,31 @@ STOP_WORDS = frozenset(
 )
 
 
+def word_stem(token: str) -> str:
+    """A light English stem: plurals and verb endings off ("taxes", "tax"; "raised", "raises", "raising")."""
+    if token.isdigit() or len(token) <= 3:
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        token = token[:-3] + "y"
+    elif token.endswith(("sses", "xes", "zes", "ches", "shes")):
+        token = token[:-2]
+    elif token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        token = token[:-1]
+    for ending in ("ing", "ed"):
+        if token.endswith(ending) and len(token) - len(ending) >= 3:
+            token = token[: -len(ending)]
+            break
+    return token[:-1] if token.endswith("e") and len(token) > 3 else token
+
+
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words and numbers, with a crude plural stem."""
+    """Lower-cased content words and numbers, lightly stemmed."""
     words = set()
     for token in _WORD.findall(text):
         token = token.lower().strip("'’-")
         if (len(token) < 2 and not token.isdigit()) or token in STOP_WORDS:
             continue
-        words.add(token[:-1] if token.endswith("s") and len(token) > 3 else token)
+        words.add(word_stem(token))
     return frozenset(words)
 
 

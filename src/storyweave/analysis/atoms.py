@@ -123,7 +123,11 @@ _FORECAST = re.compile(
 )
 _QUALIFIED = re.compile(r"\b(?:probable|possible|suspected|presumed|confirmed and|and probable)\b", re.I)
 _STILL = re.compile(r"\b(?:remain\w*|still|currently|now)\b", re.I)
-_EARLIER = re.compile(r"\b(?:last|previous|prior|a year (?:earlier|ago|before)|the year before)\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:last year|a year (?:earlier|ago|before)|(?:the )?(?:previous|prior) (?:year|month|quarter)|the year before"
+    r"|last (?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    re.I,
+)
 
 
 def _scope(text: str, mention: NumberMention, offset: int) -> str:

@@ -18,6 +18,8 @@ from storyweave.analysis.support import CONTRADICTS, Support
 from storyweave.analysis.syndication import UnionFind
 from storyweave.models import Fact, FactGroup
 
+DISTINCTIVE = 100  # a figure this large (or with decimals) is unlikely to recur by chance in one story's reports
+UNMISTAKABLE = 1000  # ... and one this large is the same figure even where the sentences are not linked
 STATUS_ORDER = {"conflict": 0, "approximately consistent": 1, "consistent": 2, "single-source": 3}
 
 
@@ -54,7 +56,7 @@ def _quantities(support: Support) -> list[tuple[int, Quantity]]:
         (flat, q)
         for flat, atoms in enumerate(support.atoms)
         for q in atoms.quantities
-        if len(q.noun) >= 3 or q.kind in {"money", "percent"}
+        if len(q.noun) >= 3 or q.kind in {"money", "percent"} or (q.mention.value or 0) >= DISTINCTIVE
     ]
 
 
@@ -72,6 +74,22 @@ def _agreeing(support: Support, found: list[tuple[int, Quantity]]) -> Iterator[t
                 if matrix.owner[flat_i] == matrix.owner[flat_j] or not qi.meets(qj):
                     continue
                 if qi.mention.value == qj.mention.value or _related(support, flat_i, flat_j):
+                    yield i, j
+    # The very same distinctive figure in sentences that report the same thing is one fact, whatever noun each
+    # outlet counts it with ("512,000 jobs", "payrolls grew by 512,000", "512,000 positions").
+    by_value: dict[tuple[str, str, float], list[int]] = {}
+    for n, (_, q) in enumerate(found):
+        value = q.mention.value
+        if value is not None and (value >= DISTINCTIVE or value != int(value)) and q.kind not in {"year", "age"}:
+            by_value.setdefault((q.kind, q.unit, value), []).append(n)
+    for members in by_value.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                (flat_i, qi), (flat_j, qj) = found[i], found[j]
+                if matrix.owner[flat_i] == matrix.owner[flat_j] or qi.key == qj.key:
+                    continue
+                value = qi.mention.value or 0.0
+                if value >= UNMISTAKABLE or value != int(value) or _related(support, flat_i, flat_j):
                     yield i, j
 
 

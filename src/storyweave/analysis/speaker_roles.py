@@ -134,7 +134,7 @@ class Roles:
 
     def _described_as(self, role: str, entities: list[Entity], before: int) -> str | None:
         """The last entity before the quote given this role next to its name ("Sheriff Ann Cole", "Ann Cole,
-        the sheriff", "the fraternity Alpha Beta")."""
+        the sheriff", "the fraternity Alpha Beta") or in it ("the Ministry of Transport" for "the ministry")."""
         text = self.annotated.article.text
         short = ABBREVIATIONS.get(role)
         pattern = re.compile(rf"\b(?:{re.escape(role)}|{short}\b\.?)" if short else rf"\b{re.escape(role)}", re.I)
@@ -145,6 +145,6 @@ class Roles:
             ahead = " ".join(_CLAUSE_BREAK.split(ahead)[-1].split()[-4:])  # "the coach, Ann Cole"
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
             after = _CLAUSE_BREAK.split(after[1:])[0] if after.startswith(",") else ""  # "Ann Cole, the coach,"
-            if pattern.search(ahead) or pattern.search(after):
+            if pattern.search(ahead) or pattern.search(after) or pattern.search(entity.text):
                 return self.index.canonical(entity.text) or core_name(entity.text)
         return None

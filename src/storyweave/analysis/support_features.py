@@ -70,14 +70,14 @@ class StoryFeatures:
 
     matrix: StoryMatrix
     atoms: list[Atoms]
-    weighted: np.ndarray  # weighted[i, w]: idf of word w when sentence i has it
     present: np.ndarray  # present[i, w]: 1 when sentence i has word w
-    keys: np.ndarray  # keys[i, w]: 1/3 for each of sentence i's three rarest words
-    coverage: np.ndarray  # coverage[i, j]: idf-weighted share of i's words in sentence j
+    weights: dict[tuple[int, int], np.ndarray]  # (article, other article): how specific each word is elsewhere
+    vocabulary: dict[str, int]
+    coverage: np.ndarray  # coverage[i, j]: weighted share of i's words in sentence j
     cosine: np.ndarray  # cosine[i, j] of the sentence vectors
     spread: np.ndarray  # spread[i, k]: (mean, std) of i's cosines to article k's sentences
     best: np.ndarray  # best[i, k]: article k's sentence closest in meaning to sentence i
-    article_coverage: np.ndarray  # article_coverage[i, k]: idf-weighted share of i's words anywhere in article k
+    article_coverage: np.ndarray  # article_coverage[i, k]: weighted share of i's words anywhere in article k
     tokens: list[frozenset[str]]
     article_tokens: list[frozenset[str]]
     lengths: list[int]
@@ -86,58 +86,75 @@ class StoryFeatures:
     @classmethod
     def build(cls, matrix: StoryMatrix, atoms: list[Atoms]) -> StoryFeatures:
         n, n_articles = len(matrix.sentences), len(matrix.articles)
-        df: dict[str, int] = {}
+        vocabulary: dict[str, int] = {}
         for words in matrix.words:
             for w in words:
-                df[w] = df.get(w, 0) + 1
-        idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-        vocabulary = {w: k for k, w in enumerate(df)}
-        weighted = np.zeros((n, max(len(vocabulary), 1)), dtype=np.float32)
-        keys = np.zeros_like(weighted)
+                vocabulary.setdefault(w, len(vocabulary))
+        present = np.zeros((n, max(len(vocabulary), 1)), dtype=np.float32)
         for i, words in enumerate(matrix.words):
-            for w in words:
-                weighted[i, vocabulary[w]] = idf[w]
-            rarest = sorted(words, key=lambda w: (-idf[w], w))[:3]
-            for w in rarest:
-                keys[i, vocabulary[w]] = 1.0 / len(rarest)
-        present = (weighted > 0).astype(np.float32)
-        totals = np.maximum(weighted.sum(axis=1), 1e-6)
-        coverage = (weighted @ present.T) / totals[:, None]
+            present[i, [vocabulary[w] for w in words]] = 1.0
+        spans = [(matrix.offsets[k], matrix.offsets[k] + len(matrix.articles[k].sentences)) for k in range(n_articles)]
+        in_articles = np.array([present[a:b].sum(axis=0) for a, b in spans]).reshape(n_articles, -1)
+        everywhere = in_articles.sum(axis=0)
+        weights: dict[tuple[int, int], np.ndarray] = {}
+        coverage = np.zeros((n, n), dtype=np.float32)
+        article_coverage = np.zeros((n, n_articles), dtype=np.float32)
+        for x in range(n_articles):
+            for y in range(n_articles):
+                if x == y:
+                    continue
+                # How specific a word is, judged on the rest of the story: the two articles compared are left
+                # out, or every word they share would look common (in a two-article story all words weigh one).
+                others = everywhere - in_articles[x] - in_articles[y]
+                rest = n - (spans[x][1] - spans[x][0]) - (spans[y][1] - spans[y][0])
+                weight = np.log((rest + 2.0) / (others + 1.0)).astype(np.float32)
+                weights[(x, y)] = weight
+                mine = present[spans[x][0] : spans[x][1]] * weight
+                totals = np.maximum(mine.sum(axis=1), 1e-6)[:, None]
+                coverage[spans[x][0] : spans[x][1], spans[y][0] : spans[y][1]] = (
+                    mine @ present[spans[y][0] : spans[y][1]].T / totals
+                )
+                article_coverage[spans[x][0] : spans[x][1], y] = (mine @ (in_articles[y] > 0)) / totals[:, 0]
         cosine = matrix.vectors @ matrix.vectors.T
         spread = np.zeros((n, n_articles, 2), dtype=np.float32)
         best = np.zeros((n, n_articles), dtype=np.int64)
-        in_article = np.zeros((n_articles, weighted.shape[1]), dtype=np.float32)
         tokens = [_tokens(s.text) for s in matrix.sentences]
         article_tokens = []
-        for k in range(n_articles):
-            rows = range(matrix.offsets[k], matrix.offsets[k] + len(matrix.articles[k].sentences))
-            article_tokens.append(frozenset().union(*(tokens[r] for r in rows)))
-            if len(rows):
-                block = cosine[:, rows.start : rows.stop]
+        for k, (first, last) in enumerate(spans):
+            article_tokens.append(frozenset().union(*(tokens[r] for r in range(first, last))))
+            if last > first:
+                block = cosine[:, first:last]
                 spread[:, k, 0], spread[:, k, 1] = block.mean(axis=1), block.std(axis=1)
-                best[:, k] = rows.start + block.argmax(axis=1)
-                in_article[k] = present[rows.start : rows.stop].max(axis=0)
-        article_coverage = (weighted @ in_article.T) / totals[:, None]
+                best[:, k] = first + block.argmax(axis=1)
         lengths = [len(s.text.split()) for s in matrix.sentences]
         texts = [(s.start, s.text) for s in matrix.sentences]
         return cls(
-            matrix, atoms, weighted, present, keys, coverage, cosine, spread, best, article_coverage, tokens,
+            matrix, atoms, present, weights, vocabulary, coverage, cosine, spread, best, article_coverage, tokens,
             article_tokens, lengths, texts,
         )  # fmt: skip
 
+    def _keys(self, flat: int, article: int) -> list[int]:
+        """The sentence's three most specific words against an article (the longest on a tie), as columns."""
+        weight = self.weights[(int(self.matrix.owner[flat]), article)]
+        words = self.matrix.words[flat]
+        ranked = sorted(words, key=lambda w: (-float(weight[self.vocabulary[w]]), -len(w), w))
+        return [self.vocabulary[w] for w in ranked[:3]]
+
     def _coverages(self, flat: int, rows: tuple[int, ...]) -> tuple[float, float, float]:
-        """(share of the sentence's words the rows carry, share of the rows' words it carries, key words carried)."""
+        """(share of the sentence's words the rows carry, share of the rows' words it carries, key words carried),
+        words weighted by how specific they are in the rest of the story."""
+        article = int(self.matrix.owner[rows[0]])
+        keys = self._keys(flat, article)
+        key = float(self.present[rows, :][:, keys].max(axis=0).mean()) if keys else 0.0
         if len(rows) == 1:
-            j = rows[0]
-            keys = float(self.keys[flat] @ self.present[j])
-            return float(self.coverage[flat, j]), float(self.coverage[j, flat]), keys
+            return float(self.coverage[flat, rows[0]]), float(self.coverage[rows[0], flat]), key
+        weight = self.weights[(int(self.matrix.owner[flat]), article)]
         theirs = self.present[list(rows)].max(axis=0)
-        their_weights = self.weighted[list(rows)].max(axis=0)
-        total = float(self.weighted[flat].sum())
-        coverage = float(self.weighted[flat] @ theirs) / total if total else 0.0
-        their_total = float(their_weights.sum())
-        reverse = float(their_weights @ self.present[flat]) / their_total if their_total else 0.0
-        return coverage, reverse, float(self.keys[flat] @ theirs)
+        mine = self.present[flat] * weight
+        total, their_total = float(mine.sum()), float((theirs * weight).sum())
+        coverage = float(mine @ theirs) / total if total else 0.0
+        reverse = float((theirs * weight) @ self.present[flat]) / their_total if their_total else 0.0
+        return coverage, reverse, key
 
     def candidate(self, flat: int, rows: tuple[int, ...], rank: int) -> Candidate:
         """The features of ``rows`` (one or two sentences of one article) as support for sentence ``flat``."""

@@ -6,7 +6,7 @@ import hashlib
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
-from storyweave.analysis.support import decide
+from storyweave.analysis.support import SupportModel, decide
 from storyweave.models import AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
@@ -47,11 +47,19 @@ def _title(story: Story, matrix: StoryMatrix, scores: list[float], summary: list
     return "Untitled story"
 
 
-def make_brief(story: Story, settings: BriefSettings | None = None, weights: Weights | None = None) -> Brief:
-    """Summarise a story within the word budget, each sentence citing every source that reports it."""
+def make_brief(
+    story: Story,
+    settings: BriefSettings | None = None,
+    weights: Weights | None = None,
+    support_model: SupportModel | None = None,
+) -> Brief:
+    """Summarise a story within the word budget, each sentence citing every source that reports it.
+
+    ``support_model`` decides who reports what (the shipped one by default; the benchmarks hand in others).
+    """
     settings = settings or BriefSettings()
     matrix = StoryMatrix.build(story.articles)
-    support = decide(matrix)
+    support = decide(matrix, support_model)
     scores = salience(matrix, weights or Weights(), support)
     candidates = [
         n

@@ -1,0 +1,210 @@
+"""Who reports what, on invented coverage built around the failures a fact-checker found on real news.
+
+Each test is one pattern: a citation that follows similarity rather than content, the same fact
+called single-source twice, an agreed figure split into one-source rows, a partial report cited
+as full, numbers read out of names, a false conflict between figures of different periods, an
+outlet that repeats another counted as corroboration, and quotes given to the wrong speaker.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from storyweave.analysis import analyse
+from storyweave.models import Analysis, Article, Brief, Story
+from storyweave.nlp import annotate
+from storyweave.settings import BriefSettings
+from storyweave.summarize import make_brief, story_id
+
+pytestmark = pytest.mark.models
+
+PUBLISHED = datetime(2026, 5, 8, 14, 0, tzinfo=UTC)
+
+
+def _annotated(models, *articles: tuple[str, str]):  # type: ignore[no-untyped-def]
+    made = [Article.create(text, outlet, title=f"{outlet} report", published=PUBLISHED) for outlet, text in articles]
+    return list(annotate(made, models))
+
+
+def _brief(annotated, words: int = 120) -> Brief:  # type: ignore[no-untyped-def]
+    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+
+
+def _claim(analysis: Analysis, fragment: str):  # type: ignore[no-untyped-def]
+    found = [c for c in analysis.claims if fragment in c.text]
+    assert len(found) == 1, (fragment, [c.text for c in analysis.claims])
+    return found[0]
+
+
+JOBS = [
+    (
+        "Harbour Ledger",
+        "Employers added 512,000 jobs in April, the Labor Department said on Friday.\n"
+        "Economists had expected 410,000 new jobs.\n"
+        "The unemployment rate held at 4.2 percent.",
+    ),
+    (
+        "Valley Courier",
+        "The economy added 512,000 jobs last month, government figures showed on Friday.\n"
+        "Economists had expected 450,000 new jobs.\n"
+        "Wages rose 0.4 percent from March.",
+    ),
+    (
+        "Coast Wire",
+        "U.S. employers created 512,000 jobs in April, the Labor Department reported.\n"
+        "Forecasters polled before the release had expected 450,000 new jobs.\n"
+        "Hiring was strongest in health care.",
+    ),
+]
+
+
+def test_a_summary_sentence_is_not_cited_to_outlets_that_give_another_figure(models) -> None:  # type: ignore[no-untyped-def]
+    annotated = _annotated(models, *JOBS)
+    brief = _brief(annotated)
+    expected = [s for s in brief.summary if "410,000" in s.text]
+    if not expected:  # the brief chose another outlet's wording: check the decision on the Ledger's sentence
+        analysis = analyse(annotated)
+        claim = _claim(analysis, "410,000")
+        assert claim.contradicted_by == [2, 3] and claim.status == "disputed"
+        return
+    sentence = expected[0]
+    assert sentence.sources == [1]  # not [1][2][3]: the others give 450,000
+    assert sentence.contradicting_sources == [2, 3]
+
+
+PAYROLLS = [
+    ("Harbour Ledger", "Employers added 512,000 jobs in April, the Labor Department said on Friday."),
+    ("Valley Courier", "Payrolls grew by 512,000 in April, government figures showed on Friday."),
+    ("Coast Wire", "The economy created 512,000 positions in April, the Labor Department reported."),
+]
+
+
+def test_a_figure_every_outlet_gives_is_one_agreed_fact(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *PAYROLLS))  # each outlet counts it with another word
+    groups = [g for g in analysis.facts if any(f.value == 512_000 for f in g.facts)]
+    assert len(groups) == 1, [[(f.source, f.counts) for f in g.facts] for g in groups]
+    assert groups[0].status == "consistent"
+    assert sorted(f.source for f in groups[0].facts) == [1, 2, 3]
+
+
+def test_the_expected_figures_are_a_conflict_and_the_actual_one_is_not(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *JOBS))
+    [conflict] = [g for g in analysis.conflicts if g.kind == "count"]
+    assert {f.value for f in conflict.facts} == {410_000, 450_000}
+    assert sorted({f.source for f in conflict.facts}) == [1, 2, 3]
+
+
+BUDGET = [
+    (
+        "Statehouse Report",
+        "Gov. Ann Pell on Tuesday proposed a $27.6 billion budget for next year.\n"
+        "It spends $600 million over three years on early literacy.\n"
+        "House Bill 12, known as H.B. 12, would carry the plan, which follows the COVID-19 downturn.",
+    ),
+    (
+        "Shoreline Sentinel",
+        "Gov. Ann Pell unveiled a $27.6 billion spending plan on Tuesday.\n"
+        "It puts $1.1 billion over six years into roads and bridges, a 9/11-style security review included.\n"
+        "The plan raises no taxes.",
+    ),
+    (
+        "Northfield Radio",
+        "Gov. Ann Pell's $27.6 billion budget would not include any tax rises, she told lawmakers on Tuesday.\n"
+        "Ministers of the G7 countries met the same week.",
+    ),
+]
+
+
+def test_no_numbers_are_read_out_of_names_codes_or_laws(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *BUDGET))
+    values = {f.value for g in analysis.facts for f in g.facts}
+    assert not values & {19.0, 9.0, 11.0, 12.0, 7.0}, values
+    assert all("COVID" not in f.evidence.text[f.start - f.evidence.start - 6 : f.start - f.evidence.start]
+               for g in analysis.facts for f in g.facts)  # fmt: skip
+
+
+PERIODS = [
+    ("Statehouse Report", "The plan spends $600 million over three years on early literacy and child care."),
+    ("Shoreline Sentinel", "The plan spends $1.1 billion over six years on roads, bridges and child care."),
+]
+
+
+def test_figures_for_different_periods_are_not_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    for articles in (BUDGET, PERIODS):
+        analysis = analyse(_annotated(models, *articles))
+        money = [g for g in analysis.conflicts if g.kind == "money"]
+        assert not money, [[f.text for f in g.facts] for g in money]
+
+
+def test_the_same_fact_in_other_words_is_not_called_single_source(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *BUDGET))
+    no_taxes = _claim(analysis, "The plan raises no taxes")
+    # "would not include any tax rises" shares almost no words with it: the decision may not link the two, but
+    # it must not call either single-source (nobody is sure the other outlet does not report it)
+    assert no_taxes.status != "single-source"
+    only_here = {claim_id for c in analysis.coverage for claim_id in c.only_here}
+    assert no_taxes.id not in only_here
+
+
+ROOF = [
+    (
+        "Daily Beacon",
+        "The council voted 7-2 to close the Elm Street bridge and ordered a full safety inspection by June.",
+    ),
+    ("Civic Post", "Councillors voted 7-2 on Monday night to close the Elm Street bridge."),
+]
+
+
+def test_an_outlet_that_reports_one_of_two_facts_is_cited_as_partial(models) -> None:  # type: ignore[no-untyped-def]
+    annotated = _annotated(models, *ROOF)
+    analysis = analyse(annotated)
+    claim = _claim(analysis, "ordered a full safety inspection")
+    assert claim.partial_sources == [2] and claim.sources == [1]
+    assert claim.status == "partly corroborated"
+
+
+CREDITED = [
+    (
+        "The Harbour Times",
+        "The port authority will cut 300 jobs by the end of the year, its chairman told staff on Monday.",
+    ),
+    (
+        "Bay Weekly",
+        "The port authority plans to cut 300 jobs by the end of the year, The Harbour Times reported on Monday.",
+    ),
+    ("Coast Radio", "Ferry fares will rise by five percent in July."),
+]
+
+
+def test_an_outlet_that_credits_another_does_not_corroborate_it(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *CREDITED))
+    cuts = _claim(analysis, "will cut 300 jobs")
+    assert 2 in cuts.sources + cuts.partial_sources  # Bay Weekly reports it ...
+    assert cuts.independent_sources == 1 and cuts.status != "corroborated"  # ... but only as the Times' report
+    assert any(e.source == 2 and e.via == 1 for e in cuts.evidence)
+
+
+GOVERNORS = [
+    (
+        "Capital Wire",
+        "Six governors, led by Gov. Ruth Alder of Vermont, wrote to Congress on Wednesday about rail money.\n"
+        '"We cannot build a modern economy on crumbling tracks," the six governors said in a joint statement.\n'
+        "The Ministry of Transport said in a statement that it would review the request.\n"
+        '"Every line matters. Every town on it matters," said Paul Kerr, a rail planner in Burlington.\n'
+        '"The review will take six weeks," the ministry said in a statement.\n'
+        "A witness at the hearing, who did not give her name, described the mood as tense. "
+        '"Nobody believed the money would come," she said.',
+    ),
+]
+
+
+def test_quotes_go_to_groups_bodies_and_named_speakers_and_the_unnamed_stay_unnamed(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *GOVERNORS))
+    speakers = {q.text[:24]: q.speaker for q in analysis.quotes}
+    assert speakers["We cannot build a modern"] not in {"Ruth Alder", None}  # the group, not its first member
+    assert "governors" in (speakers["We cannot build a modern"] or "")
+    assert speakers["Every line matters. Ever"] == "Paul Kerr"  # a quote over two sentences keeps its speaker
+    assert "Ministry" in (speakers["The review will take six"] or "")  # the body that issued the statement
+    assert speakers["Nobody believed the mone"] is None  # an unnamed witness is not given a name
