@@ -137,6 +137,16 @@ def fit(pairs: list[Pair]) -> dict[str, object]:
     }
 
 
+def average(models: list[dict]) -> dict:  # type: ignore[type-arg]
+    """The fold models' mean: the model whose thresholds the folds chose (a refit on all of dev would be
+    calibrated differently, and the thresholds would not carry over)."""
+    merged = dict(models[0])
+    for part in ("support", "full", "evidence"):
+        weights = np.mean([m[part]["weights"] for m in models], axis=0).round(6).tolist()
+        merged[part] = {"weights": weights, "bias": round(float(np.mean([m[part]["bias"] for m in models])), 6)}
+    return merged
+
+
 def predict(model: dict, pairs: list[Pair]) -> list[tuple[float, float, int]]:  # type: ignore[type-arg]
     """(P(support), P(full), the candidate shown as evidence) for each pair, as ``support.decide`` makes them."""
     scorer = model_from_dict({**model, "thresholds": {"cite": 0.5, "full": 0.5, "none": 0.1}})
@@ -264,7 +274,7 @@ def main() -> None:
     fold_models = {s: fit([p for t in ids if t not in fold for p in by_story[t]]) for fold in folds for s in fold}
     thresholds |= brief_thresholds({s.story.id: s for s in stories}, fold_models, thresholds["none"])
     report(f"dev, {args.folds}-fold cross-validation by story", held_pairs, held_scores, thresholds)
-    model = fit([p for s in ids for p in by_story[s]])
+    model = average([fold_models[fold[0]] for fold in folds])
     model["thresholds"] = thresholds
     model["trained_on"] = {"split": "dev", "stories": len(ids), "pairs": len(held_pairs)}
     if not args.dry_run:

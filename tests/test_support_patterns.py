@@ -208,3 +208,40 @@ def test_quotes_go_to_groups_bodies_and_named_speakers_and_the_unnamed_stay_unna
     assert speakers["Every line matters. Ever"] == "Paul Kerr"  # a quote over two sentences keeps its speaker
     assert "Ministry" in (speakers["The review will take six"] or "")  # the body that issued the statement
     assert speakers["Nobody believed the mone"] is None  # an unnamed witness is not given a name
+
+
+FIRE = [
+    (
+        "Turnpike Record",
+        "Fire Chief Karl Achterberg said on Wednesday that the warehouse fire started in a loading bay.\n"
+        "Manager Tomasz Wróbel said all 63 workers got out.",
+    ),
+    (
+        "Port Observer",
+        "Fire Chief Karl Achterburg said on Wednesday that the warehouse fire started in a loading bay.\n"
+        "Manager Tomasz Wrobel said all 63 workers got out.",
+    ),
+]
+
+
+def test_a_name_spelt_two_ways_is_a_conflict_and_a_dropped_accent_is_not(models) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(_annotated(models, *FIRE))
+    names = [{f.text for f in g.facts} for g in analysis.conflicts if g.kind == "name"]
+    assert any(
+        {"Achterberg", "Achterburg"} <= found or {"Karl Achterberg", "Karl Achterburg"} <= found for found in names
+    )
+    assert not any(any("Wr" in text for text in found) for found in names)
+
+
+ADDRESS = [
+    ("Nutmeg Report", "Gov. Ann Pell proposed a $27.6 billion budget on Tuesday in her address to lawmakers."),
+    ("Shore Sentinel", "Gov. Ann Pell proposed a $27.6 billion budget on Wednesday in her address to lawmakers."),
+]
+
+
+def test_the_same_event_on_two_days_is_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    annotated = _annotated(models, *ADDRESS)
+    [conflict] = [g for g in analyse(annotated).conflicts if g.kind == "date"]
+    assert {f.text.split()[-1] for f in conflict.facts} == {"Tuesday", "Wednesday"}
+    brief = _brief(annotated)
+    assert all(not (set(s.sources) & {1, 2}) - {s.evidence[0].source} for s in brief.summary)  # neither cites the other

@@ -26,11 +26,14 @@ _TOKEN = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 # a capitalised word that does not open a sentence, and a run of them ("Gulf of Aden")
 _INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?:[-’'][A-Za-z]+)?")
 _PHRASE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|de|del|al|the)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+)+")
+_POSSESSIVE = re.compile(r"'s?\b")
 _SUFFIX = re.compile(r"(?:ians?|ans?|ese|ish|ic|ists?|ism|es|s)$")
 
 
 def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    """Lower case, accents off, one apostrophe, no possessive: "Peru’s" and "Peru's" are "peru"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    return _POSSESSIVE.sub("", plain.replace("’", "'"))
 
 
 def _one_word_off(x: str, y: str, shortest: int) -> bool:
@@ -45,7 +48,7 @@ def _difference(a: str, b: str) -> frozenset[str] | None:
     x, y = _plain(a), _plain(b)
     if x == y:
         return None
-    if x.replace(" ", "").replace("-", "") == y.replace(" ", "").replace("-", ""):
+    if x.replace(" ", "").replace("-", "") == y.replace(" ", "").replace("-", "") and x.replace(" ", "").isalpha():
         return frozenset((x, y))  # "Van Wert" / "VanWert"
     words_x, words_y = x.split(), y.split()
     if len(words_x) != len(words_y):

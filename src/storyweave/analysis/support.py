@@ -35,6 +35,7 @@ NONE, PARTIAL, FULL, CONTRADICTS = "none", "partial", "full", "contradicts"
 CANDIDATES = 3  # best-matching sentences of the other article looked at (by meaning and words, and by words)
 MIN_WORDS = 5  # shorter sentences (fragments, credits) are not judged: nobody is cited for them
 SAME_STATEMENT = 0.6  # P(full) for an amount, an age or a day given differently to be a conflict
+SURE = 0.9  # ... and P(support)
 EVIDENCE_SLACK = 0.1  # evidence: of the candidates this close to the best P(support), the likeliest to be it
 
 
@@ -232,7 +233,7 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
             return False
         if conflict.kind == "quantity":
             return bool(p_support[n] >= model.conflict_threshold)
-        return bool(p_support[n] >= model.cite_threshold and p_full[n] >= SAME_STATEMENT)
+        return bool(p_support[n] >= SURE and p_full[n] >= SAME_STATEMENT)
 
     conflicting = [n for n in range(len(found)) if conflicts(n)]
     if conflicting:

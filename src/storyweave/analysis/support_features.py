@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -82,6 +82,7 @@ class StoryFeatures:
     article_tokens: list[frozenset[str]]
     lengths: list[int]
     texts: list[tuple[int, str]]  # each sentence's start offset and text
+    key_cache: dict[tuple[int, int], list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, matrix: StoryMatrix, atoms: list[Atoms]) -> StoryFeatures:
@@ -133,19 +134,23 @@ class StoryFeatures:
             article_tokens, lengths, texts,
         )  # fmt: skip
 
-    def _keys(self, flat: int, article: int) -> list[int]:
-        """The sentence's three most specific words against an article (the longest on a tie), as columns."""
-        weight = self.weights[(int(self.matrix.owner[flat]), article)]
-        words = self.matrix.words[flat]
-        ranked = sorted(words, key=lambda w: (-float(weight[self.vocabulary[w]]), -len(w), w))
-        return [self.vocabulary[w] for w in ranked[:3]]
+    def _keys(self, flat: int, article: int) -> list[str]:
+        """The sentence's three most specific words against an article (the longest on a tie)."""
+        found = self.key_cache.get((flat, article))
+        if found is None:
+            weight = self.weights[(int(self.matrix.owner[flat]), article)]
+            words = self.matrix.words[flat]
+            found = sorted(words, key=lambda w: (-float(weight[self.vocabulary[w]]), -len(w), w))[:3]
+            self.key_cache[(flat, article)] = found
+        return found
 
     def _coverages(self, flat: int, rows: tuple[int, ...]) -> tuple[float, float, float]:
         """(share of the sentence's words the rows carry, share of the rows' words it carries, key words carried),
         words weighted by how specific they are in the rest of the story."""
         article = int(self.matrix.owner[rows[0]])
         keys = self._keys(flat, article)
-        key = float(self.present[rows, :][:, keys].max(axis=0).mean()) if keys else 0.0
+        words = self.matrix.words
+        key = sum(any(w in words[r] for r in rows) for w in keys) / len(keys) if keys else 0.0
         if len(rows) == 1:
             return float(self.coverage[flat, rows[0]]), float(self.coverage[rows[0], flat]), key
         weight = self.weights[(int(self.matrix.owner[flat]), article)]
