@@ -190,6 +190,7 @@ def choose_thresholds(pairs: list[Pair], scored: list[tuple[float, float, int]])
 BRIEF_CITE = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 BRIEF_FULL = (0.35, 0.5, 0.65, 0.8)
 BRIEF_CITE_SLACK = 0.005  # the citation threshold: the loosest whose precision is this close to the best reached
+BRIEF_EVIDENCE_SLACK = 0.02  # ... and whose evidence precision is this close to the best
 BRIEF_FULL_PRECISION = 0.92  # of the outlets cited plainly, the share that state all of the sentence
 
 
@@ -197,15 +198,15 @@ def brief_thresholds(stories: dict[str, JudgedStory], fold_models: dict[str, dic
     """The citation thresholds chosen on briefs: every dev story briefed by the model of the folds it is not in,
     at each threshold, and its summary's citations scored as ``trust.py`` scores them (the curve is printed).
 
-    Citations: the loosest threshold whose precision is within ``BRIEF_CITE_SLACK`` of the best any threshold
-    reaches (as precise as the model can be, then as complete); plain citations: the loosest that keeps
-    ``BRIEF_FULL_PRECISION``.
+    Citations: the loosest threshold whose precision, and the precision of the evidence it shows, are within
+    ``BRIEF_CITE_SLACK`` and ``BRIEF_EVIDENCE_SLACK`` of the best any threshold reaches (as right as the model
+    can be, then as complete); plain citations: the loosest that keeps ``BRIEF_FULL_PRECISION``.
     """
     from trust import score_summary
     from trust_scores import Tally
 
     curve: dict[tuple[float, float], tuple[float, float, float]] = {}
-    print("brief-level cross-validation (cite, full): citation precision, plain precision, recall")
+    print("brief-level cross-validation (cite, full): citation precision, plain precision, recall, evidence precision")
     for cite in BRIEF_CITE:
         for full in BRIEF_FULL:
             tally = Tally()
@@ -220,10 +221,16 @@ def brief_thresholds(stories: dict[str, JudgedStory], fold_models: dict[str, dic
             precision = _ratio(figures.get("citation precision"))
             plain = _ratio(figures.get("plain citations that report the main point"))
             recall = _ratio(figures.get("citation recall"))
-            print(f"  {cite:.2f} {full:.2f}: {precision:.3f} {plain:.3f} {recall:.3f}")
-            curve[(cite, full)] = (precision, plain, recall)
+            evidence = _ratio(figures.get("evidence precision"))
+            print(f"  {cite:.2f} {full:.2f}: {precision:.3f} {plain:.3f} {recall:.3f} {evidence:.3f}")
+            curve[(cite, full)] = (precision, plain, evidence)
     best = max(precision for precision, _, _ in curve.values())
-    cite = min(c for (c, _), (precision, _, _) in curve.items() if precision >= best - BRIEF_CITE_SLACK)
+    best_evidence = max(evidence for _, _, evidence in curve.values())
+    cite = min(
+        c
+        for (c, _), (precision, _, evidence) in curve.items()
+        if precision >= best - BRIEF_CITE_SLACK and evidence >= best_evidence - BRIEF_EVIDENCE_SLACK
+    )
     plain_enough = [f for (c, f), (_, plain, _) in curve.items() if c == cite and plain >= BRIEF_FULL_PRECISION]
     return {"cite": cite, "full": min(plain_enough, default=1.0)}
 

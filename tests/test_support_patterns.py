@@ -153,7 +153,7 @@ ROOF = [
         "Daily Beacon",
         "The council voted 7-2 to close the Elm Street bridge and ordered a full safety inspection by June.",
     ),
-    ("Civic Post", "Councillors voted 7-2 on Monday night to close the Elm Street bridge."),
+    ("Civic Post", "The council voted 7-2 on Monday night to close the Elm Street bridge to traffic."),
 ]
 
 

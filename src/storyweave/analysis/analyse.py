@@ -26,9 +26,9 @@ def analyse(
     return Analysis(
         claims=claims,
         facts=spelling_conflicts(support) + group_facts(support, syndication),
-        quotes=build_quotes(matrix, index),
+        quotes=build_quotes(support, index),
         entities=profiles(matrix, index),
-        timeline=build_timeline(matrix),
+        timeline=build_timeline(support),
         coverage=coverage(claims, len(articles), syndication),
         syndication=[[a + 1 for a in group] for group in syndication if len(group) > 1],
     )

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
+from storyweave.analysis.dates import sentence_dates
 from storyweave.analysis.numbers import NumberMention, parse_numbers
-from storyweave.analysis.timeline import sentence_dates
 
 NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART".split())
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}

@@ -41,16 +41,6 @@ def _fact(support: Support, flat: int, quantity: Quantity) -> Fact:
     )
 
 
-def _related(support: Support, a: int, b: int) -> bool:
-    """One of the two sentences supports or contradicts the other."""
-    matrix = support.matrix
-    for x, y in ((a, b), (b, a)):
-        decision = support.decisions.get((x, int(matrix.owner[y])))
-        if decision is not None and y in decision.rows:
-            return True
-    return False
-
-
 def _quantities(support: Support) -> list[tuple[int, Quantity]]:
     return [
         (flat, q)
@@ -73,7 +63,7 @@ def _agreeing(support: Support, found: list[tuple[int, Quantity]]) -> Iterator[t
                 (flat_i, qi), (flat_j, qj) = found[i], found[j]
                 if matrix.owner[flat_i] == matrix.owner[flat_j] or not qi.meets(qj):
                     continue
-                if qi.mention.value == qj.mention.value or _related(support, flat_i, flat_j):
+                if qi.mention.value == qj.mention.value or support.linked(flat_i, flat_j):
                     yield i, j
     # The very same distinctive figure in sentences that report the same thing is one fact, whatever noun each
     # outlet counts it with ("512,000 jobs", "payrolls grew by 512,000", "512,000 positions").
@@ -89,7 +79,7 @@ def _agreeing(support: Support, found: list[tuple[int, Quantity]]) -> Iterator[t
                 if matrix.owner[flat_i] == matrix.owner[flat_j] or qi.key == qj.key:
                     continue
                 value = qi.mention.value or 0.0
-                if value >= UNMISTAKABLE or value != int(value) or _related(support, flat_i, flat_j):
+                if value >= UNMISTAKABLE or value != int(value) or support.linked(flat_i, flat_j):
                     yield i, j
 
 

@@ -19,12 +19,12 @@ from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.entities import EntityIndex
 from storyweave.analysis.quote_spans import find_quotes, quote_sentences
 from storyweave.analysis.speakers import SpeakerResolver
+from storyweave.analysis.support import FULL, PARTIAL, Support
 from storyweave.analysis.syndication import UnionFind
 from storyweave.models import AnnotatedArticle, Evidence, Quote, QuoteVariant
 from storyweave.nlp.syntax import Subject, parse_subjects
 
 SAME_QUOTE = 85.0  # rapidfuzz partial ratio on normalised words
-PARAPHRASE = 0.45  # match score between the quote's sentence and another article's sentence
 _WORDS = re.compile(r"[a-z0-9']+")
 
 
@@ -68,7 +68,8 @@ def _same(a: str, b: str) -> bool:
     return fuzz.partial_ratio(a, b) >= SAME_QUOTE if min(len(a), len(b)) >= 20 else a == b
 
 
-def build_quotes(matrix: StoryMatrix, index: EntityIndex) -> list[Quote]:
+def build_quotes(support: Support, index: EntityIndex) -> list[Quote]:
+    matrix = support.matrix
     variants = _variants(matrix, index)
     texts = [normalise(v.text) for v in variants]
     groups = UnionFind(len(variants))
@@ -96,7 +97,7 @@ def build_quotes(matrix: StoryMatrix, index: EntityIndex) -> list[Quote]:
                     sources=sources,
                     wording_differs=len({texts[i] for i in members}) > 1,
                     attribution_differs=len(set(speakers)) > 1 or len(cues) > 1,
-                    paraphrased_in=_paraphrases(matrix, group, sources),
+                    paraphrased_in=_paraphrases(support, group, sources),
                 ),
             )
         )
@@ -104,16 +105,18 @@ def build_quotes(matrix: StoryMatrix, index: EntityIndex) -> list[Quote]:
     return [replace(q, id=f"q{n}") for n, (*_, q) in enumerate(drafts, start=1)]
 
 
-def _paraphrases(matrix: StoryMatrix, group: list[QuoteVariant], sources: list[int]) -> list[Evidence]:
-    found = []
+def _paraphrases(support: Support, group: list[QuoteVariant], sources: list[int]) -> list[Evidence]:
+    """For each article that does not quote it, its sentence that reports the quotation's sentence (the support
+    decision: in full or in part) without quoting it."""
+    matrix = support.matrix
     heads = [matrix.flat_index(v.source - 1, v.evidence.sentence) for v in group]
-    for article_index in range(len(matrix.articles)):
-        if article_index + 1 in sources or not matrix.articles[article_index].sentences:
+    found = []
+    for article in range(len(matrix.articles)):
+        if article + 1 in sources:
             continue
-        start = matrix.offsets[article_index]
-        stop = start + len(matrix.articles[article_index].sentences)
-        block = matrix.match[heads][:, start:stop]
-        row, column = divmod(int(block.argmax()), block.shape[1])
-        if block[row, column] >= PARAPHRASE:
-            found.append(matrix.evidence(start + column, float(block[row, column])))
+        reporting = [support.of(h, article) for h in heads if int(matrix.owner[h]) != article]
+        reporting = [d for d in reporting if d.label in {FULL, PARTIAL}]
+        if reporting:
+            best = max(reporting, key=lambda d: d.support)
+            found.append(matrix.evidence(best.rows[0], best.support, best.label))
     return found

@@ -127,6 +127,16 @@ class Support:
         owner = int(self.matrix.owner[flat])
         return [k for k in range(len(self.matrix.articles)) if k != owner and self.decisions[(flat, k)].label in labels]
 
+    def linked(self, a: int, b: int) -> str | None:
+        """The label of the decision that links two sentences of different articles, either way round, if one
+        does (a sentence supports or contradicts the other)."""
+        owner = self.matrix.owner
+        for x, y in ((a, b), (b, a)):
+            decision = self.decisions.get((x, int(owner[y])))
+            if decision is not None and decision.label != NONE and y in decision.rows:
+                return decision.label
+        return None
+
     def clarity(self, flat: int) -> float:
         """The share of the other articles whose decision on this sentence is sure either way."""
         owner = int(self.matrix.owner[flat])
