@@ -175,7 +175,6 @@ class StoryFeatures:
         names_anywhere = [bool(name & self.article_tokens[article]) for name in atoms.names]
         given = [q for a in theirs for q in a.quantities]
         quantities_carried = [carried(q, given) for q in atoms.quantities]
-        conflict = disagreement(flat, rows, self.atoms, self.texts) if given or atoms.dates or atoms.days else None
         dates_carried: list[bool] = []
         if atoms.dates or atoms.days:
             dates_given = [d for a in theirs for d in a.dates]
@@ -183,6 +182,8 @@ class StoryFeatures:
             dates_carried = [any(a <= d[1] and d[0] <= b for d in dates_given) for a, b, _, _ in atoms.dates]
             dates_carried += [d in days_given for d in atoms.days if not atoms.dates]
         complete = all(quantities_carried) and all(dates_carried)
+        # only a quantity or a day the rows do not carry can be one they give differently
+        conflict = None if complete else disagreement(flat, rows, self.atoms, self.texts)
         if conflict is not None:  # the features describe the support apart from what is given differently
             quantities_carried = [
                 ok or q.mention.start == conflict.mine[0]
