@@ -112,7 +112,7 @@ def score_claims(analyses: dict[str, Analysis], labels: list[dict]) -> dict[str,
             (
                 c
                 for c in analyses[label["cluster"]].claims
-                for e in c.evidence
+                for e in c.evidence[:1]  # the claim's own sentence (the rest are other outlets' support)
                 if e.source == source and overlaps(e.start, e.end, label["start"], label["end"])
             ),
             None,

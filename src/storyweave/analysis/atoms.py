@@ -52,7 +52,7 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(
-    rf"\b(?:in|since|until|by|early|late|last|mid-?)\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+(?:\d{{1,2}}\b|\d{{4}}\b)",
+    rf"\b(?:in|since|until|by|through|early|late|last|mid-?|as of)\s+({_MONTH_NAMES})\b|\b({_MONTH_NAMES})\s+(?:\d{{1,2}}\b|\d{{4}}\b)",
     re.I,
 )
 # "officials said on Monday": the day something was said, not the day it happened
@@ -84,7 +84,11 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         if noun in EVENTS:  # "70 wounded", "14 dead": people, and what happened to them
             return "people", EVENTS[noun]
         rest = [stem(w) for w in words[1:5] if w.lower() not in AUXILIARIES]
-        return noun, next((EVENTS[w] for w in rest if w in EVENTS), "")
+        event = next((EVENTS[w] for w in rest if w in EVENTS), "")
+        if not event:  # "killing 14 people", "killed 16 people"
+            before = [stem(w) for w in _WORD.findall(text[: mention.start - offset])[-2:]]
+            event = next((EVENTS[w] for w in reversed(before) if w in EVENTS), "")
+        return noun, event
     before = _WORD.findall(text[: mention.start - offset])[-3:]
     happened = [EVENTS[stem(w)] for w in before if stem(w) in EVENTS]
     if happened:

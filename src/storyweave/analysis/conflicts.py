@@ -78,6 +78,20 @@ def _same_order(a: Quantity, b: Quantity) -> bool:
     return max(x, y) / min(x, y) <= SAME_ORDER
 
 
+GENERIC = {"people", "person", "other", "men", "women", "adult", "resident", "member"}
+
+
+def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
+    """The two sentences are dated and their dates do not meet: figures "through July" and "as of November"
+    count at different times."""
+    mine = [(a, b) for a, b, _, _ in atoms.dates]
+    given = [(a, b) for t in theirs for a, b, _, _ in t.dates]
+    if mine and given:
+        return not any(a <= y and x <= b for a, b in mine for x, y in given)
+    months, their_months = atoms.days & MONTHS, frozenset().union(*(t.days for t in theirs)) & MONTHS
+    return bool(months and their_months and not months & their_months)
+
+
 def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
     """The periods and years a sentence's quantities are stated for ("over three years", "in 2014")."""
     return {(q.unit, q.mention.value) for a in atoms for q in a.quantities if q.kind in {"period", "year"}}
@@ -116,15 +130,17 @@ def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
     theirs = [all_atoms[r] for r in rows]
-    if _periods([atoms]) ^ _periods(theirs):
+    if _periods([atoms]) ^ _periods(theirs) or _at_other_times(atoms, theirs):
         return None
     for quantity in atoms.quantities:
+        if quantity.noun in GENERIC and not quantity.event:
+            continue  # "two people" and "four people" are different people unless both say what happened to them
         for row in rows:
             other = differing(quantity, list(all_atoms[row].quantities))
             if other is None or differing(quantity, [q for a in theirs for q in a.quantities]) is None:
                 continue
             mine, their = quantity.mention, other.mention
-            kind = "quantity" if quantity.noun and quantity.kind != "age" else "amount"
+            kind = "quantity" if quantity.noun and quantity.kind in {"count", "period"} else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
             if quantity.event or _done_alike(found.mine, found.theirs, (texts[flat], texts[row])):
                 return found

@@ -65,8 +65,8 @@ _GLUED_BEFORE = re.compile(r"(?:[A-Za-z]-?|[/#]|\d[-–])$")  # COVID-19, G7, F-
 _GLUED_AFTER = re.compile(r"(?:[A-Za-z]|/\d|-\d|st\b|nd\b|rd\b|th\b)", re.I)  # 4G, 24/7, 703-691-, 21st
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’]*|(?:\b[A-Z]\.){1,3}|\bNos?\.)\s$")  # Route 9, H.B. 12, No. 10
 _ADDRESS_AFTER = re.compile(
-    r"\s(?:[A-Z][\w'’]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Highway|Hwy|Boulevard|Blvd|Drive|Lane|Way|Place"
-    r"|Court|Square|Parkway|Pike)\b"
+    r"\s(?:(?:[A-Z][\w'’]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Highway|Hwy|Boulevard|Blvd|Drive|Lane|Way|Place"
+    r"|Court|Square|Parkway|Pike)\b|block\s+of\b)"  # "6600 Richmond Highway", "the 8800 block of Crystal Avenue"
 )
 _MONTH_AFTER = re.compile(
     r"\s(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
