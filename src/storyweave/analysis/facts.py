@@ -144,12 +144,16 @@ def day_conflicts(support: Support) -> list[FactGroup]:
         if pair in seen:
             continue
         seen.add(pair)
-        facts = [_date_fact(support, flat, conflict.mine), _date_fact(support, conflict.row, conflict.theirs)]
+        facts = [
+            written_fact(support, flat, conflict.mine, "date", "day"),
+            written_fact(support, conflict.row, conflict.theirs, "date", "day"),
+        ]
         groups.append(FactGroup(about="day", kind="date", status="conflict", facts=sorted(facts, key=_by_source)))
     return groups
 
 
-def _date_fact(support: Support, flat: int, written: tuple[int, int, str]) -> Fact:
+def written_fact(support: Support, flat: int, written: tuple[int, int, str], kind: str, unit: str = "") -> Fact:
+    """A fact that is not a number: a day or a name as an article writes it, at (start, end) in its article."""
     start, end, text = written
     return Fact(
         source=int(support.matrix.owner[flat]) + 1,
@@ -160,9 +164,9 @@ def _date_fact(support: Support, flat: int, written: tuple[int, int, str]) -> Fa
         low=None,
         high=None,
         approximate=False,
-        kind="date",
-        unit="day",
-        counts="day",
+        kind=kind,
+        unit=unit,
+        counts=kind if kind == "name" else unit,
         evidence=support.matrix.evidence(flat),
     )
 

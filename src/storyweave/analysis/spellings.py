@@ -16,6 +16,7 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from storyweave.analysis.conflicts import context_words
+from storyweave.analysis.facts import written_fact
 from storyweave.analysis.support import NONE, Support
 from storyweave.models import Fact, FactGroup
 
@@ -104,23 +105,6 @@ def _writes(text: str, form: str) -> bool:
     return re.search(rf"\b{re.escape(_plain(form))}\b", text) is not None
 
 
-def _fact(support: Support, form: str, flat: int, start: int, end: int) -> Fact:
-    return Fact(
-        source=int(support.matrix.owner[flat]) + 1,
-        text=form,
-        start=start,
-        end=end,
-        value=None,
-        low=None,
-        high=None,
-        approximate=False,
-        kind="name",
-        unit="",
-        counts="name",
-        evidence=support.matrix.evidence(flat),
-    )
-
-
 def spelling_conflicts(support: Support) -> list[FactGroup]:
     """One conflict per name written two ways by different outlets."""
     articles = support.matrix.articles
@@ -138,7 +122,7 @@ def spelling_conflicts(support: Support) -> list[FactGroup]:
                         continue  # an article that writes both forms has no second spelling
                     if _alike(support, (flat_a, start_a, end_a), (flat_b, start_b, end_b)):
                         groups[key] = [
-                            _fact(support, form_a, flat_a, start_a, end_a),
-                            _fact(support, form_b, flat_b, start_b, end_b),
+                            written_fact(support, flat_a, (start_a, end_a, form_a), "name"),
+                            written_fact(support, flat_b, (start_b, end_b, form_b), "name"),
                         ]
     return [FactGroup(about="name", kind="name", status="conflict", facts=facts) for facts in groups.values()]
