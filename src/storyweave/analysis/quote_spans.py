@@ -11,6 +11,7 @@ directly.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -212,7 +213,14 @@ def quote_sentences(annotated: AnnotatedArticle) -> set[int]:
             continue
         wanted.update(range(max(0, first.index - CONTEXT), last.index + 1))
     sentences = annotated.sentences  # a sentence wholly inside a quotation names no speaker
-    return {i for i in wanted if not any(a <= sentences[i].start and sentences[i].end <= b for a, b in quoted)}
+    quoted.sort()
+    starts = [a for a, _ in quoted]
+
+    def inside_a_quote(sentence: Sentence) -> bool:
+        at = bisect.bisect_right(starts, sentence.start) - 1  # the last quotation opening before the sentence
+        return at >= 0 and sentence.end <= quoted[at][1]
+
+    return {i for i in wanted if not inside_a_quote(sentences[i])}
 
 
 def _may_speak(subject: Subject) -> bool:

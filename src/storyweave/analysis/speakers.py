@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from storyweave.nlp.syntax import Subject
 
 PRONOUNS = {"he", "she", "they"}
 _POSSESSIVES = {"he": ("his",), "she": ("her",), "they": ("their",)}
+MAX_CHAIN = 40  # sentences a chain of "he ... he ... he" is followed back (bounds the work on quote-heavy text)
 TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go to them
 
 
@@ -80,7 +82,7 @@ class SpeakerResolver:
         self.index = index
         self.subjects = subjects or {}
         self.annotated = annotated
-        quoted = [(q.start, q.end) for q in quotes]
+        quoted = sorted((q.start, q.end) for q in quotes)
         self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
         organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
         named = [e for e in annotated.entities if e.label in NAMED and not _inside(e, quoted)]
@@ -166,7 +168,8 @@ class SpeakerResolver:
         pronoun = (span.speaker_text or "").lower()
         chained = False  # the same pronoun was the subject of an earlier sentence
         index, stop = span.sentence + 1, span.sentence - CONTEXT
-        while index > max(stop, 0):
+        floor = max(span.sentence - MAX_CHAIN, 0)  # a chain of pronouns is followed this far back at most
+        while index > max(stop, floor):
             index -= 1
             found = sorted(
                 (s for s in self.subjects.get(index, []) if s.main or s.speech), key=lambda s: (not s.main, s.start)
@@ -257,4 +260,6 @@ def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
 
 
 def _inside_span(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether ``offset`` falls in one of ``spans`` (sorted by start, not overlapping, as quotations are)."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
