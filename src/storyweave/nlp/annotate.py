@@ -79,9 +79,28 @@ def _entities(
     return found
 
 
+MODEL_CHUNK = 100_000  # characters of text the entity model is given at once (spaCy refuses over 1,000,000)
+
+
+def _model_pieces(paragraphs: list[tuple[int, int]], sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The paragraphs as the entity model reads them: a longer paragraph in pieces of at most ``MODEL_CHUNK``
+    characters, cut between sentences (or, inside one overlong sentence, anywhere)."""
+    ends = sorted(s.end for s in sentences)
+    pieces = []
+    for start, end in paragraphs:
+        while end - start > MODEL_CHUNK:
+            at = bisect.bisect_right(ends, start + MODEL_CHUNK) - 1
+            cut = ends[at] if at >= 0 and ends[at] > start else start + MODEL_CHUNK
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
+    return pieces
+
+
 def annotate_batch(articles: Sequence[Article], models: Models) -> list[AnnotatedArticle]:
     """Annotate a batch of articles (one spaCy pass; embeddings per article, see above)."""
     split = [_sentences(article, models) for article in articles]
+    split = [(sentences, _model_pieces(paragraphs, sentences), dropped) for sentences, paragraphs, dropped in split]
     paragraph_texts = [
         article.text[start:end]
         for article, (_, paragraphs, _) in zip(articles, split, strict=True)

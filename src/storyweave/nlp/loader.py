@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -52,9 +53,17 @@ def load_spacy(exclude: tuple[str, ...] = tuple(SPACY_EXCLUDE)) -> Language:
         ) from err
 
 
-@functools.cache
+_LOADING = threading.Lock()  # threads that need a model at the same time wait for one load, never start two
+
+
 def load_parser() -> Language:
-    """The same spaCy model with only its tagger and dependency parser."""
+    """The same spaCy model with only its tagger and dependency parser (loaded once per process)."""
+    with _LOADING:
+        return _load_parser()
+
+
+@functools.cache
+def _load_parser() -> Language:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     return load_spacy(tuple(PARSER_EXCLUDE))
 
@@ -65,12 +74,17 @@ def load_embedder(threads: int | None = None) -> SentenceEmbedder:
     return SentenceEmbedder(faster or model_path, tokenizer_path, threads=threads)
 
 
-@functools.cache
 def load_models(threads: int | None = None) -> Models:
     """Load (once per process) the spaCy pipeline, the embedder and the splitter.
 
     ``threads`` caps the embedder's threads: one per worker when a pool runs several.
     """
+    with _LOADING:
+        return _load_models(threads)
+
+
+@functools.cache
+def _load_models(threads: int | None = None) -> Models:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     logging.getLogger("root").setLevel(logging.ERROR)  # onnxruntime's quantiser logs hints on the root logger
     return Models(nlp=load_spacy(), embedder=load_embedder(threads), splitter=SentenceSplitter())
