@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -53,25 +54,21 @@ class Store(StoryMethods):
         """
         path = Path(path)
         wait = _timeout() if timeout is None else timeout
+        if readonly:
+            if not path.is_file():
+                raise StoreError(f"no database at {path}", "run storyweave ingest first or point --db at one")
+            try:
+                return cls(_connect(f"{path.resolve().as_uri()}?mode=ro", path, wait, readonly=True), path)
+            except StoreError:
+                if _can_write_in(path.parent):
+                    raise
+            # A folder nobody may write in: no -wal file can appear there, so the file is read as it stands.
+            return cls(_connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", path, wait, readonly=True), path)
         try:
-            if readonly:
-                if not path.is_file():
-                    raise StoreError(f"no database at {path}", "run storyweave ingest first or point --db at one")
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=wait)
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path, timeout=wait)
+            path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(f"cannot create {path} ({err.strerror or err})", "point --db at a writable place") from err
-        except sqlite3.Error as err:
-            raise store_error(err, path) from err
-        conn.isolation_level = None  # transactions are explicit: BEGIN IMMEDIATE ... COMMIT
-        try:
-            _prepare(conn, path, wait, readonly)
-        except BaseException:
-            conn.close()
-            raise
-        return cls(conn, path)
+        return cls(_connect(str(path), path, wait, readonly=False), path)
 
     def close(self) -> None:
         self._conn.close()
@@ -177,6 +174,30 @@ class Store(StoryMethods):
         }
         with self._reading() as conn:
             return {name: int(conn.execute(sql).fetchone()[0]) for name, sql in queries.items()}
+
+
+def _connect(target: str, path: Path, wait: float, *, readonly: bool) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(target, uri=readonly, timeout=wait)
+    except sqlite3.Error as err:
+        raise store_error(err, path) from err
+    conn.isolation_level = None  # transactions are explicit: BEGIN IMMEDIATE ... COMMIT
+    try:
+        _prepare(conn, path, wait, readonly)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether this process can make a file in ``folder`` (tried: root passes permission checks, not a
+    read-only mount or an immutable folder)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, wait: float, readonly: bool) -> None:

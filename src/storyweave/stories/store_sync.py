@@ -53,20 +53,43 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
     return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
 
 
-def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None) -> Brief | None:
-    """The story's brief: the cached one while its articles are unchanged (and it was written in the current
-    schema, so a brief cached by an older release is made anew), else made anew and cached."""
+def cached_brief(store: Store, story_id: str) -> Brief | None:
+    """The story's cached brief while its articles are unchanged and it was written in the current schema (a
+    brief cached by an older release is made anew); ``None`` otherwise."""
+    cached = store.brief(story_id)
+    if cached is None or cached.schema != SCHEMA_ID:
+        return None
+    if cached.members_hash != store_fingerprint(store, story_id):
+        return None
+    return brief_from_dict(json.loads(cached.json))
+
+
+def store_fingerprint(store: Store, story_id: str) -> str:
+    """The fingerprint of the story's articles that its cached brief is kept under."""
+    return members_hash([m.article_id for m in store.members(story_id)])
+
+
+def made_brief(store: Store, story_id: str, settings: BriefSettings | None = None) -> tuple[Brief, str] | None:
+    """The story's brief made anew from its stored articles, with the fingerprint of its members to cache it
+    under; ``None`` for an unknown story. Reads only."""
     record = store.story(story_id)
     if record is None:
         return None
     ids = [m.article_id for m in store.members(story_id)]
-    fingerprint = members_hash(ids)
-    cached = store.brief(story_id)
-    settings = settings or BriefSettings()
-    fresh = cached is not None and cached.members_hash == fingerprint and cached.schema == SCHEMA_ID
-    if cached is not None and fresh and settings == BriefSettings():
-        return brief_from_dict(json.loads(cached.json))
     brief = make_brief(Story(id=story_id, articles=store.annotated(ids), title=record.title), settings)
-    if settings == BriefSettings():
-        store.set_brief(story_id, brief_to_json(brief), fingerprint)
-    return brief
+    return brief, members_hash(ids)
+
+
+def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None) -> Brief | None:
+    """The story's brief: the cached one while it is fresh (see ``cached_brief``), else made anew and cached
+    (only briefs of the default settings are cached)."""
+    default = settings is None or settings == BriefSettings()
+    found = cached_brief(store, story_id) if default else None
+    if found is not None:
+        return found
+    made = made_brief(store, story_id, settings)
+    if made is None:
+        return None
+    if default:
+        store.set_brief(story_id, brief_to_json(made[0]), made[1])
+    return made[0]

@@ -1,15 +1,23 @@
-"""The store behind the pages: opened for each request, in the thread that serves it."""
+"""The store behind the pages: opened read-only for each request, in the thread that serves it."""
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fastapi import Request
 
 from storyweave.models import Article, Brief
-from storyweave.store import Store, StoryRecord
-from storyweave.stories.store_sync import brief_for
+from storyweave.render.json import brief_to_json
+from storyweave.store import Store, StoreError, StoryRecord
+from storyweave.stories.store_sync import cached_brief, made_brief, store_fingerprint
+from storyweave.web.making import computing
 from storyweave.web.views import query_words, search
+
+log = logging.getLogger("storyweave.web")
 
 
 def db_path(request: Request) -> Path:
@@ -50,11 +58,81 @@ def story_article(request: Request, story_id: str, article_id: str) -> tuple[Sto
 
 
 def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | None:
-    """The story and its brief (cached in the store until its articles change), or ``None`` when unknown."""
+    """The story and its brief, or ``None`` when unknown.
+
+    Reads never take the write lock: the store is opened read-only and a cached brief is served as it is. A
+    brief made on first view is kept in memory (so a store that cannot be written does not make it again on
+    every view) and cached in the store by one background writer, after the page is served.
+    """
     path = db_path(request)
     if not path.exists():
         return None
-    with Store.open(path) as store:
+    with Store.open(path, readonly=True) as store:
         record = store.story(story_id)
-        brief = brief_for(store, story_id) if record is not None else None
-    return (record, brief) if record is not None and brief is not None else None
+        if record is None:
+            return None
+        brief = cached_brief(store, story_id)
+        if brief is not None:
+            return record, brief
+        key = (story_id, store_fingerprint(store, story_id))
+        brief = _made.get(key)
+        if brief is None:
+            with computing():
+                brief = _made.get(key)  # made by the request this one waited behind
+                if brief is None:
+                    made = made_brief(store, story_id)
+                    if made is None:
+                        return None
+                    brief = made[0]
+                    _made.put(key, brief)
+                    _writer.submit(_cache, path, story_id, brief, key[1])
+    return record, brief
+
+
+class _Recent:
+    """The last few briefs made on view, by (story, fingerprint of its articles)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[str, str], Brief] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> Brief | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+            return self._items.get(key)
+
+    def put(self, key: tuple[str, str], brief: Brief) -> None:
+        with self._lock:
+            self._items[key] = brief
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+_made = _Recent(64)
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyweave-brief-cache")
+CACHE_WRITE_TIMEOUT = 5.0  # seconds the background writer waits for another process's write
+
+
+def _cache(path: Path, story_id: str, brief: Brief, fingerprint: str) -> None:
+    try:
+        with Store.open(path, timeout=CACHE_WRITE_TIMEOUT) as writer:
+            writer.set_brief(story_id, brief_to_json(brief), fingerprint)
+    except StoreError as err:
+        log.info("brief of %s not cached: %s", story_id, err)
+
+
+def wait_for_cache_writes() -> None:
+    """Wait until every brief made so far is written (or given up on)."""
+    _writer.submit(lambda: None).result()
+
+
+def prepare_store(path: Path) -> None:
+    """Bring an existing store's schema up to date once, when the server starts (reads never migrate)."""
+    if not path.exists():
+        return
+    try:
+        Store.open(path).close()
+    except StoreError as err:
+        log.warning("store %s not upgraded (%s); it is read as it is", path, err)
