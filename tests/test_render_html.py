@@ -154,7 +154,7 @@ def test_evidence_is_listed_with_data_attributes(html: str, page: Page) -> None:
         assert figure.attrs["data-article-id"] == evidence.article_id
         assert figure.attrs["data-similarity"] == f"{evidence.similarity:.4f}"
         assert figure.text.strip().startswith(evidence.text)
-        assert f"<blockquote>{escape(evidence.text, quote=False)}</blockquote>" in html
+        assert f'<blockquote dir="auto">{escape(evidence.text, quote=False)}</blockquote>' in html
     assert "Wire Service · similarity 0.87" in figures[1].text
     assert len(page.find("details", class_="evidence")) == 3  # readable without the script
 
@@ -249,7 +249,7 @@ def test_hostile_text_in_the_analysis_is_escaped(analysed_html: str, analysed: P
     assert len(analysed.find("script")) == 1
     quote = _inside(analysed, _section(analysed, "quotes"), "blockquote")[0]
     assert quote.text == f"“{QUOTE}”"
-    assert f"“We will not stop {escape(XSS)} until everyone is home”" in analysed_html
+    assert f"“<bdi>We will not stop {escape(XSS)} until everyone is home</bdi>”" in analysed_html
     roles = [li.text for li in _inside(analysed, _section(analysed, "entities"), "li")]
     assert any(text.startswith(f"{ROLE} [1] [3]") for text in roles)
 

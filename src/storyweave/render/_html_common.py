@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from storyweave.models import Evidence
+
+# Explicit embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a name or a title they only
+# serve to show it reversed or to reorder what stands next to it, so labels are shown without them (the text
+# of articles keeps them and is shown isolated, in <bdi> or dir="auto").
+_DIRECTIONAL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def label(text: str, default: str) -> str:
+    """A name or title as shown: one line, without directional formatting characters; ``default`` when empty."""
+    return " ".join(_DIRECTIONAL.sub("", text).split()) or default
+
+
+def outlet_label(outlet: str) -> str:
+    return label(outlet, "Unknown outlet")
+
+
+def title_label(title: str) -> str:
+    return label(title, "Untitled story")
 
 
 @dataclass(frozen=True, slots=True)

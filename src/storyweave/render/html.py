@@ -19,7 +19,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from storyweave.models import Brief, Source, SummarySentence
-from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view, support_of
+from storyweave.render._html_common import (
+    ChipView,
+    EvidenceView,
+    chip,
+    evidence_view,
+    label,
+    outlet_label,
+    support_of,
+    title_label,
+)
 from storyweave.render._links import safe_url
 from storyweave.render.html_analysis import analysis_view
 
@@ -98,8 +107,8 @@ def _source_view(source: Source) -> SourceView:
     href = safe_url(source.url)
     return SourceView(
         number=source.number,
-        outlet=source.outlet.strip() or "Unknown outlet",
-        title=" ".join(source.title.split()),
+        outlet=outlet_label(source.outlet),
+        title=label(source.title, ""),
         href=href,
         url_text=None if href else (source.url or None),
         published=source.published.isoformat() if source.published else None,
@@ -115,13 +124,13 @@ def brief_to_html(brief: Brief) -> str:
     only in the page when the brief has an analysis.
     """
     style, script = _asset("brief.css"), _asset("brief.js")
-    outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
+    outlets = {s.number: outlet_label(s.outlet) for s in brief.sources}
     analysis = analysis_view(brief.analysis, outlets) if brief.analysis is not None else None
     if analysis is not None:
         style += _asset("brief-analysis.css")
     template = _environment().get_template(TEMPLATE)
     return template.render(
-        title=" ".join(brief.title.split()) or "Untitled story",
+        title=title_label(brief.title),
         story_id=brief.story_id,
         word_budget=brief.word_budget,
         summary_words=brief.summary_words,

@@ -12,6 +12,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from storyweave.models import Brief
+from storyweave.render._html_common import outlet_label, title_label
 from storyweave.render.html import _sentence_view, _source_view
 from storyweave.render.html_analysis import analysis_view
 from storyweave.store import StoryRecord
@@ -48,8 +49,10 @@ def _day(moment: datetime | None) -> str:
 def story_row(record: StoryRecord) -> StoryRow:
     first, last = _day(record.first_published), _day(record.last_published)
     span = first if first == last else f"{first} – {last}" if first and last else first or last
-    outlets = ", ".join(record.outlets[:4]) + (f" +{len(record.outlets) - 4}" if len(record.outlets) > 4 else "")
-    return StoryRow(record.id, " ".join(record.title.split()) or "Untitled story", span, record.size, outlets)
+    outlets = ", ".join(outlet_label(o) for o in record.outlets[:4]) + (
+        f" +{len(record.outlets) - 4}" if len(record.outlets) > 4 else ""
+    )
+    return StoryRow(record.id, title_label(record.title), span, record.size, outlets)
 
 
 def query_words(query: str) -> list[str]:
@@ -67,9 +70,9 @@ def search(records: Sequence[StoryRecord], query: str) -> list[StoryRecord]:
 
 def brief_context(brief: Brief) -> dict[str, Any]:
     """The same content as render's HTML page: summary with chips and evidence, analysis, sources."""
-    outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
+    outlets = {s.number: outlet_label(s.outlet) for s in brief.sources}
     return {
-        "title": " ".join(brief.title.split()) or "Untitled story",
+        "title": title_label(brief.title),
         "story_id": brief.story_id,
         "word_budget": brief.word_budget,
         "summary_words": brief.summary_words,
