@@ -1,44 +1,45 @@
-"""The web app under load: 1,000 stored stories, 2,000 requests at concurrency 20, on 127.0.0.1 only.
+"""The web app under load, against a server started in its own process on 127.0.0.1 (this process is the client).
 
-    .venv/bin/python benchmarks/web_load.py [--stories 1000] [--requests 2000] [--concurrency 20]
+    .venv/bin/python benchmarks/web_load.py [--stories 1000] [--warm 100] [--requests 2000] [--concurrency 20]
+                                            [--posts 50]
 
-The four examples/ articles are annotated once; each story is 3 or 4 of them cloned with
-new ids, outlets and titles (the clones keep the sentences, entities and embeddings), so
-building the store runs the models only once. The app runs under uvicorn in a background
-thread; an httpx.AsyncClient sends the mix: 70% GET /api/stories?limit=20&offset=random,
-20% GET /stories/{id} (among a few pre-warmed stories: the first view of a story makes and
-caches its brief with the models, which is not what this measures) and 10% GET /?q=random.
-It stops after the requests are sent or after --max-seconds, and prints throughput,
-latency percentiles and errors (non-2xx responses or exceptions).
+1. A store of ``--stories`` stories, each 3 or 4 of the examples/ articles cloned with new ids, outlets and titles
+   (the models run once, on the four examples); the briefs of ``--warm`` of them are made and cached.
+2. ``storyweave serve`` is started on a free port in a process of its own.
+3. **reads**: ``--requests`` GET /stories/{id} of the cached stories at concurrency ``--concurrency``:
+   throughput, latency percentiles and errors (anything but 200, or no answer).
+4. **reads while briefs are made**: ``--posts`` POST /api/briefs of 4 articles each are sent at once, and story
+   pages are read at the same concurrency until every post has its answer: the reads' latency, the posts' answers
+   (200, or 503 with Retry-After when the queue is full) and the server's peak resident memory (VmHWM).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import platform
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 from storyweave.engines.local import annotate_articles
 from storyweave.ingest import read_inputs
 from storyweave.models import AnnotatedArticle
 from storyweave.store import Store
 from storyweave.stories.store_sync import brief_for
-from storyweave.web import create_app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 HOST = "127.0.0.1"
-WORDS = ["ferry", "storm", "island", "story", "harbour", "bank", "wren", "zeppelin", "port", "7"]
 
 
 def build_store(path: Path, stories: int, seed: int) -> list[str]:
@@ -80,61 +81,118 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> tuple[uvicorn.Server, threading.Thread]:
-    config = uvicorn.Config(create_app(db), host=HOST, port=port, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    return server, thread
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """``storyweave serve`` in a process of its own, once it answers (at most 60 s)."""
+    command = [sys.executable, "-m", "storyweave", "serve", "--db", str(db), "--host", HOST, "--port", str(port)]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(f"http://{HOST}:{port}/api/stories?limit=1", timeout=2, trust_env=False).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"the server did not start; see {log}")
 
 
-def request_paths(count: int, stories: int, warmed: list[str], seed: int) -> list[str]:
-    rng = random.Random(seed)
-    paths: list[str] = []
-    for _ in range(count):
-        roll = rng.random()
-        if roll < 0.7:
-            paths.append(f"/api/stories?limit=20&offset={rng.randrange(stories)}")
-        elif roll < 0.9:
-            paths.append(f"/stories/{rng.choice(warmed)}")
-        else:
-            paths.append(f"/?q={rng.choice(WORDS)}")
-    return paths
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
-async def load(base: str, paths: list[str], concurrency: int, max_seconds: float) -> tuple[list[float], int, float]:
-    """Send the paths from ``concurrency`` workers; (latencies in s, errors, elapsed s)."""
-    queue: asyncio.Queue[str] = asyncio.Queue()
-    for path in paths:
-        queue.put_nowait(path)
+def memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def read_pages(
+    client: httpx.AsyncClient, paths: list[str], concurrency: int, until: asyncio.Event | None
+) -> tuple[list[float], list[str], float]:
+    """GET the paths from ``concurrency`` workers (round and round until ``until`` is set, when given):
+    (latencies in s, errors, elapsed s)."""
     latencies: list[float] = []
     errors: list[str] = []
     start = time.perf_counter()
+    next_path = iter(range(len(paths)) if until is None else iter(int, 1))
+
+    async def worker(offset: int) -> None:
+        for n in next_path:
+            if until is not None and until.is_set():
+                return
+            path = paths[(n + offset) % len(paths)]
+            began = time.perf_counter()
+            try:
+                response = await client.get(path)
+                if response.status_code != 200:
+                    errors.append(f"{response.status_code} {path}")
+            except httpx.HTTPError as err:
+                errors.append(f"{type(err).__name__} {path}")
+            latencies.append(time.perf_counter() - began)
+
+    await asyncio.gather(*(worker(k * 7) for k in range(concurrency)))
+    return latencies, errors, time.perf_counter() - start
+
+
+def brief_request(n: int) -> dict[str, object]:
+    """Four example articles, each with a sentence of its own so that no two requests are alike."""
+    articles = []
+    for k, path in enumerate(sorted(EXAMPLES.glob("*.txt"))):
+        text = path.read_text(encoding="utf-8")
+        articles.append({"text": f"{text}\n\nRequest {n} adds note {k} on the coverage.", "outlet": path.stem})
+    return {"articles": articles, "words": 120}
+
+
+async def post_briefs(client: httpx.AsyncClient, count: int) -> tuple[Counter[str], list[float]]:
+    async def post(n: int) -> tuple[str, float]:
+        began = time.perf_counter()
+        try:
+            response = await client.post("/api/briefs", json=brief_request(n), timeout=600)
+            answer = str(response.status_code)
+            if response.status_code == 503:
+                answer += f" (Retry-After {response.headers.get('retry-after')})"
+        except httpx.HTTPError as err:
+            answer = type(err).__name__
+        return answer, time.perf_counter() - began
+
+    done = await asyncio.gather(*(post(n) for n in range(count)))
+    return Counter(answer for answer, _ in done), [took for _, took in done]
+
+
+async def under_posts(
+    base: str, paths: list[str], concurrency: int, posts: int, pid: int
+) -> tuple[list[float], list[str], Counter[str], list[float], float]:
+    limits = httpx.Limits(max_connections=concurrency + posts, max_keepalive_connections=concurrency + posts)
+    samples: list[float] = []
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120, trust_env=False) as client:
+        finished = asyncio.Event()
+
+        async def posting() -> tuple[Counter[str], list[float]]:
+            try:
+                return await post_briefs(client, posts)
+            finally:
+                finished.set()
+
+        async def sampling() -> None:
+            while not finished.is_set():
+                samples.append(memory_mb(pid))
+                await asyncio.sleep(0.2)
+
+        (answers, post_times), (latencies, errors, _), _ = await asyncio.gather(
+            posting(), read_pages(client, paths, concurrency, finished), sampling()
+        )
+    return latencies, errors, answers, post_times, max(samples, default=0.0)
+
+
+async def reads_only(base: str, paths: list[str], concurrency: int) -> tuple[list[float], list[str], float]:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60, trust_env=False) as client:
-
-        async def worker() -> None:
-            while not queue.empty() and time.perf_counter() - start < max_seconds:
-                path = queue.get_nowait()
-                began = time.perf_counter()
-                try:
-                    response = await client.get(path)
-                    if not 200 <= response.status_code < 300:
-                        errors.append(f"{response.status_code} {path}")
-                except httpx.HTTPError as err:
-                    errors.append(f"{type(err).__name__} {path}")
-                latencies.append(time.perf_counter() - began)
-
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    for line in errors[:10]:
-        print(f"  error: {line}", file=sys.stderr)
-    return latencies, len(errors), time.perf_counter() - start
+        return await read_pages(client, paths, concurrency, None)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -142,50 +200,63 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def latency_line(latencies: list[float]) -> str:
+    ms = [1000 * x for x in latencies]
+    if not ms:
+        return "no requests"
+    return (
+        f"p50 {percentile(ms, 0.50):.0f} ms, p95 {percentile(ms, 0.95):.0f} ms, p99 {percentile(ms, 0.99):.0f} ms, "
+        f"mean {statistics.fmean(ms):.0f} ms, max {max(ms):.0f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--stories", type=int, default=1000)
+    parser.add_argument("--warm", type=int, default=100, help="stories whose briefs are cached before the load")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--warm", type=int, default=50, help="stories whose briefs are made before the load")
-    parser.add_argument("--max-seconds", type=float, default=300)
+    parser.add_argument("--posts", type=int, default=50, help="concurrent POST /api/briefs in the second part")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
 
     with tempfile.TemporaryDirectory(prefix="storyweave-web-load-") as folder:
         db = Path(folder) / "news.sqlite"
         began = time.perf_counter()
         story_ids = build_store(db, args.stories, args.seed)
-        built = time.perf_counter() - began
         warmed = random.Random(args.seed).sample(story_ids, min(args.warm, len(story_ids)))
-        began = time.perf_counter()
         warm(db, warmed)
-        warming = time.perf_counter() - began
-        print(f"store: {len(story_ids)} stories built in {built:.1f} s (models run once, on the 4 examples)")
-        print(f"warm-up: briefs of the {len(warmed)} stories whose pages are requested made in {warming:.1f} s")
+        print(f"store: {len(story_ids)} stories, {len(warmed)} briefs cached, in {time.perf_counter() - began:.1f} s")
 
         port = free_port()
-        server, thread = start_server(db, port)
+        server = start_server(db, port, Path(folder) / "server.log")
+        base = f"http://{HOST}:{port}"
         try:
-            paths = request_paths(args.requests, len(story_ids), warmed, args.seed)
-            latencies, errors, elapsed = asyncio.run(
-                load(f"http://{HOST}:{port}", paths, args.concurrency, args.max_seconds)
-            )
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
+            paths = [f"/stories/{random.Random(n).choice(warmed)}" for n in range(args.requests)]
+            latencies, errors, elapsed = asyncio.run(reads_only(base, paths, args.concurrency))
+            print(f"\nreads: {len(latencies)} GET /stories/{{id}} (cached briefs) at concurrency {args.concurrency}")
+            print(f"  throughput {len(latencies) / elapsed:.1f} requests/s in {elapsed:.1f} s; errors {len(errors)}")
+            print(f"  latency {latency_line(latencies)}")
+            print(f"  server memory {memory_mb(server.pid):.0f} MB")
+            for line in errors[:5]:
+                print(f"  error: {line}")
 
-    done = len(latencies)
-    ms = [1000 * x for x in latencies]
-    print(f"requests: {done} of {len(paths)} at concurrency {args.concurrency} in {elapsed:.1f} s")
-    print("mix: 70% GET /api/stories?limit=20&offset=N, 20% GET /stories/{warmed id}, 10% GET /?q=word")
-    print(f"throughput: {done / elapsed:.1f} requests/s")
-    if ms:
-        print(
-            f"latency ms: p50 {percentile(ms, 0.50):.1f}, p95 {percentile(ms, 0.95):.1f}, "
-            f"p99 {percentile(ms, 0.99):.1f}, mean {statistics.fmean(ms):.1f}, max {max(ms):.1f}"
-        )
-    print(f"errors (non-2xx or exceptions): {errors}")
+            began = time.perf_counter()
+            latencies, errors, answers, post_times, sampled = asyncio.run(
+                under_posts(base, paths, args.concurrency, args.posts, server.pid)
+            )
+            took = time.perf_counter() - began
+            print(f"\nreads while {args.posts} POST /api/briefs of 4 articles run at once ({took:.1f} s):")
+            print(f"  {len(latencies)} reads at concurrency {args.concurrency}: {latency_line(latencies)}")
+            print(f"  read errors {len(errors)}")
+            print(f"  posts answered: {dict(sorted(answers.items()))}; slowest answer {max(post_times):.1f} s")
+            print(f"  server memory: peak {peak_memory_mb(server.pid):.0f} MB (VmHWM); sampled max {sampled:.0f} MB")
+            for line in errors[:5]:
+                print(f"  error: {line}")
+        finally:
+            server.terminate()
+            server.wait(10)
 
 
 if __name__ == "__main__":

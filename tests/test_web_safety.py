@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,10 +30,17 @@ SECOND = (
 )
 
 
+def post_form(client: TestClient, data: dict | None = None, files: list | None = None):  # type: ignore[no-untyped-def,type-arg]
+    """POST /new as the form page does: with the CSRF token it carries (and the cookie it set)."""
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/new").text)
+    assert token is not None
+    return client.post("/new", data={**(data or {}), "csrf": token.group(1)}, files=files)
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     missing_store = tmp_path_factory.mktemp("web-empty") / "none.sqlite"
-    with TestClient(create_app(missing_store)) as test_client:
+    with TestClient(create_app(missing_store), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -76,8 +84,8 @@ def test_post_brief_validates_the_body(client: TestClient) -> None:
 def test_form_escapes_posted_script(client: TestClient, models: object) -> None:
     hostile = "<script>alert(1)</script> " + FIRST.replace("three weeks.", "three weeks <script>alert(1)</script>.")
     titled = json.dumps({"text": SECOND, "title": "<script>alert(2)</script> bridge", "outlet": "<b>Times</b>"})
-    response = client.post(
-        "/new",
+    response = post_form(
+        client,
         data={"text": [hostile], "words": "200"},
         files=[("files", ("titled.jsonl", titled.encode(), "application/json"))],
     )
@@ -97,27 +105,27 @@ def test_form_uploads_files_under_safe_names(client: TestClient, models: object)
         ("files", ("second.txt", SECOND.encode(), "text/plain")),
         ("files", ("evil.exe", b"MZ", "application/octet-stream")),
     ]
-    response = client.post("/new", files=files, data={"words": "80"})
+    response = post_form(client, files=files, data={"words": "80"})
     assert response.status_code == 200, response.text
     assert "Skipped file 3" in response.text
     assert "etc/first" not in response.text
 
 
 def test_form_without_articles_says_so(client: TestClient) -> None:
-    response = client.post("/new", data={"text": ["", " "]})
+    response = post_form(client, data={"text": ["", " "]})
     assert response.status_code == 400
     assert 'role="alert"' in response.text
 
 
 def test_upload_over_the_limit_is_413(client: TestClient) -> None:
     big = [("files", ("big.txt", b"x" * (MAX_FILE_BYTES + 1), "text/plain"))]
-    assert client.post("/new", files=big).status_code == 413
+    assert post_form(client, files=big).status_code == 413
     many = [("files", (f"f{i}.txt", b"A short text.", "text/plain")) for i in range(11)]
-    response = client.post("/new", files=many)
+    response = post_form(client, files=many)
     assert response.status_code == 413
     assert "at most 10 files" in response.text
     total = [("files", (f"f{i}.txt", b"y" * (MAX_FILE_BYTES - 10), "text/plain")) for i in range(3)]
-    assert client.post("/new", files=total).status_code == 413
+    assert post_form(client, files=total).status_code == 413
     huge = client.post(
         "/api/briefs", content=b"{" + b" " * (6 * 1024 * 1024) + b"}", headers={"content-type": "application/json"}
     )
@@ -155,7 +163,7 @@ def test_security_headers_on_every_response(client: TestClient, path: str) -> No
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] == "no-referrer"
+    assert headers["referrer-policy"] == "same-origin"
 
 
 def test_pages_use_no_inline_script_or_other_hosts(client: TestClient) -> None:
@@ -203,11 +211,11 @@ def test_serve_without_web_extra_explains(monkeypatch: pytest.MonkeyPatch, capsy
 @pytest.mark.models
 def test_form_stores_articles_only_when_asked(tmp_path: Path, models: object) -> None:
     db = tmp_path / "kept.sqlite"
-    with TestClient(create_app(db)) as fresh:
-        not_kept = fresh.post("/new", data={"text": [FIRST, SECOND], "words": "80"})
+    with TestClient(create_app(db), base_url="http://localhost") as fresh:
+        not_kept = post_form(fresh, data={"text": [FIRST, SECOND], "words": "80"})
         assert not_kept.status_code == 200 and "not stored" in not_kept.text
         assert fresh.get("/api/stories").json()["total"] == 0
-        kept = fresh.post("/new", data={"text": [FIRST, SECOND], "words": "80", "store": "on"})
+        kept = post_form(fresh, data={"text": [FIRST, SECOND], "words": "80", "store": "on"})
         assert kept.status_code == 200 and "now in the store" in kept.text
         listed = fresh.get("/api/stories").json()
         assert listed["total"] >= 1

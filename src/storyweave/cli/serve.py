@@ -19,6 +19,13 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another host name to answer to (repeatable); --host and this machine's local names always are.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the store's stories and briefs, and a form for new briefs, at http://HOST:PORT/."""
     try:
@@ -30,4 +37,4 @@ def serve(
     path = db or default_path()
     if not path.exists():
         typer.echo(f"no store at {path} yet: the stories page stays empty until storyweave ingest", err=True)
-    uvicorn.run(create_app(path), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(path, hosts=[host, *(allow_host or [])]), host=host, port=port, log_level="info")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from storyweave.errors import InputError
 from storyweave.render import brief_to_dict
 from storyweave.web.data import find_stories, story_brief
-from storyweave.web.making import MAX_ARTICLES, brief_of, pasted_article
+from storyweave.web.making import MAX_ARTICLE_CHARS, MAX_ARTICLES, TooLarge, brief_of, pasted_article
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -32,7 +32,7 @@ class StoryList(BaseModel):
 
 
 class PostedArticle(BaseModel):
-    text: str = Field(min_length=1, max_length=1_000_000, description="The article's text")
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article's text")
     title: str = Field("", max_length=1000)
     outlet: str = Field("", max_length=200, description='Defaults to "Article N"')
     url: str | None = Field(None, max_length=2000)
@@ -73,4 +73,6 @@ def post_brief(body: BriefRequest) -> dict[str, Any]:
         brief = brief_of(articles, body.words)
     except InputError as err:
         raise HTTPException(400, str(err)) from err
+    except TooLarge as err:
+        raise HTTPException(413, f"Too large: {err}.") from err
     return brief_to_dict(brief)

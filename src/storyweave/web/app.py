@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Awaitable, Callable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyweave.web import api, pages
-from storyweave.web.making import MAX_TOTAL_BYTES
+from storyweave.web.data import prepare_store
+from storyweave.web.guard import Guard
+from storyweave.web.making import MAX_TOTAL_BYTES, RETRY_AFTER, Busy
 from storyweave.web.views import page
 
 CSP = (
@@ -22,7 +26,7 @@ CSP = (
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # other sites learn nothing; our own forms keep their Origin (not "null")
     "X-Frame-Options": "DENY",
 }
 BODY_LIMIT = MAX_TOTAL_BYTES + 256 * 1024  # the files plus the form's text fields and multipart framing
@@ -50,22 +54,47 @@ def error_response(request: Request, status: int, message: str) -> Response:
     """An error as JSON for the API, else as a page."""
     if _wants_json(request):
         return JSONResponse({"error": message, "status": status}, status_code=status)
-    headings = {404: "Not found", 411: "Length required", 413: "Too large", 400: "Bad request"}
+    headings = {
+        400: "Bad request", 403: "Refused", 404: "Not found", 411: "Length required", 413: "Too large",
+        422: "Cannot use this", 503: "Busy",
+    }  # fmt: skip
     heading = headings.get(status, "Something went wrong")
     return HTMLResponse(page("error.html.j2", status=status, heading=heading, message=message), status_code=status)
 
 
-def create_app(db_path: Path) -> FastAPI:
-    """The app over the store at ``db_path`` (opened per request; a missing store shows no stories)."""
+def _with_headers(response: Response) -> Response:
+    for key, value in HEADERS.items():
+        response.headers.setdefault(key, value)
+    return response
+
+
+def _printable(text: str) -> str:
+    """Text that can be encoded as UTF-8: lone surrogates and control characters replaced."""
+    cleaned = text.encode("utf-8", "replace").decode("utf-8")
+    return "".join(c if c.isprintable() else "\ufffd" for c in cleaned)
+
+
+def create_app(db_path: Path, hosts: Iterable[str] = ()) -> FastAPI:
+    """The app over the store at ``db_path`` (opened per request; a missing store shows no stories).
+
+    It answers only requests addressed to ``hosts`` or to this machine's local names (see ``guard``).
+    """
     app = FastAPI(title="storyweave", version="1", docs_url=None, redoc_url=None)
     app.state.db_path = Path(db_path)
+    app.state.guard = guard = Guard(hosts)
+    prepare_store(app.state.db_path)
 
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = _limit(request) or await call_next(request)
-        for key, value in HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+        response = _refused(request) or _limit(request) or await call_next(request)
+        return _with_headers(response)
+
+    def _refused(request: Request) -> Response | None:
+        if not guard.host_allowed(request):
+            return error_response(request, 400, "This server does not answer to that host name.")
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not guard.same_origin(request):
+            return error_response(request, 403, "Requests that change something must come from this site's pages.")
+        return None
 
     def _limit(request: Request) -> Response | None:
         if request.method not in ("POST", "PUT", "PATCH"):
@@ -76,6 +105,28 @@ def create_app(db_path: Path) -> FastAPI:
         if int(length) > BODY_LIMIT:
             return error_response(request, 413, f"The request is larger than {BODY_LIMIT // (1024 * 1024)} MB.")
         return None
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:  # outside the middleware: add headers here
+        logging.getLogger("storyweave.web").exception("error serving %s", request.url.path)
+        return _with_headers(error_response(request, 500, "Something went wrong on the server."))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        """422 with where and what, never the input echoed back (it may hold text that cannot be encoded)."""
+        problems = []
+        for error in exc.errors()[:10]:
+            where = ".".join(str(part) for part in error.get("loc", ()))
+            problems.append(_printable(f"{where}: {error.get('msg', 'invalid')}"))
+        if _wants_json(request):
+            return JSONResponse({"error": "The request is not valid.", "status": 422, "problems": problems}, 422)
+        return error_response(request, 422, "The request is not valid: " + "; ".join(problems))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> Response:
+        response = error_response(request, 503, "Too many briefs are being made; try again in a few seconds.")
+        response.headers["Retry-After"] = str(RETRY_AFTER)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
-from collections.abc import Sequence
+import threading
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,11 +26,43 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TOTAL_BYTES = 5 * 1024 * 1024
 MAX_PASTED = 5
 MAX_ARTICLES = 20
+MAX_ARTICLE_CHARS = 200_000  # news articles run to tens of thousands; more is not an article
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # a compressed upload may unpack to this much
 _EXTENSION = re.compile(r"^(\.[a-z0-9]{1,8}){1,2}$")
 
 
 class TooLarge(Exception):
     """The request carries more than the upload limits allow."""
+
+
+class Busy(Exception):
+    """Too many briefs are being made or waiting: the request should be tried again shortly."""
+
+
+# Briefs are made by at most this many threads at once (each holds a core); beyond them this many more wait,
+# and any further request is turned away with 503 rather than slowing every reader of the store.
+BRIEF_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))
+BRIEF_QUEUE = 8
+RETRY_AFTER = 5  # seconds
+_slots = threading.BoundedSemaphore(BRIEF_WORKERS)
+_admitted = 0
+_admitting = threading.Lock()
+
+
+@contextmanager
+def computing() -> Iterator[None]:
+    """A slot to make a brief in: waits its turn, or raises ``Busy`` when the queue is full."""
+    global _admitted
+    with _admitting:
+        if _admitted >= BRIEF_WORKERS + BRIEF_QUEUE:
+            raise Busy(f"{_admitted} briefs are being made or waiting")
+        _admitted += 1
+    try:
+        with _slots:
+            yield
+    finally:
+        with _admitting:
+            _admitted -= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +72,45 @@ class Upload:
 
 
 def check_uploads(uploads: Sequence[Upload]) -> None:
-    """Raise ``TooLarge`` when there are too many files, one is too big, or all together are."""
+    """Raise ``TooLarge`` when there are too many files, one is too big (also once decompressed), or all are."""
     if len(uploads) > MAX_FILES:
         raise TooLarge(f"at most {MAX_FILES} files at once ({len(uploads)} were sent)")
     for upload in uploads:
         if len(upload.data) > MAX_FILE_BYTES:
             raise TooLarge(f"each file may have at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        if upload.data[:2] == b"\x1f\x8b" and not _unpacks_within(upload.data, MAX_UNPACKED_BYTES):
+            raise TooLarge(f"each file may unpack to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
     if sum(len(u.data) for u in uploads) > MAX_TOTAL_BYTES:
         raise TooLarge(f"files may have at most {MAX_TOTAL_BYTES // (1024 * 1024)} MB together")
+
+
+def _unpacks_within(data: bytes, limit: int) -> bool:
+    """Whether gzip ``data`` (any number of members, as a .warc.gz has) unpacks to at most ``limit`` bytes,
+    found out by unpacking it in small steps and stopping at the limit (a gzip bomb costs nothing)."""
+    total, rest = 0, data
+    try:
+        while rest:
+            unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            chunk = unpacker.decompress(rest, 64 * 1024)
+            while chunk:
+                total += len(chunk)
+                if total > limit:
+                    return False
+                chunk = unpacker.decompress(unpacker.unconsumed_tail, 64 * 1024)
+            rest = unpacker.unused_data
+    except zlib.error:
+        return True  # not gzip after all: the readers say what it is
+    return True
+
+
+def check_articles(articles: Sequence[Article]) -> None:
+    """Raise ``TooLarge`` when an article is longer than a brief takes."""
+    for number, article in enumerate(articles, start=1):
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise TooLarge(
+                f"article {number} has {len(article.text):,} characters; a brief takes at most "
+                f"{MAX_ARTICLE_CHARS:,} per article (ingest long documents with storyweave ingest)"
+            )
 
 
 def safe_extension(filename: str) -> str | None:
@@ -96,12 +163,14 @@ def brief_of(articles: Sequence[Article], words: int = 200, keep_in: Path | None
     unique = list({a.id: a for a in articles if a.text.strip()}.values())
     if not unique:
         raise NoUsableArticles("no usable article", "Paste article text or upload .txt, .html or .jsonl files")
-    annotated = annotate_articles(unique, workers=1)
-    if keep_in is not None:
-        from storyweave.store import Store
-        from storyweave.stories.store_sync import regroup_store
+    check_articles(unique)
+    with computing():
+        annotated = annotate_articles(unique, workers=1)
+        if keep_in is not None:
+            from storyweave.store import Store
+            from storyweave.stories.store_sync import regroup_store
 
-        with Store.open(keep_in) as store:
-            if store.add_annotated(annotated):
-                regroup_store(store)
-    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+            with Store.open(keep_in) as store:
+                if store.add_annotated(annotated):
+                    regroup_store(store)
+        return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))

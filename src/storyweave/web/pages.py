@@ -13,7 +13,9 @@ from starlette.datastructures import UploadFile
 
 from storyweave.errors import InputError
 from storyweave.models import Article, Brief
+from storyweave.render._html_common import label, outlet_label, title_label
 from storyweave.web.data import db_path, find_stories, story_article, story_brief
+from storyweave.web.guard import CSRF_COOKIE, CSRF_FIELD, new_token, set_token, token_matches
 from storyweave.web.making import (
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -102,9 +104,9 @@ def article_page(
     html = page(
         "article.html.j2",
         story_id=story_id,
-        story_title=record.title,
-        title=article.title,
-        outlet=article.outlet,
+        story_title=title_label(record.title),
+        title=label(article.title, ""),
+        outlet=outlet_label(article.outlet),
         published=published.isoformat() if published else "",
         date=published.date().isoformat() if published else "",
         before=text[:start],
@@ -114,21 +116,26 @@ def article_page(
     return HTMLResponse(html)
 
 
-def _form_page(error: str = "", status: int = 200) -> HTMLResponse:
+def _form_page(request: Request, error: str = "", status: int = 200) -> HTMLResponse:
+    """The form, with the session's CSRF token in it and in its cookie (a new one when there is none)."""
+    token = request.cookies.get(CSRF_COOKIE) or new_token()
     html = page(
         "new.html.j2",
         error=error,
+        csrf=token,
         max_pasted=MAX_PASTED,
         max_files=MAX_FILES,
         max_file_mb=MAX_FILE_BYTES // _MB,
         max_total_mb=MAX_TOTAL_BYTES // _MB,
     )
-    return HTMLResponse(html, status_code=status)
+    response = HTMLResponse(html, status_code=status)
+    set_token(response, token)
+    return response
 
 
 @router.get("/new", response_class=HTMLResponse)
-def new_form() -> HTMLResponse:
-    return _form_page()
+def new_form(request: Request) -> HTMLResponse:
+    return _form_page(request)
 
 
 def _words(value: object) -> int:
@@ -142,17 +149,20 @@ def _words(value: object) -> int:
 @router.post("/new", response_class=HTMLResponse)
 async def new_brief(request: Request) -> HTMLResponse:
     form = await request.form(max_part_size=2 * _MB)
+    if not token_matches(request, form.get(CSRF_FIELD)):
+        await form.close()
+        return _form_page(request, "The form had expired or came from another site: send it again from here.", 403)
     texts = [t for t in form.getlist("text") if isinstance(t, str) and t.strip()]
     files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
     if len(texts) > MAX_PASTED:
-        return _form_page(f"Paste at most {MAX_PASTED} articles.", 400)
+        return _form_page(request, f"Paste at most {MAX_PASTED} articles.", 400)
     try:
         uploads = []
         for f in files:
             uploads.append(Upload(f.filename or "", await f.read(MAX_FILE_BYTES + 1)))
             check_uploads(uploads)
     except TooLarge as err:
-        return _form_page(f"Too large: {err}.", 413)
+        return _form_page(request, f"Too large: {err}.", 413)
     finally:
         await form.close()
     pasted = [pasted_article(text, n) for n, text in enumerate(texts, start=1)]
@@ -160,7 +170,9 @@ async def new_brief(request: Request) -> HTMLResponse:
     try:
         brief, notes = await run_in_threadpool(_make, pasted, uploads, _words(form.get("words")), keep_in)
     except InputError as err:
-        return _form_page(str(err), 400)
+        return _form_page(request, str(err), 400)
+    except TooLarge as err:
+        return _form_page(request, f"Too large: {err}.", 413)
     kicker = "storyweave brief · stored" if keep_in else "storyweave brief · not stored"
     return HTMLResponse(_brief_page(brief, kicker, notes))
 
