@@ -37,14 +37,16 @@ def _field_mb(path: str, field: str) -> float:
 
 
 class TreeMemory:
-    """Samples the summed RSS of the process tree every ``interval`` seconds; ``peak_mb`` holds the max.
+    """Samples the summed RSS of the process tree (this process's, or ``root``'s) every ``interval`` seconds;
+    ``peak_mb`` holds the max.
 
     With ``proportional``, the summed proportional set sizes instead (pages that forked processes share
     count once in all).
     """
 
-    def __init__(self, interval: float = 0.1, *, proportional: bool = False) -> None:
+    def __init__(self, interval: float = 0.1, *, proportional: bool = False, root: int | None = None) -> None:
         self.interval = interval
+        self.root = os.getpid() if root is None else root
         self._size = _pss_mb if proportional else _rss_mb
         self.peak_mb = 0.0
         self._stop = threading.Event()
@@ -52,7 +54,7 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            pids, frontier = [os.getpid()], [os.getpid()]
+            pids, frontier = [self.root], [self.root]
             while frontier:
                 frontier = [c for p in frontier for c in _children(p)]
                 pids += frontier

@@ -5,12 +5,13 @@
 
 1. A store of ``--stories`` stories, each 3 or 4 of the examples/ articles cloned with new ids, outlets and titles
    (the models run once, on the four examples); the briefs of ``--warm`` of them are made and cached.
-2. ``storyweave serve`` is started on a free port in a process of its own.
+2. ``storyweave serve`` is started on a free port in a process of its own; its brief workers load the models
+   (``--settle`` seconds are given to that).
 3. **reads**: ``--requests`` GET /stories/{id} of the cached stories at concurrency ``--concurrency``:
    throughput, latency percentiles and errors (anything but 200, or no answer).
 4. **reads while briefs are made**: ``--posts`` POST /api/briefs of 4 articles each are sent at once, and story
    pages are read at the same concurrency until every post has its answer: the reads' latency, the posts' answers
-   (200, or 503 with Retry-After when the queue is full) and the server's peak resident memory (VmHWM).
+   (200, or 503 with Retry-After when the queue is full) and the peak memory of the server and its workers.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pathlib import Path
 
 import httpx
 
+from _memory import TreeMemory
 from storyweave.engines.local import annotate_articles
 from storyweave.ingest import read_inputs
 from storyweave.models import AnnotatedArticle
@@ -97,20 +99,6 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     raise RuntimeError(f"the server did not start; see {log}")
 
 
-def peak_memory_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def memory_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 async def read_pages(
     client: httpx.AsyncClient, paths: list[str], concurrency: int, until: asyncio.Event | None
 ) -> tuple[list[float], list[str], float]:
@@ -165,28 +153,27 @@ async def post_briefs(client: httpx.AsyncClient, count: int) -> tuple[Counter[st
 
 
 async def under_posts(
-    base: str, paths: list[str], concurrency: int, posts: int, pid: int
-) -> tuple[list[float], list[str], Counter[str], list[float], float]:
-    limits = httpx.Limits(max_connections=concurrency + posts, max_keepalive_connections=concurrency + posts)
-    samples: list[float] = []
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120, trust_env=False) as client:
+    base: str, paths: list[str], concurrency: int, posts: int
+) -> tuple[list[float], list[str], Counter[str], list[float]]:
+    # Two clients: httpcore's pool costs the client CPU in proportion to its connections, for every request.
+    reading = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    posting_limits = httpx.Limits(max_connections=posts, max_keepalive_connections=posts)
+    async with (
+        httpx.AsyncClient(base_url=base, limits=reading, timeout=120, trust_env=False) as reader,
+        httpx.AsyncClient(base_url=base, limits=posting_limits, timeout=600, trust_env=False) as poster,
+    ):
         finished = asyncio.Event()
 
         async def posting() -> tuple[Counter[str], list[float]]:
             try:
-                return await post_briefs(client, posts)
+                return await post_briefs(poster, posts)
             finally:
                 finished.set()
 
-        async def sampling() -> None:
-            while not finished.is_set():
-                samples.append(memory_mb(pid))
-                await asyncio.sleep(0.2)
-
-        (answers, post_times), (latencies, errors, _), _ = await asyncio.gather(
-            posting(), read_pages(client, paths, concurrency, finished), sampling()
+        (answers, post_times), (latencies, errors, _) = await asyncio.gather(
+            posting(), read_pages(reader, paths, concurrency, finished)
         )
-    return latencies, errors, answers, post_times, max(samples, default=0.0)
+    return latencies, errors, answers, post_times
 
 
 async def reads_only(base: str, paths: list[str], concurrency: int) -> tuple[list[float], list[str], float]:
@@ -217,6 +204,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--posts", type=int, default=50, help="concurrent POST /api/briefs in the second part")
+    parser.add_argument("--settle", type=float, default=15, help="seconds for the workers to load the models")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
@@ -233,25 +221,26 @@ def main() -> None:
         server = start_server(db, port, Path(folder) / "server.log")
         base = f"http://{HOST}:{port}"
         try:
+            time.sleep(args.settle)
             paths = [f"/stories/{random.Random(n).choice(warmed)}" for n in range(args.requests)]
             latencies, errors, elapsed = asyncio.run(reads_only(base, paths, args.concurrency))
             print(f"\nreads: {len(latencies)} GET /stories/{{id}} (cached briefs) at concurrency {args.concurrency}")
             print(f"  throughput {len(latencies) / elapsed:.1f} requests/s in {elapsed:.1f} s; errors {len(errors)}")
             print(f"  latency {latency_line(latencies)}")
-            print(f"  server memory {memory_mb(server.pid):.0f} MB")
             for line in errors[:5]:
                 print(f"  error: {line}")
 
             began = time.perf_counter()
-            latencies, errors, answers, post_times, sampled = asyncio.run(
-                under_posts(base, paths, args.concurrency, args.posts, server.pid)
-            )
+            with TreeMemory(root=server.pid) as memory:
+                latencies, errors, answers, post_times = asyncio.run(
+                    under_posts(base, paths, args.concurrency, args.posts)
+                )
             took = time.perf_counter() - began
             print(f"\nreads while {args.posts} POST /api/briefs of 4 articles run at once ({took:.1f} s):")
             print(f"  {len(latencies)} reads at concurrency {args.concurrency}: {latency_line(latencies)}")
             print(f"  read errors {len(errors)}")
             print(f"  posts answered: {dict(sorted(answers.items()))}; slowest answer {max(post_times):.1f} s")
-            print(f"  server memory: peak {peak_memory_mb(server.pid):.0f} MB (VmHWM); sampled max {sampled:.0f} MB")
+            print(f"  server memory, with its brief workers: peak {memory.peak_mb:.0f} MB (summed RSS, sampled)")
             for line in errors[:5]:
                 print(f"  error: {line}")
         finally:

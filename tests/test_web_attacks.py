@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import socket
@@ -14,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import Route
 
-from storyweave.web import api, create_app, data, making, pages
+from storyweave.web import api, create_app, data, making, pages, pool
 from storyweave.web.guard import CSRF_COOKIE
 
 ARTICLE = "Officials in Tolsby closed the Lindqvist Bridge on Tuesday after inspectors found cracks in a girder."
@@ -153,37 +155,68 @@ def test_a_server_error_carries_the_headers_and_no_details(client: TestClient, m
 
 
 def test_a_full_queue_answers_503_with_retry_after(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(making, "_admitted", making.BRIEF_WORKERS + making.BRIEF_QUEUE)
+    monkeypatch.setattr(pool, "_admitted", pool.BRIEF_WORKERS + pool.BRIEF_QUEUE)
     response = client.post("/api/briefs", json={"articles": [{"text": ARTICLE}]})
     assert response.status_code == 503
-    assert response.headers["retry-after"] == str(making.RETRY_AFTER)
+    assert response.headers["retry-after"] == str(pool.RETRY_AFTER)
     assert_headers(response)
 
 
-def test_brief_work_is_bounded_by_workers_and_queue(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(making, "_slots", threading.BoundedSemaphore(1))
-    monkeypatch.setattr(making, "BRIEF_WORKERS", 1)
-    monkeypatch.setattr(making, "BRIEF_QUEUE", 2)
+def test_briefs_made_or_waiting_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "BRIEF_WORKERS", 1)
+    monkeypatch.setattr(pool, "BRIEF_QUEUE", 2)
     release = threading.Event()
-    inside: list[int] = []
 
     def hold() -> None:
-        with making.computing():
-            inside.append(1)
+        with pool.admitted():
             release.wait(10)
 
     threads = [threading.Thread(target=hold) for _ in range(3)]
     for thread in threads:
         thread.start()
-    while making._admitted < 3:
-        threading.Event().wait(0.01)
-    assert len(inside) == 1  # one computes, two wait their turn
-    with pytest.raises(making.Busy), making.computing():
+    while pool._admitted < 3:
+        time.sleep(0.01)
+    with pytest.raises(pool.Busy), pool.admitted():
         pass
     release.set()
     for thread in threads:
         thread.join(10)
-    assert len(inside) == 3 and making._admitted == 0
+    assert pool._admitted == 0
+    with pool.admitted():  # room again
+        assert pool._admitted == 1
+
+
+def _slow_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_work_asked_for_at_once_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[float] = []
+
+    def run(task: object, seconds: float) -> int:
+        calls.append(seconds)
+        return _slow_pid(seconds)
+
+    monkeypatch.setattr(pool, "run", run)
+    answers: list[int] = []
+    threads = [threading.Thread(target=lambda: answers.append(pool.run_once("k", _slow_pid, 0.3))) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert calls == [0.3] and answers == [os.getpid()] * 5
+    assert pool.run_once("k", _slow_pid, 0) == os.getpid()  # done work is not remembered: run again
+    assert calls == [0.3, 0]
+
+
+@pytest.mark.models
+def test_briefs_are_made_in_worker_processes_and_a_dead_worker_is_replaced() -> None:
+    worker = pool.run(_slow_pid, 0)
+    assert worker != os.getpid()
+    with pytest.raises(BrokenProcessPool):
+        pool.run(os._exit, 1)
+    assert pool.run(_slow_pid, 0) not in (os.getpid(), worker)
 
 
 def test_an_upload_that_unpacks_too_far_is_413(client: TestClient) -> None:

@@ -31,10 +31,12 @@ def serve(
     try:
         import uvicorn
 
-        from storyweave.web import create_app
+        from storyweave.web import create_app, pool
     except ImportError as err:
         raise InputError("storyweave serve needs the web extra", "pip install 'storyweave[web]'") from err
     path = db or default_path()
     if not path.exists():
         typer.echo(f"no store at {path} yet: the stories page stays empty until storyweave ingest", err=True)
-    uvicorn.run(create_app(path, hosts=[host, *(allow_host or [])]), host=host, port=port, log_level="info")
+    app = create_app(path, hosts=[host, *(allow_host or [])])
+    pool.start()  # the brief workers load the models while the server starts answering
+    uvicorn.run(app, host=host, port=port, log_level="info")

@@ -16,7 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyweave.web import api, pages
 from storyweave.web.data import prepare_store
 from storyweave.web.guard import Guard
-from storyweave.web.making import MAX_TOTAL_BYTES, RETRY_AFTER, Busy
+from storyweave.web.making import MAX_TOTAL_BYTES
+from storyweave.web.pool import RETRY_AFTER, Busy
 from storyweave.web.views import page
 
 CSP = (

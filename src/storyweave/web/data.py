@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,8 +11,10 @@ from fastapi import Request
 from storyweave.models import Article, Brief
 from storyweave.render.json import brief_to_json
 from storyweave.store import Store, StoreError, StoryRecord
-from storyweave.stories.store_sync import cached_brief, made_brief, store_fingerprint
-from storyweave.web.making import computing
+from storyweave.stories.store_sync import cached_brief, store_fingerprint
+from storyweave.web import pool
+from storyweave.web.making import stored_brief
+from storyweave.web.recent import Recent
 from storyweave.web.views import query_words, search
 
 log = logging.getLogger("storyweave.web")
@@ -57,12 +57,22 @@ def story_article(request: Request, story_id: str, article_id: str) -> tuple[Sto
     return (record, found[0].article) if found else None
 
 
+def story_state(request: Request, story_id: str) -> tuple[StoryRecord, str] | None:
+    """The story and the fingerprint of its articles (what its brief is made from), or ``None`` when unknown."""
+    path = db_path(request)
+    if not path.exists():
+        return None
+    with Store.open(path, readonly=True) as store:
+        record = store.story(story_id)
+        return None if record is None else (record, store_fingerprint(store, story_id))
+
+
 def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | None:
     """The story and its brief, or ``None`` when unknown.
 
     Reads never take the write lock: the store is opened read-only and a cached brief is served as it is. A
-    brief made on first view is kept in memory (so a store that cannot be written does not make it again on
-    every view) and cached in the store by one background writer, after the page is served.
+    brief made on first view (by a brief worker, see ``pool``) is kept in memory, so a store that cannot be
+    written does not make it again on every view, and cached in the store by one background writer.
     """
     path = db_path(request)
     if not path.exists():
@@ -75,42 +85,18 @@ def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | 
         if brief is not None:
             return record, brief
         key = (story_id, store_fingerprint(store, story_id))
-        brief = _made.get(key)
-        if brief is None:
-            with computing():
-                brief = _made.get(key)  # made by the request this one waited behind
-                if brief is None:
-                    made = made_brief(store, story_id)
-                    if made is None:
-                        return None
-                    brief = made[0]
-                    _made.put(key, brief)
-                    _writer.submit(_cache, path, story_id, brief, key[1])
+    brief = _made.get(key)
+    if brief is None:
+        made = pool.run_once((str(path), *key), stored_brief, str(path), story_id)
+        if made is None:
+            return None
+        brief = made[0]
+        _made.put(key, brief)
+        _writer.submit(_cache, path, story_id, brief, made[1])
     return record, brief
 
 
-class _Recent:
-    """The last few briefs made on view, by (story, fingerprint of its articles)."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[str, str], Brief] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[str, str]) -> Brief | None:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-            return self._items.get(key)
-
-    def put(self, key: tuple[str, str], brief: Brief) -> None:
-        with self._lock:
-            self._items[key] = brief
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-_made = _Recent(64)
+_made: Recent[Brief] = Recent(64)  # briefs made on view, by (story, fingerprint of its articles)
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyweave-brief-cache")
 CACHE_WRITE_TIMEOUT = 5.0  # seconds the background writer waits for another process's write
 

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
-import threading
 import zlib
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from storyweave.engines.local import annotate_articles
 from storyweave.errors import NoUsableArticles
 from storyweave.ingest import read_inputs
 from storyweave.ingest.dates import parse_published
 from storyweave.ingest.registry import READERS, extension_of
 from storyweave.models import Article, Brief, Origin, Skipped, Story
+from storyweave.nlp import annotate, load_models
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
+from storyweave.web import pool
 
 MAX_FILES = 10
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -33,36 +31,6 @@ _EXTENSION = re.compile(r"^(\.[a-z0-9]{1,8}){1,2}$")
 
 class TooLarge(Exception):
     """The request carries more than the upload limits allow."""
-
-
-class Busy(Exception):
-    """Too many briefs are being made or waiting: the request should be tried again shortly."""
-
-
-# Briefs are made by at most this many threads at once (each holds a core); beyond them this many more wait,
-# and any further request is turned away with 503 rather than slowing every reader of the store.
-BRIEF_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))
-BRIEF_QUEUE = 8
-RETRY_AFTER = 5  # seconds
-_slots = threading.BoundedSemaphore(BRIEF_WORKERS)
-_admitted = 0
-_admitting = threading.Lock()
-
-
-@contextmanager
-def computing() -> Iterator[None]:
-    """A slot to make a brief in: waits its turn, or raises ``Busy`` when the queue is full."""
-    global _admitted
-    with _admitting:
-        if _admitted >= BRIEF_WORKERS + BRIEF_QUEUE:
-            raise Busy(f"{_admitted} briefs are being made or waiting")
-        _admitted += 1
-    try:
-        with _slots:
-            yield
-    finally:
-        with _admitting:
-            _admitted -= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +124,7 @@ def pasted_article(
 
 
 def brief_of(articles: Sequence[Article], words: int = 200, keep_in: Path | None = None) -> Brief:
-    """Annotate (in this thread, models loaded once per process) and brief the articles.
+    """Brief the articles in a brief worker (see ``pool``): annotated there, with its models.
 
     With ``keep_in`` the articles are also added to that store, which then regroups its stories.
     """
@@ -164,13 +132,26 @@ def brief_of(articles: Sequence[Article], words: int = 200, keep_in: Path | None
     if not unique:
         raise NoUsableArticles("no usable article", "Paste article text or upload .txt, .html or .jsonl files")
     check_articles(unique)
-    with computing():
-        annotated = annotate_articles(unique, workers=1)
-        if keep_in is not None:
-            from storyweave.store import Store
-            from storyweave.stories.store_sync import regroup_store
+    return pool.run(annotated_brief, unique, words, None if keep_in is None else str(keep_in))
 
-            with Store.open(keep_in) as store:
-                if store.add_annotated(annotated):
-                    regroup_store(store)
-        return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+
+def annotated_brief(articles: list[Article], words: int, keep_in: str | None) -> Brief:
+    """In a worker: annotate and brief the articles, storing them first when ``keep_in`` names a store."""
+    annotated = list(annotate(articles, load_models(threads=1)))  # the models the worker loaded as it started
+    if keep_in is not None:
+        from storyweave.store import Store
+        from storyweave.stories.store_sync import regroup_store
+
+        with Store.open(keep_in) as store:
+            if store.add_annotated(annotated):
+                regroup_store(store)
+    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+
+
+def stored_brief(path: str, story: str) -> tuple[Brief, str] | None:
+    """In a worker: the brief of a stored story made anew, with the fingerprint of its articles."""
+    from storyweave.store import Store
+    from storyweave.stories.store_sync import made_brief
+
+    with Store.open(path, readonly=True) as store:
+        return made_brief(store, story)

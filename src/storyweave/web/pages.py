@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 from storyweave.errors import InputError
 from storyweave.models import Article, Brief
 from storyweave.render._html_common import label, outlet_label, title_label
-from storyweave.web.data import db_path, find_stories, story_article, story_brief
+from storyweave.web.data import db_path, find_stories, story_article, story_brief, story_state
 from storyweave.web.guard import CSRF_COOKIE, CSRF_FIELD, new_token, set_token, token_matches
 from storyweave.web.making import (
     MAX_FILE_BYTES,
@@ -28,6 +28,7 @@ from storyweave.web.making import (
     pasted_article,
     read_uploads,
 )
+from storyweave.web.recent import Recent
 from storyweave.web.views import PAGE_SIZE, brief_context, page, story_row
 
 router = APIRouter(include_in_schema=False)
@@ -76,12 +77,24 @@ def _brief_page(brief: Brief, kicker: str, notes: list[str] | None = None, *, in
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
-    found = story_brief(request, story_id)
-    if found is None:
+    """The story's page, rendered once for each set of its articles (a brief depends on nothing else)."""
+    state = story_state(request, story_id)
+    if state is None:
         raise HTTPException(404, "There is no such story here.")
-    record, brief = found
-    kicker = f"storyweave brief · {record.size} article{'s' * (record.size != 1)}"
-    return HTMLResponse(_brief_page(brief, kicker, in_store=True))
+    key = (str(db_path(request)), story_id, state[1])
+    html = _rendered.get(key)
+    if html is None:
+        found = story_brief(request, story_id)
+        if found is None:
+            raise HTTPException(404, "There is no such story here.")
+        record, brief = found
+        kicker = f"storyweave brief · {record.size} article{'s' * (record.size != 1)}"
+        html = _brief_page(brief, kicker, in_store=True)
+        _rendered.put(key, html)
+    return HTMLResponse(html)
+
+
+_rendered: Recent[str] = Recent(64 * 1024 * 1024, weigh=len)  # story pages, up to 64 M characters in all
 
 
 @router.get("/stories/{story_id}/articles/{article_id}", response_class=HTMLResponse)

@@ -1,0 +1,138 @@
+"""Where the web app makes briefs: a small pool of worker processes, with a bounded queue in front of it.
+
+Making a brief runs the models for seconds of CPU. In the server's own process that work would hold the
+interpreter lock and slow every page read, and a pathological input could take the server's memory with it.
+So briefs are made in ``BRIEF_WORKERS`` worker processes (started on the first brief, each loading the models
+once), and at most ``BRIEF_QUEUE`` more requests wait their turn; any further request is turned away with
+``Busy`` (503 with Retry-After) rather than queueing without end. A worker that dies is replaced; the
+workers stop when the server does.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Hashable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, suppress
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+BRIEF_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))  # leave a core to serve the pages
+BRIEF_QUEUE = 8
+RETRY_AFTER = 5  # seconds
+
+log = logging.getLogger("storyweave.web")
+
+
+class Busy(Exception):
+    """Too many briefs are being made or waiting: the request should be tried again shortly."""
+
+
+_admitted = 0
+_admitting = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_starting = threading.Lock()
+
+
+@contextmanager
+def admitted() -> Iterator[None]:
+    """A place among the briefs being made or waiting, or ``Busy`` when there is none."""
+    global _admitted
+    with _admitting:
+        if _admitted >= BRIEF_WORKERS + BRIEF_QUEUE:
+            raise Busy(f"{_admitted} briefs are being made or waiting")
+        _admitted += 1
+    try:
+        yield
+    finally:
+        with _admitting:
+            _admitted -= 1
+
+
+WORKER_NICENESS = 10  # workers yield the CPU to the server's reads
+
+
+def _start_worker() -> None:
+    """A worker runs at a lower priority than the server, ignores Ctrl-C (the server stops it when it exits) and
+    loads the models before its first brief."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with suppress(OSError, AttributeError):  # no os.nice on Windows
+        os.nice(WORKER_NICENESS)
+    from storyweave.nlp import load_models
+
+    load_models(threads=1)
+
+
+def _workers() -> ProcessPoolExecutor:
+    global _pool
+    with _starting:
+        if _pool is None:
+            # "spawn": a fresh interpreter, never a fork of this threaded server.
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(BRIEF_WORKERS, mp_context=context, initializer=_start_worker)
+        return _pool
+
+
+def _ready() -> bool:
+    return True
+
+
+def start() -> None:
+    """Start the workers now, so that they load the models in the background before the first brief is asked."""
+    _workers().submit(_ready)
+
+
+def _replace(broken: ProcessPoolExecutor) -> None:
+    global _pool
+    with _starting:
+        if _pool is broken:
+            _pool = None
+    broken.shutdown(wait=False, cancel_futures=True)
+
+
+def run(task: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``task(*args, **kwargs)`` in a worker process, once admitted (else ``Busy``); its result or its exception.
+
+    ``task`` and its arguments must be picklable (a module-level function and plain data)."""
+    with admitted():
+        pool = _workers()
+        try:
+            return pool.submit(task, *args, **kwargs).result()
+        except BrokenProcessPool:
+            log.error("a brief worker died (out of memory or killed); starting new ones")
+            _replace(pool)
+            raise
+
+
+_running: dict[Hashable, Future[Any]] = {}
+_running_lock = threading.Lock()
+
+
+def run_once(key: Hashable, task: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``run`` for work that many requests may ask for at once (the first view of a story by many readers): the
+    first request with ``key`` runs it, the others wait for its result (or its exception)."""
+    with _running_lock:
+        shared = _running.get(key)
+        mine: Future[Any] = Future()
+        if shared is None:
+            _running[key] = mine
+    if shared is not None:
+        result: T = shared.result()
+        return result
+    try:
+        done = run(task, *args, **kwargs)
+        mine.set_result(done)
+        return done
+    except BaseException as err:
+        mine.set_exception(err)
+        raise
+    finally:
+        with _running_lock:
+            del _running[key]
