@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -266,15 +267,23 @@ def server(tmp_path: Path) -> Iterator[tuple[str, int]]:
         yield base, process.pid
     finally:
         process.terminate()
-        process.wait(10)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
 
 
 def _peak_memory(pid: int) -> int:
-    """The process's peak resident memory in bytes (VmHWM)."""
+    """The peak resident memory in bytes (VmHWM) of the process and its children (the brief workers), summed."""
+    total = 0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError("no VmHWM")
+            total += int(line.split()[1]) * 1024
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            total += _peak_memory(int(child))
+    return total
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's memory from /proc")
@@ -468,3 +477,32 @@ def test_the_form_from_this_site_is_accepted(client: TestClient) -> None:
     for own in ({"origin": "http://localhost"}, {"referer": "http://localhost/new"}, {}):
         response = client.post("/new", data=form, headers=own)
         assert response.status_code == 400 and "Paste article text" in response.text, own  # past the guard
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir() for c in (task / "children").read_text().split()]
+
+
+@pytest.mark.models
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="finds the workers in /proc")
+def test_the_brief_workers_end_with_the_server(server: tuple[str, int]) -> None:
+    pid = server[1]
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and not workers:  # started with the server, loading the models
+        workers = [c for c in _children(pid) if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()]
+        time.sleep(0.2)
+    assert workers, "serve starts its brief workers"
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.2)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists() and "Z" not in _state(w)]
+    assert alive == [], "a worker outlived the server"
+
+
+def _state(pid: int) -> str:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("State:"):
+            return line.split()[1]
+    return ""

@@ -31,12 +31,11 @@ def serve(
     try:
         import uvicorn
 
-        from storyweave.web import create_app, pool
+        from storyweave.web import create_app
     except ImportError as err:
         raise InputError("storyweave serve needs the web extra", "pip install 'storyweave[web]'") from err
     path = db or default_path()
     if not path.exists():
         typer.echo(f"no store at {path} yet: the stories page stays empty until storyweave ingest", err=True)
-    app = create_app(path, hosts=[host, *(allow_host or [])])
-    pool.start()  # the brief workers load the models while the server starts answering
+    app = create_app(path, hosts=[host, *(allow_host or [])], start_workers=True)
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -11,9 +12,10 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storyweave.web import api, pages
+from storyweave.web import api, pages, pool
 from storyweave.web.data import prepare_store
 from storyweave.web.guard import Guard
 from storyweave.web.making import MAX_TOTAL_BYTES
@@ -75,12 +77,24 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else "\ufffd" for c in cleaned)
 
 
-def create_app(db_path: Path, hosts: Iterable[str] = ()) -> FastAPI:
+@asynccontextmanager
+async def _brief_workers(app: FastAPI) -> AsyncIterator[None]:
+    pool.start()
+    try:
+        yield
+    finally:
+        await run_in_threadpool(pool.stop)
+
+
+def create_app(db_path: Path, hosts: Iterable[str] = (), *, start_workers: bool = False) -> FastAPI:
     """The app over the store at ``db_path`` (opened per request; a missing store shows no stories).
 
-    It answers only requests addressed to ``hosts`` or to this machine's local names (see ``guard``).
+    It answers only requests addressed to ``hosts`` or to this machine's local names (see ``guard``). With
+    ``start_workers`` the brief workers start (and load the models) with the app and stop with it; otherwise
+    they start with the first brief asked for.
     """
-    app = FastAPI(title="storyweave", version="1", docs_url=None, redoc_url=None)
+    lifespan = _brief_workers if start_workers else None
+    app = FastAPI(title="storyweave", version="1", docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.db_path = Path(db_path)
     app.state.guard = guard = Guard(hosts)
     prepare_store(app.state.db_path)

@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -57,17 +58,25 @@ def admitted() -> Iterator[None]:
 
 
 WORKER_NICENESS = 10  # workers yield the CPU to the server's reads
+ORPHAN_CHECK = 1.0  # seconds between a worker's checks that the server is still there
 
 
-def _start_worker() -> None:
-    """A worker runs at a lower priority than the server, ignores Ctrl-C (the server stops it when it exits) and
-    loads the models before its first brief."""
+def _start_worker(server: int) -> None:
+    """A worker runs at a lower priority than the server, ignores Ctrl-C, ends when the server is gone (however
+    it ended: uvicorn ends on SIGTERM without running exit handlers) and loads the models before its first brief."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(server,), daemon=True, name="storyweave-orphan-watch").start()
     with suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(WORKER_NICENESS)
     from storyweave.nlp import load_models
 
     load_models(threads=1)
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK)
+    os._exit(0)
 
 
 def _workers() -> ProcessPoolExecutor:
@@ -76,7 +85,9 @@ def _workers() -> ProcessPoolExecutor:
         if _pool is None:
             # "spawn": a fresh interpreter, never a fork of this threaded server.
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(BRIEF_WORKERS, mp_context=context, initializer=_start_worker)
+            _pool = ProcessPoolExecutor(
+                BRIEF_WORKERS, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+            )
         return _pool
 
 
@@ -87,6 +98,15 @@ def _ready() -> bool:
 def start() -> None:
     """Start the workers now, so that they load the models in the background before the first brief is asked."""
     _workers().submit(_ready)
+
+
+def stop() -> None:
+    """Stop the workers, after the brief in hand (the server calls this as it shuts down)."""
+    global _pool
+    with _starting:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _replace(broken: ProcessPoolExecutor) -> None:
