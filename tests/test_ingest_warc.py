@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from warcio.warcwriter import WARCWriter
 
 from storyweave.ingest import read_inputs, reader_for
 from storyweave.ingest.registry import extension_of
-from storyweave.ingest.warc import read_warc
+from storyweave.ingest.warc import MAX_PAGE_BYTES, read_warc
 from storyweave.models import Article, Origin
 
 PARAGRAPH = (
@@ -172,3 +173,26 @@ def test_warc_extensions_are_registered() -> None:
     assert reader_for(".gz") is None
     assert extension_of("crawl.2024.warc.gz") == ".warc.gz"
     assert extension_of("notes.txt.gz") == ".gz"
+
+
+def test_a_page_that_unpacks_past_the_limit_is_skipped_and_reading_goes_on(tmp_path: Path) -> None:
+    """A response body sent gzip-encoded may claim a thousand times its size: it is read up to the limit only."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b"<p>" + b"x" * (1 << 20) + b"</p>"
+    bomb = b"".join(packer.compress(block) for _ in range(MAX_PAGE_BYTES // len(block) + 8)) + packer.flush()
+    path = tmp_path / "bomb.warc"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        for uri, payload, encoding in (
+            ("https://x.example/bomb", bomb, "gzip"),
+            *((u, p, "") for u, p in PAGES.items()),
+        ):
+            headers = [("Content-Type", "text/html")] + ([("Content-Encoding", encoding)] if encoding else [])
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=http)
+            )
+    result = read_inputs([str(path)])
+    assert len(bomb) < 100_000
+    assert [s.reason for s in result.skipped] == [f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded"]
+    assert sorted(a.url or "" for a in result.articles) == sorted(PAGES)

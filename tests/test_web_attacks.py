@@ -16,7 +16,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from starlette.routing import Route
 
+from storyweave.store import StoreError
 from storyweave.web import api, create_app, data, making, pages, pool
 from storyweave.web.guard import CSRF_COOKIE
 
@@ -72,6 +72,8 @@ def test_a_foreign_host_is_refused(client: TestClient, db: Path) -> None:
         assert_headers(response)
     assert client.get("/", headers={"host": "evil.example:8000"}).status_code == 400
     assert client.get("/", headers={"host": "localhost.evil.example"}).status_code == 400
+    for trick in ("localhost:80@evil.example", "localhost:evil", "[::1]evil", "localhost evil", ""):
+        assert client.get("/", headers={"host": trick}).status_code == 400, trick
     assert client.get("/", headers={"host": "127.0.0.1:8000"}).status_code == 200
     assert client.get("/", headers={"host": "[::1]:8000"}).status_code == 200
     assert not db.exists()
@@ -99,6 +101,10 @@ def test_a_form_post_needs_the_token_of_the_cookie(client: TestClient, db: Path)
     assert missing.status_code == 403 and "another site" in missing.text
     wrong = client.post("/new", data={"text": ARTICLE, "store": "on", "csrf": sent[::-1]})
     assert wrong.status_code == 403
+    strange = client.post("/new", data={"text": ARTICLE, "store": "on", "csrf": "é" * 43})
+    assert strange.status_code == 403
+    client.cookies.set(CSRF_COOKIE, "chosen-by-someone-else")
+    assert token(client) != "chosen-by-someone-else"  # a cookie this server did not make is not taken as a token
     client.cookies.delete(CSRF_COOKIE)
     no_cookie = client.post("/new", data={"text": ARTICLE, "store": "on", "csrf": sent})
     assert no_cookie.status_code == 403
@@ -140,6 +146,7 @@ def test_every_route_answers_with_the_headers(client: TestClient) -> None:
         client.get("/api/stories?limit=0").status_code,  # 422
     }
     assert statuses == {404, 405, 422}
+    assert client.put("/api/stories").headers["allow"] == "GET"
 
 
 def test_a_server_error_carries_the_headers_and_no_details(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,6 +160,16 @@ def test_a_server_error_carries_the_headers_and_no_details(client: TestClient, m
         assert response.status_code == 500
         assert "secret internals" not in response.text and "Traceback" not in response.text
         assert_headers(response)
+
+
+def test_a_store_that_cannot_be_written_answers_503(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*args: object, **kwargs: object) -> object:
+        raise StoreError("news.sqlite is locked by another storyweave process", "wait for it or use another --db")
+
+    monkeypatch.setattr("storyweave.web.pages.brief_of", locked)
+    response = client.post("/new", data={"text": ARTICLE, "store": "on", "csrf": token(client)})
+    assert response.status_code == 503 and "locked by another storyweave process" in response.text
+    assert_headers(response)
 
 
 def test_a_full_queue_answers_503_with_retry_after(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,32 +209,71 @@ def _slow_pid(seconds: float) -> int:
     return os.getpid()
 
 
-def test_work_asked_for_at_once_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[float] = []
+def test_work_asked_for_at_once_is_done_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
 
-    def run(task: object, seconds: float) -> int:
-        calls.append(seconds)
-        return _slow_pid(seconds)
+    def work() -> int:
+        calls.append(1)
+        time.sleep(0.3)
+        return len(calls)
 
-    monkeypatch.setattr(pool, "run", run)
     answers: list[int] = []
-    threads = [threading.Thread(target=lambda: answers.append(pool.run_once("k", _slow_pid, 0.3))) for _ in range(5)]
+    threads = [threading.Thread(target=lambda: answers.append(pool.once("k", work))) for _ in range(5)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(10)
-    assert calls == [0.3] and answers == [os.getpid()] * 5
-    assert pool.run_once("k", _slow_pid, 0) == os.getpid()  # done work is not remembered: run again
-    assert calls == [0.3, 0]
+    assert calls == [1] and answers == [1] * 5
+    assert pool.once("k", work) == 2  # done work is not remembered: done again
+
+
+def test_a_crowd_waiting_for_one_brief_is_turned_away(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "BRIEF_WORKERS", 1)
+    monkeypatch.setattr(pool, "BRIEF_QUEUE", 2)
+    release = threading.Event()
+    outcomes: list[str] = []
+
+    def work() -> str:
+        with pool.admitted():  # as pool.run admits the brief itself
+            release.wait(10)
+        return "made"
+
+    def view() -> None:
+        try:
+            outcomes.append(pool.once("story", work))
+        except pool.Busy:
+            outcomes.append("busy")
+
+    threads = [threading.Thread(target=view) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 10
+    while outcomes.count("busy") < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert sorted(outcomes) == ["busy"] * 3 + ["made"] * 3  # one makes it, two wait, three are told to come back
 
 
 @pytest.mark.models
 def test_briefs_are_made_in_worker_processes_and_a_dead_worker_is_replaced() -> None:
     worker = pool.run(_slow_pid, 0)
     assert worker != os.getpid()
-    with pytest.raises(BrokenProcessPool):
+    with pytest.raises(pool.WorkerLost):
         pool.run(os._exit, 1)
     assert pool.run(_slow_pid, 0) not in (os.getpid(), worker)
+
+
+@pytest.mark.models
+def test_a_brief_past_its_time_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    worker = pool.run(_slow_pid, 0)  # started, models loaded
+    monkeypatch.setattr(pool, "BRIEF_TIMEOUT", 1)
+    with pytest.raises(pool.TookTooLong):
+        pool.run(_slow_pid, 30)
+    assert not Path(f"/proc/{worker}").exists() or "Z" in _state(worker)
+    monkeypatch.setattr(pool, "BRIEF_TIMEOUT", 120)  # a new worker loads the models first
+    assert pool.run(_slow_pid, 0) != worker  # a new worker took its place
 
 
 def test_an_upload_that_unpacks_too_far_is_413(client: TestClient) -> None:
@@ -225,8 +281,11 @@ def test_an_upload_that_unpacks_too_far_is_413(client: TestClient) -> None:
     assert len(bomb) < making.MAX_FILE_BYTES
     response = client.post("/new", data={"csrf": token(client)}, files=[("files", ("a.warc.gz", bomb, "x"))])
     assert response.status_code == 413 and "unpack" in response.text
-    assert making._unpacks_within(gzip.compress(b"small" * 1000), making.MAX_UNPACKED_BYTES)
-    assert making._unpacks_within(b"\x1f\x8bnot gzip at all", 10)  # the readers say what it is
+    assert making._unpacked_size(gzip.compress(b"small" * 1000), making.MAX_UNPACKED_BYTES) == 5000
+    assert making._unpacked_size(b"\x1f\x8bnot gzip at all", 10) == 0  # the readers say what it is
+    half = gzip.compress(b"\0" * (making.MAX_UNPACKED_BYTES // 2 + 1), 9)  # two of them are too much together
+    two = [("files", (f"{n}.warc.gz", half, "x")) for n in range(2)]
+    assert client.post("/new", data={"csrf": token(client)}, files=two).status_code == 413
 
 
 def test_an_article_over_the_cap_is_413_before_any_work(client: TestClient) -> None:

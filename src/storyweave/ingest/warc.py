@@ -29,6 +29,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _WARC_MAGIC = b"WARC/"
 _SCAN_BLOCK = 1 << 20
 _MAX_REASON = 100
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # a page's body once decoded (a compressed body may claim a thousand times more)
 
 
 def read_warc(source: InputFile) -> Iterator[Article | Skipped]:
@@ -70,7 +71,11 @@ def _read_from(
                 yield Skipped(_where(source, records.offset), _reason(err))
             return int(records.offset)
         quiet = False
-        if page is not None:
+        if page is not None and len(page) > MAX_PAGE_BYTES:
+            yield Skipped(
+                _where(source, records.offset), f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded"
+            )
+        elif page is not None:
             yield from _page_articles(source, record, page, int(records.offset))
 
 
@@ -109,14 +114,15 @@ def _check_end(stream: BinaryIO, offset: int) -> None:
 
 
 def _html_payload(record: Any) -> bytes | None:
-    """The decoded body of a successful HTML response, else None."""
+    """The decoded body of a successful HTML response, else None: at most one byte past ``MAX_PAGE_BYTES`` (what
+    a compressed body would decode to beyond that is never held in memory)."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode() or ""
     content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if not status.startswith("2") or content_type not in _HTML_TYPES:
         return None
-    return bytes(record.content_stream().read())
+    return bytes(record.content_stream().read(MAX_PAGE_BYTES + 1))
 
 
 def _page_articles(source: InputFile, record: Any, page: bytes, offset: int) -> Iterator[Article | Skipped]:

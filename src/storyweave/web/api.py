@@ -70,7 +70,7 @@ def post_brief(body: BriefRequest) -> dict[str, Any]:
         for n, a in enumerate(body.articles, start=1)
     ]
     try:
-        brief = brief_of(articles, body.words)
+        brief, _ = brief_of(articles, body.words)
     except InputError as err:
         raise HTTPException(400, str(err)) from err
     except TooLarge as err:

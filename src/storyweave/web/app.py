@@ -15,11 +15,12 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storyweave.store import StoreError
 from storyweave.web import api, pages, pool
 from storyweave.web.data import prepare_store
 from storyweave.web.guard import Guard
 from storyweave.web.making import MAX_TOTAL_BYTES
-from storyweave.web.pool import RETRY_AFTER, Busy
+from storyweave.web.pool import BRIEF_TIMEOUT, RETRY_AFTER, Busy, TookTooLong, WorkerLost
 from storyweave.web.views import page
 
 CSP = (
@@ -139,16 +140,31 @@ def create_app(db_path: Path, hosts: Iterable[str] = (), *, start_workers: bool 
 
     @app.exception_handler(Busy)
     async def busy(request: Request, exc: Busy) -> Response:
-        response = error_response(request, 503, "Too many briefs are being made; try again in a few seconds.")
+        message = "Too many briefs are being made; try again in a few seconds."
+        if isinstance(exc, WorkerLost):
+            message = "The worker making the brief stopped before it was done (out of memory?); try fewer articles."
+        response = error_response(request, 503, message)
         response.headers["Retry-After"] = str(RETRY_AFTER)
         return response
+
+    @app.exception_handler(TookTooLong)
+    async def too_long(request: Request, exc: TookTooLong) -> Response:
+        message = f"The brief took longer than {BRIEF_TIMEOUT} s and was stopped: send fewer or shorter articles."
+        return error_response(request, 503, message)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        logging.getLogger("storyweave.web").warning("store: %s", exc)
+        return error_response(request, 503, f"The store cannot be used now: {exc}.")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = exc.detail if isinstance(exc.detail, str) else "The request could not be served."
         if exc.status_code == 404 and not _wants_json(request):
             message = "There is no such page or story here."
-        return error_response(request, exc.status_code, message)
+        response = error_response(request, exc.status_code, message)
+        response.headers.update(exc.headers or {})  # e.g. Allow on a 405
+        return response
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:

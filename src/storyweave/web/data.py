@@ -84,19 +84,22 @@ def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | 
         brief = cached_brief(store, story_id)
         if brief is not None:
             return record, brief
-        key = (story_id, store_fingerprint(store, story_id))
-    brief = _made.get(key)
-    if brief is None:
-        made = pool.run_once((str(path), *key), stored_brief, str(path), story_id)
-        if made is None:
-            return None
-        brief = made[0]
-        _made.put(key, brief)
-        _writer.submit(_cache, path, story_id, brief, made[1])
-    return record, brief
+        key = (str(path), story_id, store_fingerprint(store, story_id))
+    brief = _made.get(key) or pool.once(key, lambda: _made_and_kept(path, story_id, key))
+    return None if brief is None else (record, brief)
 
 
-_made: Recent[Brief] = Recent(64)  # briefs made on view, by (story, fingerprint of its articles)
+def _made_and_kept(path: Path, story_id: str, key: tuple[str, str, str]) -> Brief | None:
+    """The story's brief made by a worker, kept in memory and handed to the cache writer."""
+    made = pool.run(stored_brief, str(path), story_id)
+    if made is None:
+        return None
+    _made.put(key, made[0])
+    _writer.submit(_cache, path, story_id, made[0], made[1])
+    return made[0]
+
+
+_made: Recent[Brief] = Recent(64)  # briefs made on view, by (store, story, fingerprint of its articles)
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyweave-brief-cache")
 CACHE_WRITE_TIMEOUT = 5.0  # seconds the background writer waits for another process's write
 
@@ -107,6 +110,8 @@ def _cache(path: Path, story_id: str, brief: Brief, fingerprint: str) -> None:
             writer.set_brief(story_id, brief_to_json(brief), fingerprint)
     except StoreError as err:
         log.info("brief of %s not cached: %s", story_id, err)
+    except Exception:  # the writer thread must go on; say what happened
+        log.exception("brief of %s not cached", story_id)
 
 
 def wait_for_cache_writes() -> None:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -24,19 +25,24 @@ CSRF_FIELD = "csrf"
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
+# A Host header as browsers send it: a name or IPv4 address, or an IPv6 address in brackets, and a port.
+_HOST = re.compile(r"(?P<name>[a-z0-9._-]+|\[(?P<ip6>[0-9a-f:.]+)\])(?::[0-9]{1,5})?")
+
+
 def _hostname(value: str) -> str:
-    """The name in a Host header or URL authority, without its port, lower-cased ("[::1]:8000" -> "::1")."""
-    value = value.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+    """The name in a Host header without its port, lower-cased ("[::1]:8000" -> "::1"); "" when it is not one."""
+    found = _HOST.fullmatch(value.strip().lower())
+    if found is None:
+        return ""
+    return found.group("ip6") or found.group("name")
 
 
 class Guard:
     """The host names a server answers to, and the checks that keep other sites from writing through it."""
 
     def __init__(self, hosts: Iterable[str]) -> None:
-        self.hosts = frozenset(_hostname(h) for h in (*LOCAL_HOSTS, *hosts) if h and h not in {"0.0.0.0", "::"})
+        names = (h.strip().lower().strip("[]") for h in (*LOCAL_HOSTS, *hosts))  # names, not Host headers
+        self.hosts = frozenset(n for n in names if n and n not in {"0.0.0.0", "::"})
 
     def host_allowed(self, request: Request) -> bool:
         return _hostname(request.headers.get("host", "")) in self.hosts
@@ -52,8 +58,17 @@ class Guard:
         return sent.scheme in {"http", "https"} and sent.netloc.lower() == host.lower()
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what new_token makes
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def token_of(request: Request) -> str:
+    """The session's token: the cookie's when it is one this server could have made, else a new one."""
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    return cookie if _TOKEN.fullmatch(cookie) else new_token()
 
 
 def set_token(response: Response, token: str) -> None:
@@ -63,4 +78,6 @@ def set_token(response: Response, token: str) -> None:
 
 def token_matches(request: Request, sent: object) -> bool:
     cookie = request.cookies.get(CSRF_COOKIE, "")
-    return bool(cookie) and isinstance(sent, str) and hmac.compare_digest(cookie, sent)
+    if not (isinstance(sent, str) and _TOKEN.fullmatch(cookie) and _TOKEN.fullmatch(sent)):
+        return False
+    return hmac.compare_digest(cookie.encode(), sent.encode())

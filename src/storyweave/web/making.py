@@ -40,21 +40,32 @@ class Upload:
 
 
 def check_uploads(uploads: Sequence[Upload]) -> None:
-    """Raise ``TooLarge`` when there are too many files, one is too big (also once decompressed), or all are."""
+    """Raise ``TooLarge`` when there are too many files, one is too big, or all are (sizes only: cheap)."""
     if len(uploads) > MAX_FILES:
         raise TooLarge(f"at most {MAX_FILES} files at once ({len(uploads)} were sent)")
     for upload in uploads:
         if len(upload.data) > MAX_FILE_BYTES:
             raise TooLarge(f"each file may have at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        if upload.data[:2] == b"\x1f\x8b" and not _unpacks_within(upload.data, MAX_UNPACKED_BYTES):
-            raise TooLarge(f"each file may unpack to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
     if sum(len(u.data) for u in uploads) > MAX_TOTAL_BYTES:
         raise TooLarge(f"files may have at most {MAX_TOTAL_BYTES // (1024 * 1024)} MB together")
 
 
-def _unpacks_within(data: bytes, limit: int) -> bool:
-    """Whether gzip ``data`` (any number of members, as a .warc.gz has) unpacks to at most ``limit`` bytes,
-    found out by unpacking it in small steps and stopping at the limit (a gzip bomb costs nothing)."""
+def check_unpacked(uploads: Sequence[Upload]) -> None:
+    """Raise ``TooLarge`` when the compressed files unpack past ``MAX_UNPACKED_BYTES`` together (up to a second
+    of CPU, so not on the event loop; the readers also cap what each page decodes to)."""
+    budget = MAX_UNPACKED_BYTES
+    for upload in uploads:
+        if upload.data[:2] != b"\x1f\x8b":
+            continue
+        size = _unpacked_size(upload.data, budget)
+        if size is None:
+            raise TooLarge(f"compressed files may unpack to at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
+        budget -= size
+
+
+def _unpacked_size(data: bytes, limit: int) -> int | None:
+    """What gzip ``data`` (any number of members, as a .warc.gz has) unpacks to, or ``None`` past ``limit``:
+    unpacked in 64 KB steps and never held, so a gzip bomb costs the limit's worth of CPU and no memory."""
     total, rest = 0, data
     try:
         while rest:
@@ -63,12 +74,12 @@ def _unpacks_within(data: bytes, limit: int) -> bool:
             while chunk:
                 total += len(chunk)
                 if total > limit:
-                    return False
+                    return None
                 chunk = unpacker.decompress(unpacker.unconsumed_tail, 64 * 1024)
             rest = unpacker.unused_data
     except zlib.error:
-        return True  # not gzip after all: the readers say what it is
-    return True
+        pass  # not gzip from here on: the readers say what it is (and cap each page they decode)
+    return total
 
 
 def check_articles(articles: Sequence[Article]) -> None:
@@ -88,8 +99,8 @@ def safe_extension(filename: str) -> str | None:
 
 
 def read_uploads(uploads: Sequence[Upload]) -> tuple[list[Article], list[Skipped]]:
-    """Articles from uploaded files, through the usual readers, written under generated names only."""
-    check_uploads(uploads)
+    """Articles from uploaded files (checked with ``check_uploads`` and ``check_unpacked``), through the usual
+    readers, written under generated names only."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     with tempfile.TemporaryDirectory(prefix="storyweave-upload-") as folder:
@@ -123,21 +134,39 @@ def pasted_article(
     )
 
 
-def brief_of(articles: Sequence[Article], words: int = 200, keep_in: Path | None = None) -> Brief:
-    """Brief the articles in a brief worker (see ``pool``): annotated there, with its models.
+def brief_of(
+    articles: Sequence[Article], words: int = 200, keep_in: Path | None = None, uploads: Sequence[Upload] = ()
+) -> tuple[Brief, list[Skipped]]:
+    """Brief the articles, and those of the uploaded files, in a brief worker (see ``pool``); also what was
+    skipped among the files. With ``keep_in`` the articles are also added to that store, which then regroups
+    its stories.
 
-    With ``keep_in`` the articles are also added to that store, which then regroups its stories.
-    """
+    Sizes are checked here, in the request's thread, so a request over the limits is answered at once."""
+    check_uploads(uploads)
+    check_unpacked(uploads)
+    if not uploads:
+        _usable(articles)
+    store = None if keep_in is None else str(keep_in)
+    return pool.run(brief_in_worker, list(articles), list(uploads), words, store)
+
+
+def _usable(articles: Sequence[Article]) -> list[Article]:
+    """The articles with text, once each; ``NoUsableArticles`` or ``TooLarge`` when a brief cannot take them."""
     unique = list({a.id: a for a in articles if a.text.strip()}.values())
     if not unique:
         raise NoUsableArticles("no usable article", "Paste article text or upload .txt, .html or .jsonl files")
     check_articles(unique)
-    return pool.run(annotated_brief, unique, words, None if keep_in is None else str(keep_in))
+    return unique
 
 
-def annotated_brief(articles: list[Article], words: int, keep_in: str | None) -> Brief:
-    """In a worker: annotate and brief the articles, storing them first when ``keep_in`` names a store."""
-    annotated = list(annotate(articles, load_models(threads=1)))  # the models the worker loaded as it started
+def brief_in_worker(
+    articles: list[Article], uploads: list[Upload], words: int, keep_in: str | None
+) -> tuple[Brief, list[Skipped]]:
+    """In a worker: read the uploads, annotate and brief everything, storing it first when ``keep_in`` names a
+    store."""
+    read, skipped = read_uploads(uploads) if uploads else ([], [])
+    usable = _usable([*articles, *read])
+    annotated = list(annotate(usable, load_models(threads=1)))  # the models the worker loaded as it started
     if keep_in is not None:
         from storyweave.store import Store
         from storyweave.stories.store_sync import regroup_store
@@ -145,7 +174,8 @@ def annotated_brief(articles: list[Article], words: int, keep_in: str | None) ->
         with Store.open(keep_in) as store:
             if store.add_annotated(annotated):
                 regroup_store(store)
-    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+    brief = make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+    return brief, skipped
 
 
 def stored_brief(path: str, story: str) -> tuple[Brief, str] | None:

@@ -15,7 +15,7 @@ from storyweave.errors import InputError
 from storyweave.models import Article, Brief
 from storyweave.render._html_common import label, outlet_label, title_label
 from storyweave.web.data import db_path, find_stories, story_article, story_brief, story_state
-from storyweave.web.guard import CSRF_COOKIE, CSRF_FIELD, new_token, set_token, token_matches
+from storyweave.web.guard import CSRF_FIELD, set_token, token_matches, token_of
 from storyweave.web.making import (
     MAX_FILE_BYTES,
     MAX_FILES,
@@ -26,7 +26,6 @@ from storyweave.web.making import (
     brief_of,
     check_uploads,
     pasted_article,
-    read_uploads,
 )
 from storyweave.web.recent import Recent
 from storyweave.web.views import PAGE_SIZE, brief_context, page, story_row
@@ -131,7 +130,7 @@ def article_page(
 
 def _form_page(request: Request, error: str = "", status: int = 200) -> HTMLResponse:
     """The form, with the session's CSRF token in it and in its cookie (a new one when there is none)."""
-    token = request.cookies.get(CSRF_COOKIE) or new_token()
+    token = token_of(request)
     html = page(
         "new.html.j2",
         error=error,
@@ -191,8 +190,8 @@ async def new_brief(request: Request) -> HTMLResponse:
 
 
 def _make(pasted: list[Article], uploads: list[Upload], words: int, keep_in: Path | None) -> tuple[Brief, list[str]]:
-    articles, skipped = read_uploads(uploads)
+    brief, skipped = brief_of(pasted, words, keep_in, uploads)
     notes = [f"Skipped {s.where}: {s.reason}" for s in skipped]
     if keep_in is not None:
         notes.append("These articles are now in the store and among its stories.")
-    return brief_of([*pasted, *articles], words, keep_in), notes
+    return brief, notes

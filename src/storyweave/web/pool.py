@@ -28,12 +28,21 @@ T = TypeVar("T")
 BRIEF_WORKERS = max(1, min(2, (os.cpu_count() or 1) - 1))  # leave a core to serve the pages
 BRIEF_QUEUE = 8
 RETRY_AFTER = 5  # seconds
+BRIEF_TIMEOUT = 120  # seconds a brief may take before its worker is stopped
 
 log = logging.getLogger("storyweave.web")
 
 
 class Busy(Exception):
     """Too many briefs are being made or waiting: the request should be tried again shortly."""
+
+
+class WorkerLost(Busy):
+    """The worker making the brief died (out of memory, killed); a new one has been started."""
+
+
+class TookTooLong(Exception):
+    """The brief ran past ``BRIEF_TIMEOUT`` and was stopped."""
 
 
 _admitted = 0
@@ -120,34 +129,48 @@ def _replace(broken: ProcessPoolExecutor) -> None:
 def run(task: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """``task(*args, **kwargs)`` in a worker process, once admitted (else ``Busy``); its result or its exception.
 
-    ``task`` and its arguments must be picklable (a module-level function and plain data)."""
+    ``task`` and its arguments must be picklable (a module-level function and plain data). A task that runs
+    past ``BRIEF_TIMEOUT`` has its worker killed (``TookTooLong``); a worker that dies raises ``WorkerLost``."""
     with admitted():
         pool = _workers()
         try:
-            return pool.submit(task, *args, **kwargs).result()
-        except BrokenProcessPool:
+            return pool.submit(task, *args, **kwargs).result(timeout=BRIEF_TIMEOUT)
+        except TimeoutError as err:
+            log.warning("a brief ran past %s s; its worker is stopped", BRIEF_TIMEOUT)
+            _kill(pool)
+            raise TookTooLong(f"the brief took longer than {BRIEF_TIMEOUT} s") from err
+        except BrokenProcessPool as err:
             log.error("a brief worker died (out of memory or killed); starting new ones")
             _replace(pool)
-            raise
+            raise WorkerLost("the brief's worker stopped before it was done") from err
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers at once (the executor offers no public way to stop a running task)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    _replace(pool)
 
 
 _running: dict[Hashable, Future[Any]] = {}
 _running_lock = threading.Lock()
 
 
-def run_once(key: Hashable, task: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """``run`` for work that many requests may ask for at once (the first view of a story by many readers): the
-    first request with ``key`` runs it, the others wait for its result (or its exception)."""
+def once(key: Hashable, work: Callable[[], T]) -> T:
+    """``work()`` (which runs briefs with ``run``) done once for every request that asks for ``key`` meanwhile
+    (the first view of a story by many readers): the first request does it, the others wait for its result or
+    its exception. Those that wait are admitted like briefs, so a crowd of them gets ``Busy``, not every thread."""
     with _running_lock:
         shared = _running.get(key)
         mine: Future[Any] = Future()
         if shared is None:
             _running[key] = mine
     if shared is not None:
-        result: T = shared.result()
-        return result
+        with admitted():
+            result: T = shared.result()
+            return result
     try:
-        done = run(task, *args, **kwargs)
+        done = work()
         mine.set_result(done)
         return done
     except BaseException as err:
