@@ -81,7 +81,7 @@ def build_quotes(support: Support, index: EntityIndex) -> list[Quote]:
     for members in groups.groups():
         group = [variants[i] for i in members]
         speakers = [v.speaker for v in group if v.speaker]
-        speaker = max(set(speakers), key=speakers.count) if speakers else None
+        speaker = max(speakers, key=speakers.count) if speakers else None  # ties: the first outlet's, every run
         sources = sorted({v.source for v in group})
         cues = {v.cue for v in group if v.cue}
         drafts.append(
