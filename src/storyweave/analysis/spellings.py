@@ -10,14 +10,17 @@ word ("Russia" / "Russian").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
 from storyweave.analysis.conflicts import context_words
 from storyweave.analysis.facts import written_fact
-from storyweave.analysis.support import NONE, Support
+from storyweave.analysis.support import Support
 from storyweave.models import Fact, FactGroup
 
 NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC PRODUCT EVENT LAW WORK_OF_ART".split())
@@ -44,12 +47,12 @@ def _one_word_off(x: str, y: str, shortest: int) -> bool:
     return shorter >= shortest and Levenshtein.distance(x, y) <= (2 if shorter >= 9 else 1)
 
 
-def _difference(a: str, b: str) -> frozenset[str] | None:
-    """What differs between two written forms of one name ({"barak", "barack"}); None when they are not."""
-    x, y = _plain(a), _plain(b)
+def _difference(x: str, y: str) -> frozenset[str] | None:
+    """What differs between two written forms of one name, given plain (``_plain``): {"barak", "barack"}; None
+    when they are not two forms of one name."""
     if x == y:
         return None
-    if x.replace(" ", "").replace("-", "") == y.replace(" ", "").replace("-", "") and x.replace(" ", "").isalpha():
+    if _compact(x) == _compact(y) and x.replace(" ", "").isalpha():
         return frozenset((x, y))  # "Van Wert" / "VanWert"
     words_x, words_y = x.split(), y.split()
     if len(words_x) != len(words_y):
@@ -60,7 +63,37 @@ def _difference(a: str, b: str) -> frozenset[str] | None:
     return frozenset(differ[0]) if len(differ) == 1 and _one_word_off(*differ[0], SHARED_MIN_LETTERS) else None
 
 
-def _names(support: Support, article: int) -> list[tuple[str, int, int, int]]:
+def _compact(plain: str) -> str:
+    return plain.replace(" ", "").replace("-", "")
+
+
+class _Name(NamedTuple):
+    form: str  # as written
+    flat: int  # its sentence
+    start: int
+    end: int
+    plain: str  # ``_plain(form)``
+
+
+def _could_differ(names: list[_Name]) -> Callable[[_Name], list[_Name]]:
+    """The names of a list that ``_difference`` could pair with a given one, in list order: those as long to
+    within two letters (one word off), and those that are the same but for spaces and hyphens."""
+    by_length: dict[int, list[int]] = {}
+    by_compact: dict[str, list[int]] = {}
+    for n, name in enumerate(names):
+        by_length.setdefault(len(name.plain), []).append(n)
+        by_compact.setdefault(_compact(name.plain), []).append(n)
+
+    def candidates(name: _Name) -> list[_Name]:
+        size = len(name.plain)
+        found = {n for k in range(size - 2, size + 3) for n in by_length.get(k, ())}
+        found.update(by_compact.get(_compact(name.plain), ()))
+        return [names[n] for n in sorted(found)]
+
+    return candidates
+
+
+def _names(support: Support, article: int) -> list[_Name]:
     """(form, flat sentence, start, end) of the names in an article: whole names, their words, and the
     capitalised words and phrases inside sentences that the entity model did not mark (a drug, "Gulf of Aden")."""
     matrix = support.matrix
@@ -81,28 +114,23 @@ def _names(support: Support, article: int) -> list[tuple[str, int, int, int]]:
     first: dict[str, tuple[str, int, int, int]] = {}
     for name in found:
         first.setdefault(name[0], name)
-    return list(first.values())
+    return [_Name(*name, _plain(name[0])) for name in first.values()]
 
 
-def _alike(support: Support, a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
-    """Used alike: the two sentences report the same thing, or the names stand by the same words.
-
-    ``a`` and ``b`` are (flat sentence, start, end) of each name.
-    """
-    matrix = support.matrix
-    for (x, _, _), (y, _, _) in ((a, b), (b, a)):
-        decision = support.decisions.get((x, int(matrix.owner[y])))
-        if decision is not None and decision.label != NONE and y in decision.rows:
-            return True
+def _alike(support: Support, a: _Name, b: _Name) -> bool:
+    """Used alike: the two sentences report the same thing, or the names stand by the same words."""
+    if support.linked(a.flat, b.flat) is not None:
+        return True
     near = []
-    for flat, start, end in (a, b):
-        sentence = matrix.sentences[flat]
-        near.append(context_words(sentence.text, start - sentence.start, end - sentence.start))
+    for name in (a, b):
+        sentence = support.matrix.sentences[name.flat]
+        near.append(context_words(sentence.text, name.start - sentence.start, name.end - sentence.start))
     return bool(near[0] & near[1])
 
 
-def _writes(text: str, form: str) -> bool:
-    return re.search(rf"\b{re.escape(_plain(form))}\b", text) is not None
+@functools.lru_cache(maxsize=4096)
+def _word(plain: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(plain)}\b")
 
 
 def spelling_conflicts(support: Support) -> list[FactGroup]:
@@ -111,18 +139,19 @@ def spelling_conflicts(support: Support) -> list[FactGroup]:
     names = [_names(support, k) for k in range(len(articles))]
     texts = [_plain(a.article.text) for a in articles]
     groups: dict[frozenset[str], list[Fact]] = {}
+    candidates = [_could_differ(found) for found in names]
     for k in range(len(articles)):
         for m in range(k + 1, len(articles)):
-            for form_a, flat_a, start_a, end_a in names[k]:
-                for form_b, flat_b, start_b, end_b in names[m]:
-                    key = _difference(form_a, form_b)
+            for a in names[k]:
+                for b in candidates[m](a):
+                    key = _difference(a.plain, b.plain)
                     if key is None or key in groups:
                         continue
-                    if _writes(texts[k], form_b) or _writes(texts[m], form_a):
+                    if _word(b.plain).search(texts[k]) or _word(a.plain).search(texts[m]):
                         continue  # an article that writes both forms has no second spelling
-                    if _alike(support, (flat_a, start_a, end_a), (flat_b, start_b, end_b)):
+                    if _alike(support, a, b):
                         groups[key] = [
-                            written_fact(support, flat_a, (start_a, end_a, form_a), "name"),
-                            written_fact(support, flat_b, (start_b, end_b, form_b), "name"),
+                            written_fact(support, a.flat, (a.start, a.end, a.form), "name"),
+                            written_fact(support, b.flat, (b.start, b.end, b.form), "name"),
                         ]
     return [FactGroup(about="name", kind="name", status="conflict", facts=facts) for facts in groups.values()]
