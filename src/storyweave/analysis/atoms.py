@@ -174,7 +174,7 @@ class Atoms:
 
     words: frozenset[str]  # content words, crudely stemmed (as alignment makes them)
     quantities: tuple[Quantity, ...]
-    dates: tuple[tuple[date, date, str, str], ...]  # (first day, last day, precision, as written), resolved
+    dates: tuple[tuple[date, date, str, str, int], ...]  # (first day, last day, precision, as written, where)
     days: frozenset[str]  # the days as written, unresolved: "tuesday", "mar 15"
     names: tuple[frozenset[str], ...]  # each name as its set of lower-cased word stems, titles off
     quoted: str  # the quoted words, lower-cased ("" when none)
@@ -186,20 +186,16 @@ def _name_key(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w and w not in _TITLES and w not in STOP_WORDS)
 
 
-def said_on(text: str, written: str) -> bool:
-    """The date is when something was said ("officials said on Monday"), not when it happened."""
-    at = text.find(written)
-    return at >= 0 and bool(_SAID_ON.search(text[max(0, at - 30) : at]))
+def said_on(text: str, at: int) -> bool:
+    """The date written at ``at`` is when something was said ("officials said on Monday"), not when it
+    happened."""
+    return bool(_SAID_ON.search(text[max(0, at - 30) : at]))
 
 
 def written_days(text: str) -> frozenset[str]:
     """Weekdays, months and days of a month as written ("tuesday", "april", "mar 15"), for comparing articles
     without a publication date to resolve them; days on which something was only said are left out."""
-    days = {
-        m.group().lower()
-        for m in _WEEKDAY.finditer(text)
-        if not _SAID_ON.search(text[max(0, m.start() - 30) : m.start()])
-    }
+    days = {m.group().lower() for m in _WEEKDAY.finditer(text) if not said_on(text, m.start())}
     days |= {(m[1] or m[2]).lower() for m in _MONTH.finditer(text)}
     for m in _MONTH_DAY.finditer(text):
         month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
@@ -252,7 +248,7 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                 Atoms(
                     words=matrix.words[matrix.offsets[article_index] + sentence.index],
                     quantities=tuple(numbers),
-                    dates=tuple(d for d in sentence_dates(text, day) if not said_on(text, d[3])),
+                    dates=tuple(d for d in sentence_dates(text, day) if not said_on(text, d[4])),
                     days=written_days(text),
                     names=tuple(names[sentence.index] + proper_words(text, names[sentence.index])),
                     quoted=" ".join(m.lower() for m in _QUOTED.findall(text)),

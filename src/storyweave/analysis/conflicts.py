@@ -84,8 +84,8 @@ GENERIC = {"people", "person", "other", "men", "women", "adult", "resident", "me
 def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
     """The two sentences are dated and their dates do not meet: figures "through July" and "as of November"
     count at different times."""
-    mine = [(a, b) for a, b, _, _ in atoms.dates]
-    given = [(a, b) for t in theirs for a, b, _, _ in t.dates]
+    mine = [(d[0], d[1]) for d in atoms.dates]
+    given = [(d[0], d[1]) for t in theirs for d in t.dates]
     if mine and given:
         return not any(a <= y and x <= b for a, b in mine for x, y in given)
     months, their_months = atoms.days & MONTHS, frozenset().union(*(t.days for t in theirs)) & MONTHS
@@ -154,7 +154,7 @@ def _dates(
         mine = [d for d in atoms.dates if d[2] == precision]
         given = [(r, d) for r in rows for d in all_atoms[r].dates if d[2] == precision]
         if mine and given:
-            if any(a <= d[1] and d[0] <= b for a, b, _, _ in mine for _, d in given):
+            if any(m[0] <= d[1] and d[0] <= m[1] for m in mine for _, d in given):
                 return None
             return _first_alike(flat, [(m[3], r, d[3]) for m in mine for r, d in given], texts)
     for kind in (WEEKDAYS, MONTHS):

@@ -77,9 +77,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
-def sentence_dates(text: str, published: date | None) -> list[tuple[date, date, str, str]]:
-    """(first day, last day, precision, as written) of every date in ``text``; relative ones need ``published``."""
-    found: list[tuple[date, date, str, str]] = []
+def sentence_dates(text: str, published: date | None) -> list[tuple[date, date, str, str, int]]:
+    """(first day, last day, precision, as written, where in ``text``) of every date in ``text``; relative ones
+    need ``published``."""
+    found: list[tuple[date, date, str, str, int]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -91,5 +92,6 @@ def sentence_dates(text: str, published: date | None) -> list[tuple[date, date, 
                 continue
             if resolved:
                 taken.append((m.start(), m.end()))
-                found.append((*resolved, m[0].strip()))
+                written = m[0].strip()
+                found.append((*resolved, written, m.start() + m[0].index(written)))
     return found

@@ -179,7 +179,7 @@ class StoryFeatures:
         if atoms.dates or atoms.days:
             dates_given = [d for a in theirs for d in a.dates]
             days_given = frozenset().union(*(a.days for a in theirs))
-            dates_carried = [any(a <= d[1] and d[0] <= b for d in dates_given) for a, b, _, _ in atoms.dates]
+            dates_carried = [any(a <= d[1] and d[0] <= b for d in dates_given) for a, b, *_ in atoms.dates]
             dates_carried += [d in days_given for d in atoms.days if not atoms.dates]
         complete = all(quantities_carried) and all(dates_carried)
         # only a quantity or a day the rows do not carry can be one they give differently

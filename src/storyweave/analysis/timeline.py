@@ -18,7 +18,7 @@ def build_timeline(support: Support) -> list[TimelineEvent]:
     matrix = support.matrix
     entries: list[tuple[date, date, str, str, list[int]]] = []
     for flat, atoms in enumerate(support.atoms):
-        for start, end, precision, written in atoms.dates:
+        for start, end, precision, written, _ in atoms.dates:
             same = next(
                 (e for e in entries if (e[0], e[1]) == (start, end) and support.linked(e[4][0], flat)),
                 None,
