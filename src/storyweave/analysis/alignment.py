@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyweave.models import AnnotatedArticle, Evidence, Sentence
+from storyweave.models import SOURCE, AnnotatedArticle, Evidence, Sentence
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.:]*\d|\d")
 STOP_WORDS = frozenset(
@@ -91,6 +91,7 @@ class StoryMatrix:
     owner: np.ndarray  # article index of each flat sentence
     vectors: np.ndarray
     words: list[frozenset[str]]
+    cosine: np.ndarray  # cosine similarity of every pair of sentences
     match: np.ndarray  # same-information score of every pair of sentences
     offsets: list[int]  # flat index of each article's first sentence
 
@@ -105,30 +106,12 @@ class StoryMatrix:
             else np.zeros((0, dims), dtype=np.float32)
         )
         words = [content_words(s.text) for s in sentences]
-        match = match_scores(vectors @ vectors.T, overlap_matrix(words))
+        cosine = vectors @ vectors.T
+        match = match_scores(cosine, overlap_matrix(words))
         offsets = np.cumsum([0] + [len(a.sentences) for a in articles])[:-1].tolist()
-        return cls(articles, sentences, owner, vectors, words, match, offsets)
+        return cls(articles, sentences, owner, vectors, words, cosine, match, offsets)
 
-    def best_in_each_article(self) -> tuple[np.ndarray, np.ndarray]:
-        """(score, row): for each sentence and article, the best-matching sentence of that article."""
-        n, n_articles = len(self.owner), len(self.articles)
-        best = np.zeros((n, n_articles), dtype=np.float32)
-        where = np.full((n, n_articles), -1, dtype=np.int64)
-        for k in range(n_articles):
-            columns = np.flatnonzero(self.owner == k)
-            if len(columns):
-                block = self.match[:, columns]
-                arg = block.argmax(axis=1)
-                best[:, k] = block[np.arange(n), arg]
-                where[:, k] = columns[arg]
-        own = np.arange(n)
-        best[own, self.owner] = 0.0
-        where[own, self.owner] = -1
-        return best, where
-
-    def evidence(
-        self, flat_index: int, score: float = 1.0, support: str = "source", via: int | None = None
-    ) -> Evidence:
+    def evidence(self, flat_index: int, score: float = 1.0, support: str = SOURCE, via: int | None = None) -> Evidence:
         """The Evidence record of a flat sentence, cited with ``score`` and ``support``."""
         article = int(self.owner[flat_index])
         sentence = self.sentences[flat_index]

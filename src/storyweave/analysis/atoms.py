@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
-from storyweave.analysis.dates import sentence_dates
+from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
+from storyweave.analysis.entities import NAME_LABELS
 from storyweave.analysis.numbers import NumberMention, parse_numbers
 
-NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART".split())
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}
 MEASURES = set(
     "mile kilometre kilometer km knot metre meter feet foot tonne ton kg acre hectare gallon litre barrel mph "
@@ -61,7 +61,8 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|reported|added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I
 )
 _SPLIT_NUMBER_END = re.compile(r"\d\.$")  # a decimal number the splitter cut in two ("5. 9" as rebuilt text has it)
-_PROPER = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?:[-’'][A-Za-z]+)?")
+# a capitalised word that does not open a sentence
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?:[-’'][A-Za-z]+)?")
 _TITLES = set("mr mrs ms dr prof sir gov sen rep gen lt col sgt capt the".split())
 
 
@@ -107,7 +108,9 @@ class Quantity:
     unit: str
     noun: str  # the counted noun, stemmed: "passenger"; "" when the sentence does not say
     event: str  # killed | injured | ... when the words after the noun say
-    scope: str = ""  # "forecast" for an expected figure, "partly" for "confirmed and probable", "now" for "remain"
+    scope: str = (
+        ""  # "forecast" (expected), "earlier" (a past figure), "qualified" ("confirmed and probable"), "now" ("remain")
+    )
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -207,7 +210,7 @@ def proper_words(text: str, known: list[frozenset[str]]) -> list[frozenset[str]]
     """Capitalised words inside the sentence that the entity model did not mark: names it missed."""
     seen = frozenset().union(*known)
     found = []
-    for word in _PROPER.findall(text):
+    for word in CAPITALISED_INSIDE.findall(text):
         key = _name_key(word)
         if key and not key & seen and word.lower() not in WEEKDAYS_AND_MONTHS:
             found.append(key)
@@ -215,10 +218,7 @@ def proper_words(text: str, known: list[frozenset[str]]) -> list[frozenset[str]]
     return found
 
 
-WEEKDAYS_AND_MONTHS = set(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)
+WEEKDAYS_AND_MONTHS = WEEKDAY_NAMES | MONTH_NAMES
 
 
 def story_atoms(matrix: StoryMatrix) -> list[Atoms]:

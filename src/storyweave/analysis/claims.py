@@ -9,11 +9,20 @@ contradicting outlets come from the decisions about its representative sentence.
 
 from __future__ import annotations
 
-from storyweave.analysis.support import CONTRADICTS, FULL, PARTIAL, Support
+from storyweave.analysis.support import MIN_WORDS, Support
 from storyweave.analysis.syndication import UnionFind
-from storyweave.models import CORROBORATED, DISPUTED, PARTLY, SINGLE, UNCONFIRMED, Claim, Coverage
-
-MIN_WORDS = 5
+from storyweave.models import (
+    CONTRADICTS,
+    CORROBORATED,
+    DISPUTED,
+    FULL,
+    PARTIAL,
+    PARTLY,
+    SINGLE,
+    UNCONFIRMED,
+    Claim,
+    Coverage,
+)
 
 
 def _states_something(text: str) -> bool:
@@ -22,14 +31,9 @@ def _states_something(text: str) -> bool:
 
 def align_units(support: Support) -> list[list[int]]:
     """Groups of flat sentence indices that state the same information (singletons included)."""
-    matrix = support.matrix
-    units = UnionFind(len(matrix.sentences))
-    for (flat, _), decision in support.decisions.items():
-        if decision.label != FULL or len(decision.rows) != 1:
-            continue
-        other = decision.rows[0]
-        back = support.decisions[(other, int(matrix.owner[flat]))]
-        if back.label == FULL and flat in back.rows:
+    units = UnionFind(len(support.matrix.sentences))
+    for flat in range(len(support.matrix.sentences)):
+        for other in support.equivalents(flat):
             units.union(flat, other)
     return units.groups()
 

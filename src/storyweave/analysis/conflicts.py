@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.atoms import Atoms, Quantity
+from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -88,7 +87,7 @@ def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
     given = [(d[0], d[1]) for t in theirs for d in t.dates]
     if mine and given:
         return not any(a <= y and x <= b for a, b in mine for x, y in given)
-    months, their_months = atoms.days & MONTHS, frozenset().union(*(t.days for t in theirs)) & MONTHS
+    months, their_months = atoms.days & MONTH_NAMES, frozenset().union(*(t.days for t in theirs)) & MONTH_NAMES
     return bool(months and their_months and not months & their_months)
 
 
@@ -117,10 +116,6 @@ def carried(quantity: Quantity, given: list[Quantity]) -> bool:
     )
 
 
-def _span(mention_start: int, mention_end: int, text: str) -> tuple[int, int, str]:
-    return mention_start, mention_end, text
-
-
 def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     at = text.lower().find(word.lower())
     return (start + at, start + at + len(word), text[at : at + len(word)]) if at >= 0 else (start, start, word)
@@ -135,9 +130,11 @@ def _quantities(
     for quantity in atoms.quantities:
         if quantity.noun in GENERIC and not quantity.event:
             continue  # "two people" and "four people" are different people unless both say what happened to them
+        if differing(quantity, [q for a in theirs for q in a.quantities]) is None:
+            continue
         for row in rows:
             other = differing(quantity, list(all_atoms[row].quantities))
-            if other is None or differing(quantity, [q for a in theirs for q in a.quantities]) is None:
+            if other is None:
                 continue
             mine, their = quantity.mention, other.mention
             kind = "quantity" if quantity.noun and quantity.kind in {"count", "period"} else "amount"
@@ -157,7 +154,7 @@ def _dates(
             if any(m[0] <= d[1] and d[0] <= m[1] for m in mine for _, d in given):
                 return None
             return _first_alike(flat, [(m[3], r, d[3]) for m in mine for r, d in given], texts)
-    for kind in (WEEKDAYS, MONTHS):
+    for kind in (WEEKDAY_NAMES, MONTH_NAMES):
         written = atoms.days & kind
         given_days = [(r, d) for r in rows for d in all_atoms[r].days & kind]
         if written and given_days and not written & {d for _, d in given_days}:

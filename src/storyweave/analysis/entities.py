@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.models import EntityProfile, Role
 
+NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC NORP EVENT PRODUCT LAW WORK_OF_ART".split())  # entities that are names
 KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 TITLES = set(
     """mr mrs ms miss dr prof professor sir dame lord lady rev reverend father sister president vice prime minister

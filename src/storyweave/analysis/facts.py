@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from storyweave.analysis.atoms import Quantity
-from storyweave.analysis.support import CONTRADICTS, Support
+from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
-from storyweave.models import Fact, FactGroup
+from storyweave.models import CONTRADICTS, Fact, FactGroup
 
 DISTINCTIVE = 100  # a figure this large (or with decimals) is unlikely to recur by chance in one story's reports
 UNMISTAKABLE = 1000  # ... and one this large is the same figure even where the sentences are not linked

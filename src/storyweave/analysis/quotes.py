@@ -19,9 +19,9 @@ from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.entities import EntityIndex
 from storyweave.analysis.quote_spans import find_quotes, quote_sentences
 from storyweave.analysis.speakers import SpeakerResolver
-from storyweave.analysis.support import FULL, PARTIAL, Support
+from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
-from storyweave.models import AnnotatedArticle, Evidence, Quote, QuoteVariant
+from storyweave.models import FULL, PARTIAL, AnnotatedArticle, Evidence, Quote, QuoteVariant
 from storyweave.nlp.syntax import Subject, parse_subjects
 
 SAME_QUOTE = 85.0  # rapidfuzz partial ratio on normalised words

@@ -18,17 +18,18 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
+from storyweave.analysis.atoms import CAPITALISED_INSIDE
 from storyweave.analysis.conflicts import context_words
+from storyweave.analysis.entities import NAME_LABELS
 from storyweave.analysis.facts import written_fact
 from storyweave.analysis.support import Support
 from storyweave.models import Fact, FactGroup
 
-NAME_LABELS = frozenset("PERSON ORG GPE LOC FAC PRODUCT EVENT LAW WORK_OF_ART".split())
+SPELT_LABELS = NAME_LABELS - {"NORP"}  # nationalities are words ("Russian"), not names to spell
 MIN_LETTERS = 5  # a one-letter difference in a shorter word is too often another word
 SHARED_MIN_LETTERS = 4  # ... unless the rest of a longer name is the same ("Gulf of Eden" / "Gulf of Aden")
 _TOKEN = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
-# a capitalised word that does not open a sentence, and a run of them ("Gulf of Aden")
-_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+(?:[-’'][A-Za-z]+)?")
+# a run of capitalised words ("Gulf of Aden")
 _PHRASE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|de|del|al|the)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+)+")
 _POSSESSIVE = re.compile(r"'s?\b")
 _SUFFIX = re.compile(r"(?:ians?|ans?|ese|ish|ic|ists?|ism|es|s)$")
@@ -100,7 +101,7 @@ def _names(support: Support, article: int) -> list[_Name]:
     annotated = matrix.articles[article]
     found = []
     for entity in annotated.entities:
-        if entity.label not in NAME_LABELS:
+        if entity.label not in SPELT_LABELS:
             continue
         flat = matrix.flat_index(article, entity.sentence)
         found.append((entity.text, flat, entity.start, entity.end))
@@ -108,7 +109,7 @@ def _names(support: Support, article: int) -> list[_Name]:
             found.append((w.group(), flat, entity.start + w.start(), entity.start + w.end()))
     for sentence in annotated.sentences:
         flat = matrix.flat_index(article, sentence.index)
-        for pattern in (_INSIDE, _PHRASE):
+        for pattern in (CAPITALISED_INSIDE, _PHRASE):
             for w in pattern.finditer(sentence.text):
                 found.append((w.group(), flat, sentence.start + w.start(), sentence.start + w.end()))
     first: dict[str, tuple[str, int, int, int]] = {}

@@ -29,9 +29,9 @@ from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.independence import Attribution
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
-from storyweave.models import Evidence
+from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
 
-NONE, PARTIAL, FULL, CONTRADICTS = "none", "partial", "full", "contradicts"
+NONE = "none"  # and the labels a brief shows: FULL, PARTIAL, CONTRADICTS (storyweave.models)
 CANDIDATES = 3  # best-matching sentences of the other article looked at (by meaning and words, and by words)
 MIN_WORDS = 5  # shorter sentences (fragments, credits) are not judged: nobody is cited for them
 SAME_STATEMENT = 0.6  # P(full) for an amount, an age or a day given differently to be a conflict
@@ -121,11 +121,6 @@ class Support:
 
     def of(self, flat: int, article: int) -> Decision:
         return self.decisions[(flat, article)]
-
-    def articles(self, flat: int, *labels: str) -> list[int]:
-        """The other articles whose decision on a sentence is one of ``labels``."""
-        owner = int(self.matrix.owner[flat])
-        return [k for k in range(len(self.matrix.articles)) if k != owner and self.decisions[(flat, k)].label in labels]
 
     def linked(self, a: int, b: int) -> str | None:
         """The label of the decision that links two sentences of different articles, either way round, if one

@@ -116,7 +116,7 @@ class StoryFeatures:
                     mine @ present[spans[y][0] : spans[y][1]].T / totals
                 )
                 article_coverage[spans[x][0] : spans[x][1], y] = (mine @ (in_articles[y] > 0)) / totals[:, 0]
-        cosine = matrix.vectors @ matrix.vectors.T
+        cosine = matrix.cosine
         spread = np.zeros((n, n_articles, 2), dtype=np.float32)
         best = np.zeros((n, n_articles), dtype=np.int64)
         tokens = [_tokens(s.text) for s in matrix.sentences]

@@ -12,12 +12,11 @@ from datetime import datetime
 import numpy as np
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.entities import core_name
+from storyweave.analysis.entities import NAME_LABELS, core_name
 from storyweave.models import AnnotatedArticle
 from storyweave.stories.duplicates import signature
 
 LEAD_SENTENCES = 3  # the headline-and-lead part of an article that says what it is about
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
 _TOKEN = re.compile(r"[a-z][a-z0-9'’-]+|\d+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

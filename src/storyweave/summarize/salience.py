@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.support import FULL, PARTIAL, Support
+from storyweave.analysis.support import Support
+from storyweave.models import FULL, PARTIAL
 
 
 @dataclass(frozen=True, slots=True)
