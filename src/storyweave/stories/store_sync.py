@@ -53,13 +53,13 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
     return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
 
 
-def cached_brief(store: Store, story_id: str) -> Brief | None:
-    """The story's cached brief while its articles are unchanged and it was written in the current schema (a
-    brief cached by an older release is made anew); ``None`` otherwise."""
+def cached_brief(store: Store, story_id: str, fingerprint: str | None = None) -> Brief | None:
+    """The story's cached brief while its articles are unchanged (``fingerprint``, when the caller has it) and
+    it was written in the current schema (a brief cached by an older release is made anew); else ``None``."""
     cached = store.brief(story_id)
     if cached is None or cached.schema != SCHEMA_ID:
         return None
-    if cached.members_hash != store_fingerprint(store, story_id):
+    if cached.members_hash != (fingerprint or store_fingerprint(store, story_id)):
         return None
     return brief_from_dict(json.loads(cached.json))
 

@@ -81,10 +81,11 @@ def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | 
         record = store.story(story_id)
         if record is None:
             return None
-        brief = cached_brief(store, story_id)
+        fingerprint = store_fingerprint(store, story_id)
+        brief = cached_brief(store, story_id, fingerprint)
         if brief is not None:
             return record, brief
-        key = (str(path), story_id, store_fingerprint(store, story_id))
+        key = (str(path), story_id, fingerprint)
     brief = _made.get(key) or pool.once(key, lambda: _made_and_kept(path, story_id, key))
     return None if brief is None else (record, brief)
 

@@ -9,10 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from storyweave.errors import NoUsableArticles
+from storyweave.errors import InputError, NoUsableArticles
 from storyweave.ingest import read_inputs
 from storyweave.ingest.dates import parse_published
+from storyweave.ingest.decode import decode_bytes
 from storyweave.ingest.registry import READERS, extension_of
+from storyweave.ingest.text import parse_text, read_text
 from storyweave.models import Article, Brief, Origin, Skipped, Story
 from storyweave.nlp import annotate, load_models
 from storyweave.settings import BriefSettings
@@ -82,14 +84,32 @@ def _unpacked_size(data: bytes, limit: int) -> int | None:
     return total
 
 
+def check_text_uploads(uploads: Sequence[Upload]) -> None:
+    """Raise ``TooLarge`` when a plain-text file holds an article longer than a brief takes. Plain text is only
+    decoded (milliseconds), so this is found out at once; the other formats are read in a brief worker."""
+    for number, upload in enumerate(uploads, start=1):
+        if READERS.get(safe_extension(upload.filename) or "") is not read_text:
+            continue
+        try:
+            length = len(parse_text(decode_bytes(upload.data)).body)
+        except InputError:
+            continue  # the reader says what is wrong with it
+        if length > MAX_ARTICLE_CHARS:
+            raise TooLarge(_too_long(f"file {number}", length))
+
+
+def _too_long(what: str, length: int) -> str:
+    return (
+        f"{what} has {length:,} characters; a brief takes at most {MAX_ARTICLE_CHARS:,} per article "
+        "(ingest long documents with storyweave ingest)"
+    )
+
+
 def check_articles(articles: Sequence[Article]) -> None:
     """Raise ``TooLarge`` when an article is longer than a brief takes."""
     for number, article in enumerate(articles, start=1):
         if len(article.text) > MAX_ARTICLE_CHARS:
-            raise TooLarge(
-                f"article {number} has {len(article.text):,} characters; a brief takes at most "
-                f"{MAX_ARTICLE_CHARS:,} per article (ingest long documents with storyweave ingest)"
-            )
+            raise TooLarge(_too_long(f"article {number}", len(article.text)))
 
 
 def safe_extension(filename: str) -> str | None:
@@ -144,6 +164,7 @@ def brief_of(
     Sizes are checked here, in the request's thread, so a request over the limits is answered at once."""
     check_uploads(uploads)
     check_unpacked(uploads)
+    check_text_uploads(uploads)
     if not uploads:
         _usable(articles)
     store = None if keep_in is None else str(keep_in)
