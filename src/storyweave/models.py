@@ -9,6 +9,7 @@ holds for every sentence and every piece of evidence.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -36,6 +37,18 @@ def article_id(outlet: str, url: str | None, text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+# C0 controls but tab, newlines and form feeds; DEL and the C1 controls (terminal escapes start with them)
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without control characters and with lone surrogates as U+FFFD."""
+    if text.isprintable():
+        return text
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
+
+
 @dataclass(slots=True)
 class Article:
     """One news article as read from its source."""
@@ -61,6 +74,10 @@ class Article:
         language: str = "en",
         origin: Origin | None = None,
     ) -> Article:
+        """An article with its stable id; control characters dropped and lone surrogates replaced (they
+        cannot be stored, printed or shown safely)."""
+        text, outlet, title = clean_text(text), clean_text(outlet), clean_text(title)
+        url = clean_text(url) if url else url
         return cls(
             id=article_id(outlet, url, text),
             text=text,
@@ -209,6 +226,15 @@ class Brief:
     @property
     def summary_words(self) -> int:
         return sum(len(s.text.split()) for s in self.summary)
+
+    @property
+    def not_analysed(self) -> int:
+        """Articles of the story left out of a brief that analyses only the most central (see ``limits``)."""
+        value = self.extras.get(NOT_ANALYSED, 0)
+        return value if isinstance(value, int) else 0
+
+
+NOT_ANALYSED = "articles_not_analysed"  # the key of Brief.extras that counts articles left out
 
 
 # --- Cross-source analysis (what each outlet reports, agrees on, disputes) -------------------------

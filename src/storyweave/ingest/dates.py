@@ -15,6 +15,7 @@ __all__ = ["parse_published"]
 _DEFAULT_A = datetime(2001, 1, 1)
 _DEFAULT_B = datetime(2002, 2, 2)
 _MIN_YEAR, _MAX_YEAR = 1800, 2200
+_MAX_DATE_CHARS = 80
 
 
 def parse_published(value: str | float | None) -> datetime | None:
@@ -25,10 +26,10 @@ def parse_published(value: str | float | None) -> datetime | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return _from_timestamp(float(value))
-    text = " ".join(value.split())
-    if not text:
-        return None
+        return _from_timestamp(value)
+    text = " ".join(value[: _MAX_DATE_CHARS + 1].split())
+    if not text or len(text) > _MAX_DATE_CHARS:
+        return None  # no date is written in more than a line
     for parse in (_iso, _rfc2822, _written):
         parsed = parse(text)
         if parsed is not None and _MIN_YEAR <= parsed.year <= _MAX_YEAR:
@@ -38,7 +39,7 @@ def parse_published(value: str | float | None) -> datetime | None:
 
 def _from_timestamp(seconds: float) -> datetime | None:
     try:
-        parsed = datetime.fromtimestamp(seconds, tz=UTC)
+        parsed = datetime.fromtimestamp(float(seconds), tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
     return parsed if _MIN_YEAR <= parsed.year <= _MAX_YEAR else None

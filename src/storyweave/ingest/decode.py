@@ -9,11 +9,12 @@ from charset_normalizer import from_bytes
 
 from storyweave.ingest._errors import UnreadableInput
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "looks_binary", "mostly_controls"]
 
 SNIFF_BYTES = 8192  # how much of the data the binary checks look at
 MAX_CONTROL_SHARE = 0.05  # more control characters than this and it is not text
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+_ALLOWED_CONTROL_BYTES = frozenset(b"\n\r\t\f\v")
 _WESTERN = "cp1252"  # preferred when a detector cannot tell single-byte Latin encodings apart
 
 
@@ -22,6 +23,16 @@ def looks_binary(data: bytes) -> bool:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     return b"\x00" in data[:SNIFF_BYTES]
+
+
+def mostly_controls(data: bytes) -> bool:
+    """True when control bytes (NUL included) are more than ``MAX_CONTROL_SHARE`` of the start of ``data``:
+    binary data, where a stray NUL byte in text is not."""
+    head = data[:SNIFF_BYTES]
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    controls = sum(1 for byte in head if byte < 32 and byte not in _ALLOWED_CONTROL_BYTES)
+    return controls / len(head) > MAX_CONTROL_SHARE
 
 
 def decode_bytes(data: bytes) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -11,7 +13,8 @@ from typing import BinaryIO
 
 from storyweave.ingest._errors import UnreadableInput
 from storyweave.ingest.registry import extension_of, reader_for, sniff_reader, supported_extensions
-from storyweave.ingest.source import STDIN_NAME, InputFile, Reader
+from storyweave.ingest.source import STDIN_NAME, InputFile, Reader, over_limit
+from storyweave.limits import Limits, current, env_name
 from storyweave.models import Article, Skipped
 
 __all__ = ["STDIN_PATH", "ReadResult", "describe", "files_under", "iter_inputs", "read_file_bytes", "read_inputs"]
@@ -72,9 +75,13 @@ def iter_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Itera
 def _read_stdin(stdin: BinaryIO | None) -> Iterator[Article | Skipped]:
     try:
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read()
+        limit = current().file_bytes
+        data = stream.read(limit + 1)
     except (OSError, AttributeError, ValueError) as err:
         yield Skipped(STDIN_NAME, f"cannot read standard input ({_os_reason(err)})")
+        return
+    if len(data) > limit:
+        yield Skipped(STDIN_NAME, over_limit("standard input", limit, "file_bytes"))
         return
     yield from _run(sniff_reader(data), InputFile(path=None, data=data))
 
@@ -122,19 +129,66 @@ def _read_file(path: str, data: bytes | None = None) -> Iterator[Article | Skipp
         kind = f"'{extension.lower()}'" if extension else "(no extension)"
         yield Skipped(path, f"unknown file type {kind} (storyweave reads {supported_extensions()})")
         return
+    if data is None:
+        special = _special_file(path)
+        if special:
+            yield Skipped(path, f"{special}, not a regular file (storyweave reads files and standard input)")
+            return
     yield from _run(reader, InputFile(path=path, data=data))
 
 
-def _run(reader: Reader, source: InputFile) -> Iterator[Article | Skipped]:
-    """Run a reader, turning whatever it raises into a Skipped record for the input."""
+def _special_file(path: str) -> str | None:
+    """What ``path`` is when it is not a regular file (reading a FIFO or a device could block or never end)."""
     try:
-        yield from reader(source)
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the reader says why it cannot be read
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a file"
+
+
+def _run(reader: Reader, source: InputFile) -> Iterator[Article | Skipped]:
+    """Run a reader, turning whatever it raises into a Skipped record for the input, and an article over
+    the limits into a Skipped record for that article."""
+    limits = current()
+    try:
+        for item in reader(source):
+            yield item if isinstance(item, Skipped) else _within_limits(item, limits)
     except UnreadableInput as err:
         yield Skipped(source.where, err.problem)
     except OSError as err:
         yield Skipped(source.where, f"cannot read the file ({_os_reason(err)})")
     except Exception as err:  # a reader bug must not stop the other inputs
         yield Skipped(source.where, f"could not read the file ({type(err).__name__}: {err})")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+
+
+def _within_limits(article: Article, limits: Limits) -> Article | Skipped:
+    """The article, or a Skipped record when it is longer than one article may be."""
+    if len(article.text) > limits.article_chars:
+        return Skipped(
+            describe(article),
+            f"an article of {len(article.text):,} characters, over the limit of {limits.article_chars:,} "
+            f"({env_name('article_chars')} raises it)",
+        )
+    sentences = sum(1 for _ in _SENTENCE_END.finditer(article.text))
+    if sentences > limits.article_sentences:
+        return Skipped(
+            describe(article),
+            f"an article of about {sentences:,} sentences, over the limit of {limits.article_sentences:,} "
+            f"({env_name('article_sentences')} raises it)",
+        )
+    return article
 
 
 def _os_reason(err: Exception) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from storyweave.ingest._errors import UnreadableInput
+from storyweave.limits import current, env_name
 from storyweave.models import Article, Origin, Skipped
 
 __all__ = ["STDIN_NAME", "InputFile", "Reader"]
@@ -34,13 +36,31 @@ class InputFile:
         return open(self.path, "rb")  # the caller closes it
 
     def read_bytes(self) -> bytes:
+        """The whole input, at most the ``file_bytes`` limit (over it, :class:`UnreadableInput`)."""
+        limit = current().file_bytes
         if self.data is not None:
-            return self.data
-        with self.open() as stream:
-            return stream.read()
+            data = self.data
+        else:
+            with self.open() as stream:
+                data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise UnreadableInput(over_limit("file", limit, "file_bytes"))
+        return data
 
     def origin(self, *, line: int | None = None, offset: int | None = None) -> Origin:
         return Origin(path=self.path, line=line, offset=offset)
+
+
+def over_limit(what: str, limit: int, name: str) -> str:
+    """The reason given for input over a size limit: what it is, the limit, and how to raise it."""
+    return f"a {what} over {_size(limit)} ({env_name(name)} raises the limit)"
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:g} {unit}"
+    return f"{count} bytes"
 
 
 # A reader turns one input into articles, and a Skipped record for each part it cannot use.

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zlib
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -19,7 +21,8 @@ from storyweave.ingest._errors import UnreadableInput
 from storyweave.ingest.dates import parse_published
 from storyweave.ingest.html import read_html
 from storyweave.ingest.outlet import STDIN_OUTLET, resolve_outlet
-from storyweave.ingest.source import InputFile
+from storyweave.ingest.source import InputFile, over_limit
+from storyweave.limits import current
 from storyweave.models import Article, Origin, Skipped
 
 __all__ = ["read_warc"]
@@ -38,7 +41,10 @@ def read_warc(source: InputFile) -> Iterator[Article | Skipped]:
         head = stream.read(len(_GZIP_MAGIC))
         if head != _GZIP_MAGIC and (head + stream.read(len(_WARC_MAGIC) - len(head))) != _WARC_MAGIC:
             raise UnreadableInput("not a WARC file")
-        marker = _GZIP_MAGIC if head == _GZIP_MAGIC else b"\n" + _WARC_MAGIC
+        if head == _GZIP_MAGIC:
+            yield from _read_members(source, stream)
+            return
+        marker = b"\n" + _WARC_MAGIC
         if not (source.path or "").lower().endswith((".warc", ".warc.gz")):
             _check_first_record(stream)
         start: int | None = 0
@@ -52,9 +58,10 @@ def read_warc(source: InputFile) -> Iterator[Article | Skipped]:
 
 
 def _read_from(
-    source: InputFile, stream: BinaryIO, start: int, quiet: bool
+    source: InputFile, stream: BinaryIO, start: int, quiet: bool, *, base: int = 0
 ) -> Generator[Article | Skipped, None, int | None]:
-    """Read records from ``start`` on; returns the offset of a record that broke the archive, else None."""
+    """Read records from ``start`` on; returns the offset of a record that broke the archive, else None.
+    ``base`` is where ``stream`` starts in the file (a gzip member's offset), for messages."""
     stream.seek(start)
     records = ArchiveIterator(stream)
     while True:
@@ -68,15 +75,83 @@ def _read_from(
                 _check_complete(record)
         except Exception as err:  # warcio, zlib and http parsing raise many kinds
             if not quiet:
-                yield Skipped(_where(source, records.offset), _reason(err))
+                yield Skipped(_where(source, base + records.offset), _reason(err))
             return int(records.offset)
         quiet = False
         if page is not None and len(page) > MAX_PAGE_BYTES:
             yield Skipped(
-                _where(source, records.offset), f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded"
+                _where(source, base + records.offset), f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded"
             )
         elif page is not None:
-            yield from _page_articles(source, record, page, int(records.offset))
+            yield from _page_articles(source, record, page, base + int(records.offset))
+
+
+def _read_members(source: InputFile, stream: BinaryIO) -> Iterator[Article | Skipped]:
+    """Read a gzip-compressed WARC member by member (each record is compressed on its own): each member is
+    unpacked here, at most ``record_bytes`` of it kept and at most ``archive_bytes`` in all, and parsed alone,
+    so a member that unpacks to gigabytes (a gzip bomb) costs time to pass over, not memory."""
+    limits = current()
+    start: int | None = 0
+    budget = limits.archive_bytes
+    first = True
+    while start is not None:
+        stream.seek(start)
+        if not stream.read(1):
+            return  # the end of the file
+        member = _unpack_member(stream, start, limits.record_bytes, budget)
+        if first and not member.data.startswith(_WARC_MAGIC):
+            raise UnreadableInput("not a WARC file (its gzip content does not start with a WARC record)")
+        first = False
+        budget -= member.size
+        if member.problem:
+            yield Skipped(_where(source, start), member.problem)
+        elif member.data.strip():
+            failed = yield from _read_from(source, io.BytesIO(member.data), 0, False, base=start)
+            if failed is not None and member.end is None:
+                return
+        if budget <= 0:
+            yield Skipped(
+                _where(source, start), over_limit("WARC file unpacked", limits.archive_bytes, "archive_bytes")
+            )
+            return
+        start = member.end if member.end is not None else _next_record(stream, start + 1, _GZIP_MAGIC)
+
+
+@dataclass(slots=True)
+class _Member:
+    data: bytes  # what was kept of the unpacked member
+    size: int  # bytes it unpacked to
+    end: int | None  # where the next member starts; None when this one is broken or cut off
+    problem: str = ""
+
+
+def _unpack_member(stream: BinaryIO, start: int, keep: int, budget: int) -> _Member:
+    stream.seek(start)
+    unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    kept = bytearray()
+    size = fed = 0
+    pending = b""
+    try:
+        while not unpacker.eof and size <= budget:
+            if not pending:
+                pending = stream.read(_SCAN_BLOCK)
+                fed += len(pending)
+                if not pending:
+                    break
+            piece = unpacker.decompress(pending, _SCAN_BLOCK)
+            pending = unpacker.unconsumed_tail
+            size += len(piece)
+            if len(kept) <= keep:
+                kept += piece[: keep + 1 - len(kept)]
+    except zlib.error as err:
+        return _Member(bytes(kept[:keep]), size, None, f"broken WARC record (gzip: {_one_line(err)})")
+    if not unpacker.eof:
+        cut = "the file ends inside this record" if size <= budget else "unpacking stopped at the limit"
+        return _Member(bytes(kept[:keep]), size, None, f"truncated WARC record ({cut})")
+    end = start + fed - len(unpacker.unused_data)
+    if len(kept) > keep:
+        return _Member(bytes(kept[:16]), size, end, over_limit("record once unpacked", keep, "record_bytes"))
+    return _Member(bytes(kept), size, end)
 
 
 def _check_first_record(stream: BinaryIO) -> None:
