@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlparse
 from storyweave.corpus.ordering import article_order, reading_order
 from storyweave.ingest.inputs import describe, read_file_bytes
 from storyweave.models import AnnotatedArticle, Article, Skipped, Story
-from storyweave.nlp.annotate import annotate_batch
+from storyweave.nlp.annotate import annotate_each
 from storyweave.nlp.loader import Models, load_models
 from storyweave.render.json import brief_to_dict
 from storyweave.settings import BriefSettings
@@ -136,17 +136,10 @@ def annotate_partition(
 
 
 def _annotate(articles: list[Article], models: Models) -> list[AnnotatedArticle | Reject]:
-    try:
-        return list(annotate_batch(articles, models))
-    except Exception:  # one bad article must not cost the others: try them one by one
-        pass
-    done: list[AnnotatedArticle | Reject] = []
-    for article in articles:
-        try:
-            done.extend(annotate_batch([article], models))
-        except Exception as err:
-            done.append(Reject("annotate", describe(article), f"{type(err).__name__}: {err}", article.id))
-    return done
+    return [
+        Reject("annotate", done.where, done.reason, article.id) if isinstance(done, Skipped) else done
+        for article, done in zip(articles, annotate_each(articles, models), strict=True)
+    ]
 
 
 def brief_story(

@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from storyweave.ingest.boilerplate import split_body
-from storyweave.models import AnnotatedArticle, Article, Entity, Sentence
+from storyweave.ingest.inputs import describe
+from storyweave.limits import current
+from storyweave.models import AnnotatedArticle, Article, Entity, Sentence, Skipped
 from storyweave.nlp.loader import Models
 
 # Entity labels kept: who, what organisation, where, and the things facts count.
@@ -38,15 +40,36 @@ def _trim_dateline(text: str, start: int, end: int) -> int:
     return found.end() if found else start
 
 
+def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """A sentence span cut into pieces of at most ``limit`` characters, at the last space before the limit
+    (anywhere, in a run without spaces): a run of text no punctuation ends is not read as one sentence."""
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
 def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[tuple[int, int]], int]:
+    limits = current()
     body = split_body(article.text)
     spans: list[tuple[int, int, int]] = []
+    paragraphs = body.spans
     for paragraph, (p_start, p_end) in enumerate(body.spans):
         for s_start, s_end in models.splitter.spans(article.text[p_start:p_end]):
             start = p_start + s_start
             if not spans:
                 start = _trim_dateline(article.text, start, p_start + s_end)
-            spans.append((start, p_start + s_end, paragraph))
+            for piece in _pieces(article.text, start, p_start + s_end, limits.sentence_chars):
+                spans.append((*piece, paragraph))
+        if len(spans) >= limits.article_sentences:
+            del spans[limits.article_sentences :]  # the reader skips longer articles; this bounds the rest
+            paragraphs = body.spans[: paragraph + 1]
+            break
     last = max(len(spans) - 1, 1)
     sentences = [
         Sentence(
@@ -59,7 +82,7 @@ def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[t
         )
         for i, (start, end, paragraph) in enumerate(spans)
     ]
-    return sentences, body.spans, body.dropped
+    return sentences, paragraphs, body.dropped
 
 
 def _entities(
@@ -123,23 +146,59 @@ def annotate_batch(articles: Sequence[Article], models: Models) -> list[Annotate
     return annotated
 
 
+def annotate_each(articles: Sequence[Article], models: Models) -> list[AnnotatedArticle | Skipped]:
+    """Annotate a batch; when the batch fails, its articles one by one, and an article that fails alone too
+    becomes a Skipped record with the reason: one article that breaks a model costs only itself."""
+    try:
+        return list(annotate_batch(articles, models))
+    except Exception:
+        pass
+    done: list[AnnotatedArticle | Skipped] = []
+    for article in articles:
+        try:
+            done.extend(annotate_batch([article], models))
+        except Exception as err:
+            reason = " ".join(str(err).split())[:200] or "no details"
+            done.append(Skipped(describe(article), f"could not be analysed ({type(err).__name__}: {reason})"))
+    return done
+
+
 def annotate(
     articles: Iterable[Article],
     models: Models,
     *,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
+    rejected: list[Skipped] | None = None,
 ) -> Iterator[AnnotatedArticle]:
-    """Annotate articles in batches, in order; ``progress`` is told how many are done."""
+    """Annotate articles in batches, in order; ``progress`` is told how many are done. An article no model can
+    read goes to ``rejected`` with its reason (without that list, its error is raised)."""
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from annotate_batch(batch, models)
+            yield from kept(annotate_each(batch, models), rejected)
             if progress:
                 progress(len(batch))
             batch = []
     if batch:
-        yield from annotate_batch(batch, models)
+        yield from kept(annotate_each(batch, models), rejected)
         if progress:
             progress(len(batch))
+
+
+def kept(done: Iterable[AnnotatedArticle | Skipped], rejected: list[Skipped] | None) -> list[AnnotatedArticle]:
+    """The annotated articles of ``done``; the Skipped records go to ``rejected`` (or are raised without it)."""
+    annotated = []
+    for item in done:
+        if isinstance(item, Skipped):
+            if rejected is None:
+                raise AnnotationFailed(f"{item.where}: {item.reason}")
+            rejected.append(item)
+        else:
+            annotated.append(item)
+    return annotated
+
+
+class AnnotationFailed(RuntimeError):
+    """An article the models could not read, where the caller keeps no list of rejects."""
