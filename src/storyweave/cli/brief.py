@@ -13,7 +13,8 @@ from storyweave.cli.console import note, progress_bar
 from storyweave.engines.local import annotate_articles
 from storyweave.errors import InputError, NoUsableArticles
 from storyweave.ingest import read_inputs
-from storyweave.models import Brief, Story
+from storyweave.limits import current, env_name
+from storyweave.models import Brief, Skipped, Story
 from storyweave.render import render
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
@@ -64,21 +65,37 @@ def _from_files(paths: list[str], words: int) -> Brief:
             "no usable article in the input",
             "Give .txt, .html or .jsonl files (or a folder of them) that contain article text",
         )
+    limit = current().brief_articles
+    if len(result.articles) > limit:
+        raise InputError(
+            f"{len(result.articles):,} articles are more than one brief reads (at most {limit:,})",
+            "For a collection, run storyweave ingest PATH... then storyweave stories, and brief a story with "
+            f"--story ID (or raise {env_name('brief_articles')})",
+        )
+    rejected: list[Skipped] = []
     with progress_bar("Reading articles", len(result.articles)) as advance:
-        annotated = annotate_articles(result.articles, progress=advance)
-    used = len(result.articles)
-    note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped)}")
+        annotated = annotate_articles(result.articles, progress=advance, rejected=rejected)
+    for skipped in rejected:
+        note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+    if not annotated:
+        raise NoUsableArticles("no article of the input could be analysed", "See the reasons above")
+    used = len(annotated)
+    note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped) + len(rejected)}")
     return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
 
 
 def _from_store(story: str, db: Path | None, words: int) -> Brief:
-    from storyweave.store import Store, default_path
+    from storyweave.store import Store, StoreError, default_path
     from storyweave.stories.store_sync import brief_for
 
     path = db or default_path()
     if not path.exists():
         raise InputError(f"no store at {path}", "Run storyweave ingest first, or point --db at a store")
-    with Store.open(path) as store:
+    try:
+        opened = Store.open(path)
+    except StoreError:
+        opened = Store.open(path, readonly=True)  # a store we may not write is still read; the brief is not cached
+    with opened as store:
         found = brief_for(store, story, BriefSettings(words=words))
     if found is None:
         raise InputError(f"no story {story!r} in {path}", "List the stories with: storyweave stories")

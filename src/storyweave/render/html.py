@@ -18,6 +18,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from storyweave.limits import not_analysed_note
 from storyweave.models import Brief, Source, SummarySentence
 from storyweave.render._html_common import (
     ChipView,
@@ -136,6 +137,7 @@ def brief_to_html(brief: Brief) -> str:
         summary_words=brief.summary_words,
         sentences=[_sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
         sources=[_source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
+        not_analysed=not_analysed_note(brief.not_analysed) if brief.not_analysed else "",
         analysis=analysis,
         csp=content_security_policy(style, script),
         style=Markup(style),

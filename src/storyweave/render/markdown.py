@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from storyweave.limits import not_analysed_note
 from storyweave.models import Brief, Source, SummarySentence
 from storyweave.render import markdown_analysis as analysis
 from storyweave.render._links import safe_url
@@ -78,7 +79,10 @@ def sources(brief: Brief) -> str | None:
     if not brief.sources:
         return None
     items = sorted(brief.sources, key=lambda s: s.number)
-    return "## Sources\n\n" + "\n".join(f"- {source_line(s)}" for s in items)
+    lines = [f"- {source_line(s)}" for s in items]
+    if brief.not_analysed:
+        lines.append(f"- {not_analysed_note(brief.not_analysed)}")
+    return "## Sources\n\n" + "\n".join(lines)
 
 
 SECTIONS: list[Section] = [

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
+
+import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
 from storyweave.analysis.support import SupportModel, decide
-from storyweave.models import AnnotatedArticle, Brief, Source, Story, SummarySentence
+from storyweave.limits import current
+from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
 from storyweave.summarize.salience import Weights, salience
@@ -58,6 +62,8 @@ def make_brief(
     ``support_model`` decides who reports what (the shipped one by default; the benchmarks hand in others).
     """
     settings = settings or BriefSettings()
+    full_id = story.id or story_id(story.articles)
+    story, not_analysed = _most_central(story, current().analysed_articles)
     matrix = StoryMatrix.build(story.articles)
     support = decide(matrix, support_model)
     scores = salience(matrix, weights or Weights(), support)
@@ -77,10 +83,29 @@ def make_brief(
     summary = [SummarySentence(text=matrix.sentences[n].text, evidence=support.evidence(n)) for n in chosen]
     by_article = [float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)]
     return Brief(
-        story_id=story.id or story_id(story.articles),
+        story_id=full_id,
         title=_title(story, matrix, by_article, summary),
         sources=sources_of(story.articles),
         summary=summary,
         word_budget=settings.words,
         analysis=analyse(story.articles, matrix, support) if settings.analysis else None,
+        extras={NOT_ANALYSED: not_analysed} if not_analysed else {},
     )
+
+
+def _most_central(story: Story, limit: int) -> tuple[Story, int]:
+    """The story cut to its ``limit`` most central articles (closest to the mean of all), in their order, and
+    how many were left out: the cross-source work grows faster than the number of articles."""
+    if len(story.articles) <= limit:
+        return story, 0
+    means = []
+    for article in story.articles:
+        vectors = article.embeddings
+        mean = vectors.mean(axis=0) if len(vectors) else np.zeros(vectors.shape[1:] or (1,), dtype=np.float32)
+        means.append(mean / (np.linalg.norm(mean) or 1.0))
+    stacked = np.vstack(means)
+    centre = stacked.mean(axis=0)
+    closeness = stacked @ centre
+    kept = sorted(np.argsort(-closeness, kind="stable")[:limit].tolist())
+    articles = [story.articles[i] for i in kept]
+    return replace(story, articles=articles), len(story.articles) - limit
