@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,30 +68,39 @@ def ingest(
                 "Give article files (.txt, .html, .jsonl, .rss, .atom, .warc) or folders of them",
             )
         added = done = 0
+        rejected: list[Skipped] = []
+        started = time.perf_counter()
         with _StopAfterBatch() as stop:
             try:
                 with progress_bar("Annotating articles", len(plan.new)) as advance:
                     for start in range(0, len(plan.new), batch):
                         chunk = plan.new[start : start + batch]
-                        added += store.add_annotated(annotate_articles(chunk, progress=advance))
+                        added += store.add_annotated(annotate_articles(chunk, progress=advance, rejected=rejected))
                         done += len(chunk)
                         if stop.requested:
                             break
             except KeyboardInterrupt:
                 stop.requested = True
+        for skipped in rejected:
+            note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
         if stop.requested and done < len(plan.new):
             left = len(plan.new) - done
             note(f"[yellow]interrupted[/]: stored {added} new, {left} left; run the same command again to go on")
             raise typer.Exit(130)
-        grouped = regroup_store(store, workers=default_workers()) if added else None
-    already = plan.stored + done - added  # ids another process stored meanwhile count as already stored
+        # also when nothing is new: a run killed (or out of disk space) while grouping left articles unplaced
+        unplaced = added or store.count_unplaced()
+        seconds = time.perf_counter() - started
+        if done:
+            note(f"annotated {done} article{'s' * (done != 1)} in {seconds:.1f} s ({done / seconds:.1f} a second)")
+        grouped = regroup_store(store, workers=default_workers()) if unplaced else None
+    already = plan.stored + done - added - len(rejected)  # ids another process stored meanwhile: already stored
     stories = ""
     if grouped:
         noun = "story" if grouped.stories == 1 else "stories"
         stories = f"; {grouped.stories} {noun} ({grouped.copies} syndicated cop{'y' if grouped.copies == 1 else 'ies'})"
     note(
         f"read {plan.read} article{'s' * (plan.read != 1)}: {added} new, {already} already stored; "
-        f"skipped {len(plan.skipped)}{stories}"
+        f"skipped {len(plan.skipped) + len(rejected)}{stories}"
     )
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from storyweave.store.errors import StoreError
 from storyweave.store.migrations import MIGRATIONS, Migration
 from storyweave.store.store import DEFAULT_TIMEOUT, TIMEOUT_ENV, Store, default_path
-from storyweave.store.stories import Member, StoredBrief, StoryRecord, members_hash
+from storyweave.store.stories import Assignment, Member, StoredBrief, StoryRecord, members_hash
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "MIGRATIONS",
     "TIMEOUT_ENV",
+    "Assignment",
     "Member",
     "Migration",
     "Store",

@@ -10,13 +10,13 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from storyweave.store._base import Database
 from storyweave.store.codec import now_utc, parse_utc, utc_text
 
-__all__ = ["Member", "StoredBrief", "StoryMethods", "StoryRecord", "members_hash"]
+__all__ = ["Assignment", "Member", "StoredBrief", "StoryMethods", "StoryRecord", "members_hash"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,33 +82,27 @@ class StoryMethods(Database):
 
         ``syndicated_of`` maps an article id to the id of the article it is a copy of.
         """
-        copies = syndicated_of or {}
+        self.assign_all([Assignment(story_id, article_ids, title, syndicated_of or {})])
+
+    def assign_all(self, assignments: Iterable[Assignment]) -> None:
+        """Make many assignments in one transaction: a run killed or out of disk space half-way leaves the
+        stories as they were, and the next run places the articles again."""
         now = now_utc()
         with self._writing() as conn:
-            exists = "SELECT 1 FROM articles WHERE id = ?"
-            missing = [i for i in article_ids if not conn.execute(exists, (i,)).fetchone()]
-            if missing:
-                raise ValueError(f"not in the store: {', '.join(missing[:5])}")
-            conn.execute(
-                "INSERT INTO stories (id, title, outlets, updated_at, brief_stale) VALUES (?, ?, '[]', ?, 1) "
-                "ON CONFLICT (id) DO NOTHING",
-                (story_id, title or "", now),
-            )
-            if title is not None:
-                conn.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
-            touched = {story_id}
-            for article_id in article_ids:
-                previous = conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
-                touched.update(row[0] for row in previous)
-                conn.execute(
-                    "INSERT INTO story_members (article_id, story_id, syndicated_of, added_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (article_id) DO UPDATE SET syndicated_of = excluded.syndicated_of, "
-                    "added_at = CASE WHEN story_id = excluded.story_id THEN added_at ELSE excluded.added_at END, "
-                    "story_id = excluded.story_id",
-                    (article_id, story_id, copies.get(article_id), now),
-                )
+            touched: set[str] = set()
+            for assignment in assignments:
+                touched |= _assign(conn, assignment, now)
             for touched_id in sorted(touched):
                 _refresh(conn, touched_id, now)
+
+    def count_unplaced(self) -> int:
+        """Stored articles that are in no story (a grouping that did not finish)."""
+        with self._reading() as conn:
+            query = (
+                "SELECT count(*) FROM articles a "
+                "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+            )
+            return int(conn.execute(query).fetchone()[0])
 
     def stories(
         self,
@@ -183,6 +177,44 @@ class StoryMethods(Database):
     def mark_stale(self, story_id: str) -> None:
         with self._writing() as conn:
             conn.execute("UPDATE stories SET brief_stale = 1 WHERE id = ?", (story_id,))
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Articles put in a story: its id, the article ids, its title (None keeps it) and which copies which."""
+
+    story_id: str
+    article_ids: Sequence[str]
+    title: str | None = None
+    syndicated_of: Mapping[str, str] = field(default_factory=dict)
+
+
+def _assign(conn: sqlite3.Connection, assignment: Assignment, now: str) -> set[str]:
+    """Write one assignment; the ids of the stories it changed (the new one and those articles left)."""
+    story_id, copies = assignment.story_id, assignment.syndicated_of
+    exists = "SELECT 1 FROM articles WHERE id = ?"
+    missing = [i for i in assignment.article_ids if not conn.execute(exists, (i,)).fetchone()]
+    if missing:
+        raise ValueError(f"not in the store: {', '.join(missing[:5])}")
+    conn.execute(
+        "INSERT INTO stories (id, title, outlets, updated_at, brief_stale) VALUES (?, ?, '[]', ?, 1) "
+        "ON CONFLICT (id) DO NOTHING",
+        (story_id, assignment.title or "", now),
+    )
+    if assignment.title is not None:
+        conn.execute("UPDATE stories SET title = ? WHERE id = ?", (assignment.title, story_id))
+    touched = {story_id}
+    for article_id in assignment.article_ids:
+        previous = conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
+        touched.update(row[0] for row in previous)
+        conn.execute(
+            "INSERT INTO story_members (article_id, story_id, syndicated_of, added_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (article_id) DO UPDATE SET syndicated_of = excluded.syndicated_of, "
+            "added_at = CASE WHEN story_id = excluded.story_id THEN added_at ELSE excluded.added_at END, "
+            "story_id = excluded.story_id",
+            (article_id, story_id, copies.get(article_id), now),
+        )
+    return touched
 
 
 def _filters(since: datetime | None, title_words: Sequence[str]) -> tuple[str, list[object]]:

@@ -7,6 +7,7 @@ make a cached brief stale (see ``brief_for``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from storyweave.models import AnnotatedArticle, Brief, Story
 from storyweave.render.json import SCHEMA_ID, brief_from_dict, brief_to_json
 from storyweave.settings import BriefSettings
-from storyweave.store import Store, members_hash
+from storyweave.store import Assignment, Store, StoreError, members_hash
 from storyweave.stories.batch import group
 from storyweave.stories.grouping import GroupingSettings
 from storyweave.summarize import make_brief
@@ -45,11 +46,13 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
     annotated = store.annotated(ids)
     grouping = group(annotated, settings, workers=workers)
     dated = [(a.article.published is None, a.article.published, a.id) for a in annotated]
+    assignments = []
     for members in grouping.groups:
         ordered = sorted(members, key=lambda i: (dated[i][0], dated[i][1] or 0, dated[i][2]))
         articles = [annotated[i] for i in ordered]
         copies = {annotated[i].id: annotated[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
-        store.assign(story_key(articles[0].id), [a.id for a in articles], title=_title(articles), syndicated_of=copies)
+        assignments.append(Assignment(story_key(articles[0].id), [a.id for a in articles], _title(articles), copies))
+    store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
     return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
 
 
@@ -91,5 +94,6 @@ def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None
     if made is None:
         return None
     if default:
-        store.set_brief(story_id, brief_to_json(made[0]), made[1])
+        with contextlib.suppress(StoreError):  # a store that cannot be written (read-only, full disk): not cached
+            store.set_brief(story_id, brief_to_json(made[0]), made[1])
     return made[0]
