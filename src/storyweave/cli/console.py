@@ -9,7 +9,17 @@ from typing import NoReturn
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -25,14 +35,26 @@ def note(message: str) -> None:
     err_console.print(message, soft_wrap=True)
 
 
+class RateColumn(ProgressColumn):
+    """Items done a second, once there is a measure of it."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f}/s" if speed else "", style="progress.data.speed")
+
+
 @contextmanager
 def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr (hidden when stderr is not a terminal); yields advance(n)."""
+    """A progress bar on stderr (hidden when stderr is not a terminal): done of total, items a second, time
+    spent and time left; yields advance(n)."""
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
         console=err_console,
         transient=True,
         disable=not err_console.is_terminal,

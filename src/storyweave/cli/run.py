@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from storyweave.cli.console import note
+from storyweave.cli.console import note, progress_bar
 from storyweave.corpus import JobSettings, read_table
 
 
@@ -48,7 +48,7 @@ def run(
             note("[yellow]note[/] --spark-master is used only with --engine spark")
         from storyweave.engines.local_job import run_local
 
-        summary = run_local(inputs, Path(out), settings)
+        summary = run_local(inputs, Path(out), settings, progress=progress_bar)
     rejects = [] if "://" in out else read_table(out, "rejects")
     for reject in rejects:
         note(f"[yellow]rejected[/] ({reject['stage']}) {escape(reject['where'])}: {escape(reject['reason'])}")

@@ -7,6 +7,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -70,6 +71,10 @@ def _brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> StoryRecor
     return brief_story([(_ANNOTATED[row], copy) for row, copy in members], settings.brief)
 
 
+def _one_brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> list[StoryRecord | Reject]:
+    return [_brief(task)]
+
+
 def _pool(workers: int) -> ProcessPoolExecutor | None:
     if workers < 2:
         return None
@@ -81,13 +86,37 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def _flat_map(pool: Executor | None, function: Callable[[T], Iterable[R]], tasks: Iterable[T]) -> list[R]:
+def _flat_map(
+    pool: Executor | None,
+    function: Callable[[T], Iterable[R]],
+    tasks: Iterable[T],
+    advance: Callable[[int], None] | None = None,
+) -> list[R]:
+    """Every item of ``function`` over ``tasks``; ``advance`` is told the size of each task's result."""
     mapped = pool.map(function, tasks) if pool else map(function, tasks)
-    return [item for done in mapped for item in done]
+    found: list[R] = []
+    for done in mapped:
+        before = len(found)
+        found.extend(done)
+        if advance:
+            advance(len(found) - before)
+    return found
 
 
-def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = None) -> JobSummary:
-    """Read, annotate, group and brief every article under ``paths``; write the tables under ``out``."""
+# A progress display the caller may hand in: (what, how many) -> a context giving advance(n)
+ProgressBar = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
+
+
+def _quiet(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+    return nullcontext(lambda n: None)
+
+
+def run_local(
+    paths: Sequence[str], out: Path, settings: JobSettings | None = None, progress: ProgressBar | None = None
+) -> JobSummary:
+    """Read, annotate, group and brief every article under ``paths``; write the tables under ``out``.
+    ``progress`` shows how the annotate and brief stages advance (articles and stories a second, time left)."""
+    progress = progress or _quiet
     settings = settings or JobSettings()
     prepare_out(out)
     summary = JobSummary(engine="local")
@@ -104,7 +133,9 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
         copies: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
             copies[text_key(article)].append(article)
-        annotated = _keep(_flat_map(pool, _annotate_chunk, _chunks(list(copies.values()))), rejects)
+        with progress("Annotating articles", len(articles)) as advance:
+            done = _flat_map(pool, _annotate_chunk, _chunks(list(copies.values())), advance)
+        annotated = _keep(done, rejects)
         summary.seconds["annotate"] = time.perf_counter() - clock
     finally:
         if pool:
@@ -129,7 +160,8 @@ def run_local(paths: Sequence[str], out: Path, settings: JobSettings | None = No
             members[key].extend(story_members)
         # biggest stories first, one at a time: a story of hundreds of articles must not start last
         briefs = [(m, settings) for m in sorted(members.values(), key=len, reverse=True)]
-        records = _keep(list(pool.map(_brief, briefs) if pool else map(_brief, briefs)), rejects)
+        with progress("Briefing stories", len(briefs)) as advance:
+            records = _keep(_flat_map(pool, _one_brief, briefs, advance), rejects)
         summary.seconds["brief"] = time.perf_counter() - clock
     finally:
         _ANNOTATED.clear()
