@@ -36,6 +36,8 @@ SCALES = {
     "many-quotes": 0.2,
 }
 TOO_MANY_FOR_A_BRIEF = {"huge-feed", "many-articles"}
+# The outlet of a good record inside a bad file, which must be read too.
+GOOD_INSIDE = {"jsonl-bad-records": "Line Post", "feed-surrogate": "Hostile Herald"}
 
 
 def _storyweave(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -69,6 +71,7 @@ def test_hostile_input_beside_good_articles(name: str, tmp_path: Path, good: lis
     else:
         assert briefed.returncode == 0, f"{what}: {briefed.stderr[-2000:]}"
         assert all(outlet in briefed.stdout for outlet in GOOD_OUTLETS), what
+        assert GOOD_INSIDE.get(name, GOOD_OUTLETS[0]) in briefed.stdout, "the good record inside was lost"
     assert "\x1b" not in briefed.stdout and "\x07" not in briefed.stdout, "control characters reach the terminal"
 
     db = tmp_path / "store.sqlite"

@@ -20,7 +20,7 @@ __all__ = ["LIMITS", "Limits", "current", "env_name", "not_analysed_note"]
 class Limits:
     """What one input may hold (see the README's "Limits" for what happens when one is reached)."""
 
-    file_bytes: int = 64 * 1024 * 1024  # bytes read from a text, HTML or feed file, or from standard input
+    file_bytes: int = 32 * 1024 * 1024  # bytes read from a text, HTML or feed file, or from standard input
     record_bytes: int = 16 * 1024 * 1024  # bytes of one JSON Lines record or one WARC record once unpacked
     archive_bytes: int = 4 * 1024 * 1024 * 1024  # bytes unpacked from one WARC file (a gzip bomb stops here)
     article_chars: int = 200_000  # characters of one article's text (about 35,000 words)

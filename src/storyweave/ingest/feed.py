@@ -32,7 +32,8 @@ _BLOCKS = frozenset(
 
 def read_feed(source: InputFile) -> Iterator[Article | Skipped]:
     """Read every entry of an RSS or Atom feed; an entry without text is skipped, the rest still read."""
-    parsed = feedparser.parse(source.read_bytes(), sanitize_html=True, resolve_relative_uris=True)
+    data = _CHARACTER_REFERENCE.sub(_valid_reference, source.read_bytes())
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
     entries = parsed.get("entries") or []
     if not parsed.get("version") and not entries:
         problem = parsed.get("bozo_exception")
@@ -44,7 +45,20 @@ def read_feed(source: InputFile) -> Iterator[Article | Skipped]:
     feed_title = _plain(feed.get("title_detail"), feed.get("title"))
     feed_link = _web_url(feed.get("link"))
     for number, entry in enumerate(entries, start=1):
-        yield _read_entry(source, entry, number, feed_title, feed_link)
+        try:
+            yield _read_entry(source, entry, number, feed_title, feed_link)
+        except Exception as err:  # one entry's problem costs that entry only
+            yield Skipped(f"{source.where} entry {number}", f"could not read the entry ({type(err).__name__})")
+
+
+# "&#xD800;", "&#0;": references to code points no text may hold (feedparser fails on them)
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _valid_reference(found: re.Match[bytes]) -> bytes:
+    code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+    usable = code in (0x9, 0xA, 0xD) or (0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF)
+    return found.group(0) if usable else b"&#xFFFD;"
 
 
 def _read_entry(
