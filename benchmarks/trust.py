@@ -1,6 +1,6 @@
 """How far a reader can trust a brief: who reports what, measured against the hand-judged trust labels.
 
-    .venv/bin/python benchmarks/trust.py [--split test|dev|all] [--words 200] [--check]
+    .venv/bin/python benchmarks/trust.py [--split test|dev|fresh|all] [--words 200] [--check]
 
 Every story of the split (``benchmarks/labels/trust/stories.jsonl``) is briefed as a user would
 brief it, and every statement of the brief about who reports what is looked up in the labels,
@@ -16,7 +16,9 @@ which judge each sentence against every other article (see ``labels/trust/README
 - conflicts: flagged conflicts the reviewers also found, and labelled conflicts flagged.
 
 The support model was trained on the ``dev`` split (``benchmarks/train_support.py``): the
-default ``test`` split is what it never saw. ``--check`` exits 1 when a figure misses its target.
+default ``test`` split is what it never saw. The ``fresh`` split was labelled later, after
+the tuning, and is read once per round of changes: the cleanest figure of what a new story gets.
+``--check`` exits 1 when a figure misses its target.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def score_summary(judged: JudgedStory, brief: Brief, tally: Tally) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["test", "dev", "all"], default="test")
+    parser.add_argument("--split", choices=["test", "dev", "fresh", "all"], default="test")
     parser.add_argument("--words", type=int, default=200, help="summary word budget (default: 200)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
     args = parser.parse_args()
