@@ -83,3 +83,24 @@ def test_unknown_story_and_missing_store_are_one_line_errors(store_path: Path, t
     assert isinstance(missing.exception, InputError) and "no store at" in str(missing.exception)
     both = runner.invoke(app, ["brief", str(EXAMPLES), "--story", "x"])
     assert isinstance(both.exception, InputError)
+
+
+def test_a_store_that_cannot_be_written_is_still_briefed(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root every file is writable, so the read-only store is played by an open that refuses to write.
+    from storyweave.store import StoreError
+
+    ferry = next(s for s in _stories(store_path) if s["articles"] == 4)
+    real_open = Store.open.__func__  # type: ignore[attr-defined]
+
+    def read_only(cls, path, *, timeout=None, readonly=False):  # type: ignore[no-untyped-def]
+        if not readonly:
+            raise StoreError(f"{path} cannot be written (attempt to write a readonly database)")
+        return real_open(cls, path, timeout=timeout, readonly=True)
+
+    monkeypatch.setattr(Store, "open", classmethod(read_only))
+    result = runner.invoke(app, ["brief", "--story", ferry["id"], "--db", str(store_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["sources"]) == 4
+    monkeypatch.undo()
+    with Store.open(store_path) as store:
+        assert store.brief(ferry["id"]) is None  # shown, not cached

@@ -45,6 +45,18 @@ def killed(*args, **kwargs):
 target._assign = killed
 """
 
+DISK_FULL_DURING_STORY_WRITES = """
+import sqlite3
+import storyweave.store.stories as target
+real, written = target._assign, []
+def full(*args, **kwargs):
+    written.append(real(*args, **kwargs))
+    if len(written) == 2:
+        raise sqlite3.OperationalError("database or disk is full")
+    return written[-1]
+target._assign = full
+"""
+
 DURING_ANNOTATION = """
 import storyweave.engines.local as target
 real = target.kept
@@ -94,14 +106,20 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], set[tup
     return inputs, stories
 
 
-@pytest.mark.parametrize("patch", [DURING_GROUPING, DURING_STORY_WRITES], ids=["grouping", "story-writes"])
-def test_a_kill_while_stories_are_made_is_finished_by_the_next_ingest(
-    patch: str, corpus: tuple[list[str], set[tuple[str, frozenset[str]]]], tmp_path: Path
+@pytest.mark.parametrize(
+    ("patch", "status"),
+    [(DURING_GROUPING, -signal.SIGKILL), (DURING_STORY_WRITES, -signal.SIGKILL), (DISK_FULL_DURING_STORY_WRITES, 2)],
+    ids=["killed-grouping", "killed-writing-stories", "disk-full-writing-stories"],
+)
+def test_an_ingest_stopped_while_stories_are_made_is_finished_by_the_next(
+    patch: str, status: int, corpus: tuple[list[str], set[tuple[str, frozenset[str]]]], tmp_path: Path
 ) -> None:
     inputs, expected = corpus
     db = tmp_path / "store.sqlite"
     killed = _ingest(db, inputs, patch)
-    assert killed.returncode == -signal.SIGKILL
+    assert killed.returncode == status and "Traceback" not in killed.stderr, killed.stderr
+    if status == 2:
+        assert killed.stderr.strip().splitlines()[-1].startswith("error:") and "full" in killed.stderr
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 6  # every article was stored
         assert connection.execute("SELECT count(*) FROM story_members").fetchone()[0] == 0  # no story half-made
