@@ -1,9 +1,10 @@
 """Train the support model on the dev split of the trust labels and write its weights into the package.
 
-    .venv/bin/python benchmarks/train_support.py [--folds 5] [--dry-run]
+    .venv/bin/python benchmarks/train_support.py [--splits dev,test,fresh] [--folds 5] [--dry-run]
 
-Only stories of the ``dev`` split are read (``benchmarks/labels/trust/stories.jsonl``); the
-``test`` split is for ``benchmarks/trust.py`` alone. Two logistic regressions are fitted on the
+Only stories of the splits named are read (``benchmarks/labels/trust/stories.jsonl``; ``dev`` by
+default); the others are for ``benchmarks/trust.py`` alone (the shipped model's ``trained_on`` says
+which it saw). Two logistic regressions are fitted on the
 candidates of every judged (sentence, other article) pair: P(the candidate reports at least part
 of the sentence) and P(it reports all of its main information | it reports part). The three
 thresholds are chosen on story-wise cross-validation folds of the dev split, never on the data a
@@ -263,8 +264,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--dry-run", action="store_true", help="print the cross-validated figures, write nothing")
+    parser.add_argument("--splits", default="dev", help="the label splits to train on, comma-separated")
     args = parser.parse_args()
-    stories = judged_stories("dev")
+    splits = args.splits.split(",")
+    found = [judged_stories(split) for split in splits]
+    stories = None if any(f is None for f in found) else [s for f in found for s in f or []]
     if stories is None:
         sys.exit("../shared/data is absent: the trust labels point into it (clone the project beside shared/)")
     by_story = {s.story.id: pairs_of(s) for s in stories}
@@ -280,10 +284,10 @@ def main() -> None:
     thresholds = choose_thresholds(held_pairs, held_scores)
     fold_models = {s: fit([p for t in ids if t not in fold for p in by_story[t]]) for fold in folds for s in fold}
     thresholds |= brief_thresholds({s.story.id: s for s in stories}, fold_models, thresholds["none"])
-    report(f"dev, {args.folds}-fold cross-validation by story", held_pairs, held_scores, thresholds)
+    report(f"{args.splits}, {args.folds}-fold cross-validation by story", held_pairs, held_scores, thresholds)
     model = average([fold_models[fold[0]] for fold in folds])
     model["thresholds"] = thresholds
-    model["trained_on"] = {"split": "dev", "stories": len(ids), "pairs": len(held_pairs)}
+    model["trained_on"] = {"split": args.splits, "stories": len(ids), "pairs": len(held_pairs)}
     if not args.dry_run:
         MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL}")
