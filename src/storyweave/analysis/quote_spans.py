@@ -148,6 +148,26 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
     return None
 
 
+# 'Keilar: "You say ..."': a transcript line; '"..." — Ann Cole (@annc) August 17, 2016': a post's credit
+_TRANSCRIPT = re.compile(
+    r"^\s*(?:(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*:"  # 'Keilar: "..."'
+    r"|(?P<bare>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}))\s*$"  # 'Art Iwasaki "..."' (a radio transcript)
+)
+_CREDIT = re.compile(r"[\s\"”]*[—–]\s*[(\s]*(?P<name>[A-Z][^()@\n]{1,50}?)[)\s]*\(@\w{1,30}\)")
+
+
+def _labelled(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, str] | None:
+    """The speaker of a transcript line or of a quoted post, named by the line's label or the post's credit."""
+    label = _TRANSCRIPT.match(text[sentence_start : max(sentence_start, start - 1)])
+    name = label and (label["name"] or label["bare"])
+    if name and name.split()[0] not in _NOT_NAMES:
+        return name, "said"
+    credit = _CREDIT.match(text, end + 1, min(len(text), end + 120))
+    if credit:
+        return credit["name"].strip(" ()"), "wrote"
+    return None
+
+
 def _checked(
     found: _Found | None, subjects: Mapping[int, list[Subject]], sentence: int, start: int, end: int
 ) -> tuple[str, str] | None:
@@ -293,7 +313,9 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
     for start, end, first, last in _candidates(annotated):
         quoted = text[start:end]
         written = _attribution(text, start, end, first.start, last.end)
-        attribution = _checked(written, subjects, first.index, start, end)
+        attribution = _labelled(text, start, end, first.start, last.end) or _checked(
+            written, subjects, first.index, start, end
+        )
         if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Tom Reed'
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)

@@ -78,6 +78,9 @@ class Roles:
         head = phrase[-1].rstrip("s") if phrase else ""
         definite = phrase[0] in _DEFINITE or phrase[0].endswith(("'s", "’s"))  # "the", "Ann's"
         if head in DOCUMENTS:  # the document itself ("the report says"), or who issued it
+            if words[0].endswith(("'s", "’s")) and words[0][:1].isupper():  # "Willoughby's letter": Willoughby
+                issuer_name = words[0][:-2]
+                return self.index.resolve_person(issuer_name) or self.index.canonical(issuer_name) or issuer_name
             rest = " ".join(words[: len(phrase) - 1]) if len(phrase) > 2 else ""
             issuer = self.resolve(owner or rest, before, follow) if owner or rest else None
             if issuer:
@@ -86,6 +89,9 @@ class Roles:
                 return written  # "the report says": the report itself
             return self._last_organisation(before)
         personal = head in PERSON_NOUNS or head in TITLES or head in SPEAKING_FOR
+        proper = [w for w in words[1:link] if w[:1].isupper()]
+        if phrase[0] == "the" and proper and not personal:  # "The Traditional Unionist Voice party": a name
+            return self.index.canonical(" ".join(words[1:link])) or " ".join(words[1:link])
         if definite and not personal and head not in ORGANISATION_NOUNS:  # "the medical examiner", "the governor"
             described = self._described_as(head, self.people, before)
             if described:
@@ -119,8 +125,10 @@ class Roles:
 
     def _last_organisation(self, before: int, head: str = "") -> str | None:
         found = [e for e in self.organisations if e.end <= before]
-        if head == "police":
-            found = [e for e in found if "police" in e.text.lower()] or found
+        if head == "police":  # "police said": the police, or a police force named before; not any organisation
+            found = [e for e in found if "police" in e.text.lower()]
+            if not found:
+                return "police"
         return (self.index.canonical(found[-1].text) or core_name(found[-1].text)) if found else None
 
     def _in_sentence_with(self, role: str, phrase: list[str], before: int) -> str | None:
@@ -145,6 +153,8 @@ class Roles:
             ahead = " ".join(_CLAUSE_BREAK.split(ahead)[-1].split()[-4:])  # "the coach, Ann Cole"
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
             after = _CLAUSE_BREAK.split(after[1:])[0] if after.startswith(",") else ""  # "Ann Cole, the coach,"
+            if entity.text.lower().rstrip(".").endswith(role):
+                continue  # "County Sheriff" tagged as a person is the role, not a name
             if pattern.search(ahead) or pattern.search(after) or pattern.search(entity.text):
                 return self.index.canonical(entity.text) or core_name(entity.text)
         return None
