@@ -87,7 +87,7 @@ def score_summary(judged: JudgedStory, brief: Brief, tally: Tally) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["test", "dev", "fresh", "fresh2", "all"], default="test")
+    parser.add_argument("--split", choices=["test", "dev", "fresh", "fresh2", "fresh3", "all"], default="test")
     parser.add_argument("--words", type=int, default=200, help="summary word budget (default: 200)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
     args = parser.parse_args()
