@@ -268,3 +268,20 @@ def test_a_quote_two_outlets_give_to_different_people_takes_the_first_outlets_sp
     (found,) = [q for q in analyse(annotated).quotes if "harbour wall" in q.text]
     assert found.attribution_differs
     assert found.speaker == first
+
+
+def test_a_time_stamp_line_is_not_judged_against_other_articles() -> None:
+    from storyweave.analysis.support import time_stamp
+
+    assert time_stamp("26 September 2013, 10: 00 (GMT+05: 00)")
+    assert time_stamp("Updated: June 7, 2013")
+    assert not time_stamp("On 26 September 2013 the vote began at ten.")
+    assert not time_stamp("September")  # no figure: not a stamp
+
+
+def test_british_and_american_spellings_are_not_a_name_spelt_two_ways() -> None:
+    from storyweave.analysis.spellings import _difference
+
+    assert _difference("technicolour", "technicolor") is None
+    assert _difference("organised", "organized") is None
+    assert _difference("barak", "barack") == frozenset({"barak", "barack"})

@@ -41,9 +41,27 @@ def _plain(word: str) -> str:
     return _POSSESSIVE.sub("", plain.replace("’", "'"))
 
 
+# British and American spellings of one word: "Technicolour" / "Technicolor", "organise" / "organize"
+_SPELLING_VARIANTS = [
+    (re.compile(r"our(s|ed|ing)?\b"), r"or\1"),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
+    (re.compile(r"tre(s)?\b"), r"ter\1"),
+    (re.compile(r"ll(ed|ing|er|ers)\b"), r"l\1"),
+    (re.compile(r"ae|oe"), "e"),
+]
+
+
+def _one_spelling(word: str) -> str:
+    for pattern, replacement in _SPELLING_VARIANTS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _one_word_off(x: str, y: str, shortest: int) -> bool:
     if x.startswith(y) or y.startswith(x) or _SUFFIX.sub("", x) == _SUFFIX.sub("", y):
         return False  # a plural or a derived word: "Russia" / "Russian", "Democrats" / "Democratic"
+    if _one_spelling(x) == _one_spelling(y):
+        return False  # one word in British and in American spelling, not a name spelt two ways
     shorter = min(len(x), len(y))
     return shorter >= shortest and Levenshtein.distance(x, y) <= (2 if shorter >= 9 else 1)
 

@@ -17,6 +17,7 @@ and one whose number the other article leaves out is at best partly reported the
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -27,6 +28,7 @@ import numpy as np
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
+from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.independence import Attribution
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
 from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
@@ -200,7 +202,8 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
     n_articles = len(matrix.articles)
     for flat in range(len(matrix.sentences)):
         owner = int(matrix.owner[flat])
-        judged = len(matrix.sentences[flat].text.split()) >= MIN_WORDS
+        text = matrix.sentences[flat].text
+        judged = len(text.split()) >= MIN_WORDS and not time_stamp(text)
         for article in range(n_articles):
             if article == owner:
                 continue
@@ -215,6 +218,22 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                     decision = replace(decision, via=via)
             support.decisions[(flat, article)] = decision
     return support
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STAMP_WORDS = frozenset({"gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "updated", "published", "posted"})
+
+
+def time_stamp(text: str) -> bool:
+    """A line that is only a date and a time ("26 September 2013, 10:00 (GMT+05:00)"): when an article was put
+    out, not anything it reports, so never set against another article's."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return any(ch.isdigit() for ch in text) and all(
+        w in MONTH_NAMES or w in WEEKDAY_NAMES or w in _STAMP_WORDS or w[:3] in _MONTH_STARTS for w in words
+    )
+
+
+_MONTH_STARTS = frozenset(m[:3] for m in MONTH_NAMES)
 
 
 def _decision(found: list[Candidate], model: SupportModel) -> Decision:
