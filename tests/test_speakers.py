@@ -153,3 +153,32 @@ def test_initials_stand_for_the_organisation_they_abbreviate(models) -> None:  #
         '"Their routes changed completely after the storm," researchers at NIMB wrote in a report.',
     )
     assert found["Their routes changed completely"] == "Northern Institute of Marine Biology"
+
+
+def test_transcript_lines_and_credited_posts_name_their_speakers(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Harbour master Ruth Calloway spoke to presenter Tom Reed on Monday night.",
+        'Reed: "Is the pier going to be rebuilt this year?"',
+        'Calloway: "We will rebuild the pier before the summer starts."',
+        'Dana Whitlow "I have never seen a storm break the wall like that."',
+        '"The wall held for forty years and then it went" — Jo Marsh (@jomarsh) March 4, 2026',
+        'ON THE STORM "Nobody expected waves of that height this early."',
+    )
+    assert found["Is the pier going"] == "Tom Reed"
+    assert found["We will rebuild the"] == "Ruth Calloway"
+    assert found["I have never seen"] == "Dana Whitlow"
+    assert found["The wall held for"] == "Jo Marsh"
+    assert found["Nobody expected waves of"] != "ON THE STORM"  # a heading is not a speaker
+
+
+def test_a_letter_speaks_for_its_writer_and_a_party_for_itself(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Head teacher Matthew Pryce wrote to parents after the storm closed the school for a week.",
+        '"Every pupil will be taught at the town hall until the roof is mended," Pryce\'s letter said.',
+        'Council leader Alasdair Brant of the Harbour party welcomed the plan.',
+        'The Coastal Residents Association said: "The council must pay for the repairs in full."',
+    )
+    assert found["Every pupil will be"] == "Matthew Pryce"
+    assert found["The council must pay"] == "Coastal Residents Association"

@@ -149,18 +149,27 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
 
 
 # 'Keilar: "You say ..."': a transcript line; '"..." — Ann Cole (@annc) August 17, 2016': a post's credit
+_TITLE_WORD = (
+    r"(?:[A-Z][a-z][\w-]*(?<!['’]s)|[A-Z]\.)"  # "Keilar", "F.": a name's words, not a heading's ("ON HAPPINESS")
+)
 _TRANSCRIPT = re.compile(
-    r"^\s*(?:(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*:"  # 'Keilar: "..."'
-    r"|(?P<bare>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}))\s*$"  # 'Art Iwasaki "..."' (a radio transcript)
+    rf"^\s*(?:(?P<name>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}})\s*:"  # 'Keilar: "..."'
+    rf"|(?P<bare>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{1,3}}))\s*$"  # 'Art Iwasaki "..."' (a radio transcript)
 )
 _CREDIT = re.compile(r"[\s\"”]*[—–]\s*[(\s]*(?P<name>[A-Z][^()@\n]{1,50}?)[)\s]*\(@\w{1,30}\)")
+
+
+# Words of a heading or a label, not of a name: "In Brief", "On Leadership", "Read More", "Update"
+_HEADING_WORDS = frozenset(
+    "in on at for from with by of to and or about after before read more update editor note watch photo video".split()
+)
 
 
 def _labelled(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, str] | None:
     """The speaker of a transcript line or of a quoted post, named by the line's label or the post's credit."""
     label = _TRANSCRIPT.match(text[sentence_start : max(sentence_start, start - 1)])
     name = label and (label["name"] or label["bare"])
-    if name and name.split()[0] not in _NOT_NAMES:
+    if name and not {word.lower() for word in name.split()} & _HEADING_WORDS and name.split()[0] not in _NOT_NAMES:
         return name, "said"
     credit = _CREDIT.match(text, end + 1, min(len(text), end + 120))
     if credit:

@@ -38,6 +38,10 @@ WRITINGS = set(  # documents that speak for themselves; statements, letters and 
     "document transcript".split()
 )
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "source", "aide", "representative"}
+# What an organisation's own name may end in: "The Traditional Unionist Voice party"
+BODIES = ORGANISATION_NOUNS | set(
+    "party association union movement campaign coalition alliance society institute".split()
+)
 # Several people speaking as one; never one of their members.
 GROUPS = set(
     """family families couple parents relatives governors mayors commissioners ministers senators leaders
@@ -57,6 +61,7 @@ _LINKS = {"of", "for", "from", "at", "with"}
 _DEFINITE = {"the", "his", "her", "their", "its", "our"}
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
+_ROLE_WORDS = PERSON_NOUNS | set(ABBREVIATIONS)
 
 
 @dataclass(slots=True)
@@ -89,9 +94,15 @@ class Roles:
                 return written  # "the report says": the report itself
             return self._last_organisation(before)
         personal = head in PERSON_NOUNS or head in TITLES or head in SPEAKING_FOR
-        proper = [w for w in words[1:link] if w[:1].isupper()]
-        if phrase[0] == "the" and proper and not personal:  # "The Traditional Unionist Voice party": a name
-            return self.index.canonical(" ".join(words[1:link])) or " ".join(words[1:link])
+        name = words[1:link]
+        proper = (
+            bool(name)
+            and name[0][:1].isupper()
+            and all(w[:1].isupper() for w in name[:-1])
+            and (name[-1][:1].isupper() or head in BODIES)
+        )
+        if phrase[0] == "the" and proper and not personal:  # "The Traditional Unionist Voice party"
+            return self.index.canonical(" ".join(name)) or " ".join(name)
         if definite and not personal and head not in ORGANISATION_NOUNS:  # "the medical examiner", "the governor"
             described = self._described_as(head, self.people, before)
             if described:
@@ -153,7 +164,7 @@ class Roles:
             ahead = " ".join(_CLAUSE_BREAK.split(ahead)[-1].split()[-4:])  # "the coach, Ann Cole"
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
             after = _CLAUSE_BREAK.split(after[1:])[0] if after.startswith(",") else ""  # "Ann Cole, the coach,"
-            if entity.text.lower().rstrip(".").endswith(role):
+            if role in _ROLE_WORDS and entity.text.lower().rstrip(".").split()[-1] == role:
                 continue  # "County Sheriff" tagged as a person is the role, not a name
             if pattern.search(ahead) or pattern.search(after) or pattern.search(entity.text):
                 return self.index.canonical(entity.text) or core_name(entity.text)
