@@ -177,7 +177,7 @@ def test_a_letter_speaks_for_its_writer_and_a_party_for_itself(models) -> None: 
         models,
         "Head teacher Matthew Pryce wrote to parents after the storm closed the school for a week.",
         '"Every pupil will be taught at the town hall until the roof is mended," Pryce\'s letter said.',
-        'Council leader Alasdair Brant of the Harbour party welcomed the plan.',
+        "Council leader Alasdair Brant of the Harbour party welcomed the plan.",
         'The Coastal Residents Association said: "The council must pay for the repairs in full."',
     )
     assert found["Every pupil will be"] == "Matthew Pryce"
