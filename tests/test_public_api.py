@@ -34,3 +34,15 @@ def test_errors_say_what_to_do() -> None:
     err = storyweave.NoUsableArticles("no usable article in the input", "Give .txt files")
     assert str(err) == "no usable article in the input. Give .txt files"
     assert err.exit_code == 2
+
+
+def test_the_command_line_starts_without_the_heavy_libraries() -> None:
+    # Instant start: --help and argument errors must not wait for numpy, spaCy, onnxruntime or the store.
+    import subprocess
+    import sys
+
+    heavy = ["numpy", "spacy", "onnxruntime", "datasketch", "trafilatura", "sqlite3", "storyweave.models"]
+    code = f"import sys, storyweave.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
+    assert storyweave.Article.__name__ == "Article"  # the types still load on first use

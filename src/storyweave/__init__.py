@@ -1,21 +1,44 @@
-"""storyweave: read one news story across many outlets."""
+"""storyweave: read one news story across many outlets.
+
+The data types load on first use, so that ``storyweave --help`` does not wait for numpy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from storyweave.errors import InputError, ModelUnavailable, NoUsableArticles, StoryweaveError
-from storyweave.models import (
-    AnnotatedArticle,
-    Article,
-    Brief,
-    Entity,
-    Evidence,
-    Origin,
-    Sentence,
-    Skipped,
-    Source,
-    Story,
-    SummarySentence,
-)
+
+if TYPE_CHECKING:
+    from storyweave.models import (
+        AnnotatedArticle,
+        Article,
+        Brief,
+        Entity,
+        Evidence,
+        Origin,
+        Sentence,
+        Skipped,
+        Source,
+        Story,
+        SummarySentence,
+    )
 
 __version__ = "0.1.0"
+
+_TYPES = {
+    "AnnotatedArticle",
+    "Article",
+    "Brief",
+    "Entity",
+    "Evidence",
+    "Origin",
+    "Sentence",
+    "Skipped",
+    "Source",
+    "Story",
+    "SummarySentence",
+}
 
 __all__ = [
     "AnnotatedArticle",
@@ -35,3 +58,11 @@ __all__ = [
     "SummarySentence",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TYPES:
+        from storyweave import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module 'storyweave' has no attribute {name!r}")

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from storyweave.cli.console import note, progress_bar
-from storyweave.engines.local import annotate_articles
 from storyweave.errors import InputError, NoUsableArticles
-from storyweave.ingest import read_inputs
-from storyweave.limits import current, env_name
-from storyweave.models import Brief, Skipped, Story
-from storyweave.render import render
-from storyweave.settings import BriefSettings
-from storyweave.summarize import make_brief, story_id
+
+if TYPE_CHECKING:
+    from storyweave.models import Brief
+
+# The stages are imported where they are used: --help and argument errors do not load them.
 
 
 class Format(StrEnum):
@@ -45,6 +43,8 @@ def brief(
     if bool(paths) == bool(story):
         raise InputError("give article files or --story ID, not both or neither", "See: storyweave brief --help")
     made = _from_store(story, db, words) if story else _from_files(paths or [], words)
+    from storyweave.render import render
+
     text = render(made, fmt.value)
     if out is None:
         typer.echo(text)
@@ -57,6 +57,13 @@ def brief(
 
 
 def _from_files(paths: list[str], words: int) -> Brief:
+    from storyweave.engines.local import annotate_articles
+    from storyweave.ingest import read_inputs
+    from storyweave.limits import current, env_name
+    from storyweave.models import Skipped, Story
+    from storyweave.settings import BriefSettings
+    from storyweave.summarize import make_brief, story_id
+
     result = read_inputs(paths)
     for skipped in result.skipped:
         note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
@@ -85,6 +92,7 @@ def _from_files(paths: list[str], words: int) -> Brief:
 
 
 def _from_store(story: str, db: Path | None, words: int) -> Brief:
+    from storyweave.settings import BriefSettings
     from storyweave.store import Store, StoreError, default_path
     from storyweave.stories.store_sync import brief_for
 

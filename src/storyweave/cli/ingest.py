@@ -16,18 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
 from storyweave.cli.console import note, progress_bar
-from storyweave.engines.local import annotate_articles, default_workers
 from storyweave.errors import NoUsableArticles
-from storyweave.ingest import describe, iter_inputs
-from storyweave.models import Article, Skipped
-from storyweave.store import Store, default_path
-from storyweave.stories.store_sync import regroup_store
+
+if TYPE_CHECKING:
+    from storyweave.models import Article, Skipped
+    from storyweave.store import Store
+
+# The stages are imported where they are used: --help and argument errors do not load them.
 
 DEFAULT_BATCH = 64
 
@@ -58,6 +59,10 @@ def ingest(
     ] = DEFAULT_BATCH,
 ) -> None:
     """Add articles to the store: new ones are annotated and kept; known ones are left alone."""
+    from storyweave.engines.local import annotate_articles, default_workers
+    from storyweave.store import Store, default_path
+    from storyweave.stories.store_sync import regroup_store
+
     with Store.open(db or default_path()) as store:
         plan = _plan(store, paths)
         for skipped in plan.skipped:
@@ -138,6 +143,9 @@ class _StopAfterBatch:
 
 def _plan(store: Store, paths: Sequence[str]) -> Plan:
     """Read every input; keep the articles the store does not have yet, once each."""
+    from storyweave.ingest import iter_inputs
+    from storyweave.models import Skipped
+
     plan = Plan()
     first_seen: dict[str, str] = {}  # id -> where it was read
     for item in iter_inputs(paths):
@@ -156,6 +164,8 @@ def _plan(store: Store, paths: Sequence[str]) -> Plan:
 
 def _where(article: Article) -> str:
     """Where an article was read, with the byte offset of a WARC record."""
+    from storyweave.ingest import describe
+
     offset = article.origin.offset
     record = f" (record at byte {offset})" if article.origin.line is None and offset is not None else ""
     return describe(article) + record

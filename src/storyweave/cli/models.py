@@ -6,13 +6,13 @@ import time
 
 import typer
 
-from storyweave import settings
-from storyweave.nlp.embedder import default_model_files
-from storyweave.nlp.loader import SPACY_MODEL, load_models
-
 
 def models() -> None:
     """Load every model (building the faster embedding copy on first use) and list their files."""
+    from storyweave import settings
+    from storyweave.nlp.embedder import default_model_files
+    from storyweave.nlp.loader import SPACY_MODEL, load_models
+
     started = time.perf_counter()
     loaded = load_models()
     seconds = time.perf_counter() - started

@@ -10,7 +10,6 @@ import typer
 from rich.markup import escape
 
 from storyweave.cli.console import note, progress_bar
-from storyweave.corpus import JobSettings, read_table
 
 
 class Engine(StrEnum):
@@ -38,6 +37,8 @@ def run(
     ] = 7,
 ) -> None:
     """Group a corpus into stories and write every story's brief: stories, memberships, briefs, rejects."""
+    from storyweave.corpus import JobSettings, read_table
+
     settings = JobSettings(partition_days=partition_days, workers=workers)
     if engine is Engine.spark:
         from storyweave.engines.spark import run_spark

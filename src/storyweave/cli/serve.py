@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from storyweave.errors import InputError
-from storyweave.store import default_path
 
 
 def serve(
@@ -34,6 +33,8 @@ def serve(
         from storyweave.web import create_app
     except ImportError as err:
         raise InputError("storyweave serve needs the web extra", "pip install 'storyweave[web]'") from err
+    from storyweave.store import default_path
+
     path = db or default_path()
     if not path.exists():
         typer.echo(f"no store at {path} yet: the stories page stays empty until storyweave ingest", err=True)

@@ -13,8 +13,6 @@ from rich.console import Console
 from rich.table import Table
 
 from storyweave.errors import InputError
-from storyweave.ingest.dates import parse_published
-from storyweave.store import Store, default_path
 
 
 class ListFormat(StrEnum):
@@ -35,6 +33,9 @@ def stories(
     ] = None,
 ) -> None:
     """List the stories in the store, latest first: title, time span, articles and outlets."""
+    from storyweave.ingest.dates import parse_published
+    from storyweave.store import Store, default_path
+
     moment = parse_published(since) if since else None
     if since and moment is None:
         raise InputError(f"--since {since!r} is not a date", "Give a date such as 2026-03-04")
