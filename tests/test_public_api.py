@@ -24,6 +24,13 @@ def test_public_names_are_pinned() -> None:
             "StoryweaveError",
             "SummarySentence",
             "__version__",
+            "annotate",
+            "brief",
+            "brief_articles",
+            "group",
+            "load_models",
+            "read",
+            "render_brief",
         ]
     )
     for name in storyweave.__all__:
@@ -46,3 +53,20 @@ def test_the_command_line_starts_without_the_heavy_libraries() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert loaded == []
     assert storyweave.Article.__name__ == "Article"  # the types still load on first use
+
+
+def test_the_readme_example_runs(models, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"## From Python\n\n```python\n(.*?)```", readme, re.S)
+    assert code is not None, "the README's Python example is missing"
+    monkeypatch.chdir(root)
+    scope: dict[str, object] = {}
+    exec(compile(code.group(1), "README.md", "exec"), scope)
+    brief, stories = scope["brief"], scope["stories"]
+    assert isinstance(brief, storyweave.Brief) and len(brief.sources) == 4
+    assert "## Summary" in capsys.readouterr().out
+    assert [len(story.articles) for story in stories] == [4]  # the four examples tell one story

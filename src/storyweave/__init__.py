@@ -1,6 +1,12 @@
 """storyweave: read one news story across many outlets.
 
-The data types load on first use, so that ``storyweave --help`` does not wait for numpy.
+    import storyweave
+
+    brief = storyweave.brief(["examples/"])  # read, annotate and brief every article given
+    print(storyweave.render_brief(brief, "md"))  # or "json", "html"
+
+The functions (``storyweave.api``) and the data types load on first use, so that importing storyweave, and
+``storyweave --help``, do not wait for numpy or the models.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from storyweave.errors import InputError, ModelUnavailable, NoUsableArticles, StoryweaveError
 
 if TYPE_CHECKING:
+    from storyweave.api import annotate, brief, brief_articles, group, load_models, read, render_brief
     from storyweave.models import (
         AnnotatedArticle,
         Article,
@@ -40,6 +47,8 @@ _TYPES = {
     "SummarySentence",
 }
 
+_FUNCTIONS = {"annotate", "brief", "brief_articles", "group", "load_models", "read", "render_brief"}
+
 __all__ = [
     "AnnotatedArticle",
     "Article",
@@ -57,6 +66,13 @@ __all__ = [
     "StoryweaveError",
     "SummarySentence",
     "__version__",
+    "annotate",
+    "brief",
+    "brief_articles",
+    "group",
+    "load_models",
+    "read",
+    "render_brief",
 ]
 
 
@@ -65,4 +81,8 @@ def __getattr__(name: str) -> Any:
         from storyweave import models
 
         return getattr(models, name)
+    if name in _FUNCTIONS:
+        from storyweave import api
+
+        return getattr(api, name)
     raise AttributeError(f"module 'storyweave' has no attribute {name!r}")

@@ -57,12 +57,11 @@ def brief(
 
 
 def _from_files(paths: list[str], words: int) -> Brief:
-    from storyweave.engines.local import annotate_articles
+    from storyweave.api import brief_articles
     from storyweave.ingest import read_inputs
     from storyweave.limits import current, env_name
-    from storyweave.models import Skipped, Story
+    from storyweave.models import Skipped
     from storyweave.settings import BriefSettings
-    from storyweave.summarize import make_brief, story_id
 
     result = read_inputs(paths)
     for skipped in result.skipped:
@@ -80,15 +79,15 @@ def _from_files(paths: list[str], words: int) -> Brief:
             f"--story ID (or raise {env_name('brief_articles')})",
         )
     rejected: list[Skipped] = []
-    with progress_bar("Reading articles", len(result.articles)) as advance:
-        annotated = annotate_articles(result.articles, progress=advance, rejected=rejected)
-    for skipped in rejected:
-        note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
-    if not annotated:
-        raise NoUsableArticles("no article of the input could be analysed", "See the reasons above")
-    used = len(annotated)
+    try:
+        with progress_bar("Reading articles", len(result.articles)) as advance:
+            made = brief_articles(result.articles, BriefSettings(words=words), rejected=rejected, progress=advance)
+    finally:
+        for skipped in rejected:
+            note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+    used = len(result.articles) - len(rejected)
     note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped) + len(rejected)}")
-    return make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+    return made
 
 
 def _from_store(story: str, db: Path | None, words: int) -> Brief:

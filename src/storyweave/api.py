@@ -1,0 +1,100 @@
+"""storyweave from Python: read articles, brief them, group them into stories, render a brief.
+
+    import storyweave
+
+    brief = storyweave.brief(["examples/"])  # read, annotate and brief every article given
+    print(storyweave.render_brief(brief, "md"))  # or "json", "html"
+    stories = storyweave.group(storyweave.read(["feeds/"]).articles)  # many events: one Story each
+
+The command line goes through the same functions (``brief_articles`` for ``storyweave brief``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from storyweave.errors import NoUsableArticles
+
+if TYPE_CHECKING:
+    from storyweave.ingest.inputs import ReadResult
+    from storyweave.models import AnnotatedArticle, Article, Brief, Skipped, Story
+    from storyweave.nlp.loader import Models
+    from storyweave.settings import BriefSettings
+
+__all__ = ["annotate", "brief", "brief_articles", "group", "load_models", "read", "render_brief"]
+
+
+def read(paths: Sequence[str]) -> ReadResult:
+    """Every article in files, folders (recursively) and "-" (standard input), with what was skipped and why."""
+    from storyweave.ingest import read_inputs
+
+    return read_inputs(paths)
+
+
+def load_models() -> Models:
+    """The language models (loaded once per process; every function here loads them itself when needed)."""
+    from storyweave.nlp import load_models as load
+
+    return load()
+
+
+def annotate(
+    articles: Sequence[Article],
+    *,
+    rejected: list[Skipped] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[AnnotatedArticle]:
+    """Sentences, entities and sentence vectors of each article (on worker processes when there are many); an
+    article the models cannot read goes to ``rejected`` with its reason (without that list, its error is raised)."""
+    from storyweave.engines.local import annotate_articles
+
+    return annotate_articles(articles, progress=progress, rejected=rejected)
+
+
+def brief_articles(
+    articles: Sequence[Article],
+    settings: BriefSettings | None = None,
+    *,
+    rejected: list[Skipped] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Brief:
+    """One brief of the story these articles tell. Raises :class:`NoUsableArticles` when none can be used."""
+    from storyweave.models import Story
+    from storyweave.summarize import make_brief, story_id
+
+    annotated = annotate(articles, rejected=rejected, progress=progress) if articles else []
+    if not annotated:
+        raise NoUsableArticles("no article of the input could be analysed", "Give articles with text in them")
+    return make_brief(Story(id=story_id(annotated), articles=annotated), settings)
+
+
+def brief(paths: Sequence[str], settings: BriefSettings | None = None) -> Brief:
+    """One brief of the articles in ``paths`` (files, folders, "-"); what cannot be read is left out."""
+    found = read(paths)
+    if not found.articles:
+        raise NoUsableArticles("no usable article in the input", "Give .txt, .html, .jsonl, feed or WARC files")
+    return brief_articles(found.articles, settings, rejected=[])
+
+
+def group(articles: Sequence[Article]) -> list[Story]:
+    """Articles about many events sorted into stories, as ``storyweave ingest`` groups a store (each story's
+    articles in the order given)."""
+    from storyweave.models import Story
+    from storyweave.stories.batch import group as group_annotated
+    from storyweave.summarize import story_id
+
+    annotated = annotate(articles, rejected=[])
+    grouping = group_annotated(annotated)
+    stories = []
+    for members in grouping.groups:
+        ordered = [annotated[i] for i in sorted(members)]
+        stories.append(Story(id=story_id(ordered), articles=ordered))
+    return stories
+
+
+def render_brief(brief: Brief, fmt: str = "md") -> str:
+    """The brief as Markdown ("md"), JSON ("json", the ``storyweave.brief`` schema) or a standalone page ("html")."""
+    from storyweave.render import render as render_brief
+
+    return render_brief(brief, fmt)
