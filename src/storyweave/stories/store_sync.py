@@ -1,14 +1,14 @@
 """Stories over a store: group the stored articles and record each story, its title, span and copies.
 
 Grouping runs in batch over the store, in time order. A story's id comes from its
-earliest article, so a story keeps its id as it grows; membership changes are what
+founding article (``summarize.story_id``, the one rule the corpus tables and a brief of files use too),
+so a story keeps its id as it grows; membership changes are what
 make a cached brief stale (see ``brief_for``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -18,7 +18,8 @@ from storyweave.settings import BriefSettings
 from storyweave.store import Assignment, Store, StoreError, members_hash
 from storyweave.stories.batch import group
 from storyweave.stories.grouping import GroupingSettings
-from storyweave.summarize import make_brief
+from storyweave.summarize import make_brief, story_id
+from storyweave.summarize.brief import founding_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +27,6 @@ class RegroupReport:
     articles: int
     stories: int
     copies: int
-
-
-def story_key(founding_article_id: str) -> str:
-    return "s" + hashlib.sha1(founding_article_id.encode()).hexdigest()[:12]
 
 
 def _title(members: list[AnnotatedArticle]) -> str:
@@ -45,13 +42,11 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
     ids = [article.id for article in store.iter_articles()]
     annotated = store.annotated(ids)
     grouping = group(annotated, settings, workers=workers)
-    dated = [(a.article.published is None, a.article.published, a.id) for a in annotated]
     assignments = []
     for members in grouping.groups:
-        ordered = sorted(members, key=lambda i: (dated[i][0], dated[i][1] or 0, dated[i][2]))
-        articles = [annotated[i] for i in ordered]
+        articles = sorted((annotated[i] for i in members), key=founding_order)
         copies = {annotated[i].id: annotated[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
-        assignments.append(Assignment(story_key(articles[0].id), [a.id for a in articles], _title(articles), copies))
+        assignments.append(Assignment(story_id(articles), [a.id for a in articles], _title(articles), copies))
     store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
     return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -18,10 +20,21 @@ from storyweave.summarize.salience import Weights, salience
 from storyweave.summarize.select import select
 
 
-def story_id(articles: list[AnnotatedArticle]) -> str:
-    """A stable id for a set of articles, whatever their order."""
-    key = "\x00".join(sorted(a.id for a in articles))
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
+def story_id(articles: Sequence[AnnotatedArticle]) -> str:
+    """A story's one id, the same in the store, the corpus tables, the web page and a brief of files: made from
+    its founding article (the earliest published; undated ones after dated ones; then the smallest article id),
+    so a story keeps its id as it grows, whatever order its articles come in."""
+    founder = min(articles, key=founding_order)
+    return "s" + hashlib.sha1(founder.id.encode()).hexdigest()[:12]
+
+
+def founding_order(annotated: AnnotatedArticle) -> tuple[bool, datetime, str]:
+    """Articles by publication time, undated ones last, then by id: the first one founded the story."""
+    published = annotated.article.published
+    return (published is None, published or _EPOCH, annotated.id)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def sources_of(articles: list[AnnotatedArticle]) -> list[Source]:
