@@ -112,9 +112,14 @@ def _could_differ(names: list[_Name]) -> Callable[[_Name], list[_Name]]:
     return candidates
 
 
-def _names(support: Support, article: int) -> list[_Name]:
+OCCURRENCES = 6  # sentences of each written form looked at for a use like the other form's
+
+
+def _names(support: Support, article: int) -> list[list[_Name]]:
     """(form, flat sentence, start, end) of the names in an article: whole names, their words, and the
-    capitalised words and phrases inside sentences that the entity model did not mark (a drug, "Gulf of Aden")."""
+    capitalised words and phrases inside sentences that the entity model did not mark (a drug, "Gulf of Aden");
+    each form with its first few sentences (the first one first), so that two spellings used alike anywhere
+    are found."""
     matrix = support.matrix
     annotated = matrix.articles[article]
     found = []
@@ -130,10 +135,12 @@ def _names(support: Support, article: int) -> list[_Name]:
         for pattern in (CAPITALISED_INSIDE, _PHRASE):
             for w in pattern.finditer(sentence.text):
                 found.append((w.group(), flat, sentence.start + w.start(), sentence.start + w.end()))
-    first: dict[str, tuple[str, int, int, int]] = {}
+    kept: dict[str, list[tuple[str, int, int, int]]] = {}
     for name in found:
-        first.setdefault(name[0], name)
-    return [_Name(*name, _plain(name[0])) for name in first.values()]
+        places = kept.setdefault(name[0], [])
+        if len(places) < OCCURRENCES and all(flat != name[1] for _, flat, _, _ in places):
+            places.append(name)
+    return [[_Name(*name, _plain(name[0])) for name in places] for places in kept.values()]
 
 
 def _alike(support: Support, a: _Name, b: _Name) -> bool:
@@ -155,20 +162,24 @@ def _word(plain: str) -> re.Pattern[str]:
 def spelling_conflicts(support: Support) -> list[FactGroup]:
     """One conflict per name written two ways by different outlets."""
     articles = support.matrix.articles
-    names = [_names(support, k) for k in range(len(articles))]
+    places = [{found[0].form: found for found in _names(support, k)} for k in range(len(articles))]
+    names = [[found[0] for found in by_form.values()] for by_form in places]
     texts = [_plain(a.article.text) for a in articles]
     groups: dict[frozenset[str], list[Fact]] = {}
     candidates = [_could_differ(found) for found in names]
     for k in range(len(articles)):
         for m in range(k + 1, len(articles)):
-            for a in names[k]:
-                for b in candidates[m](a):
-                    key = _difference(a.plain, b.plain)
+            for first in names[k]:
+                for other in candidates[m](first):
+                    key = _difference(first.plain, other.plain)
                     if key is None or key in groups:
                         continue
-                    if _word(b.plain).search(texts[k]) or _word(a.plain).search(texts[m]):
+                    if _word(other.plain).search(texts[k]) or _word(first.plain).search(texts[m]):
                         continue  # an article that writes both forms has no second spelling
-                    if _alike(support, a, b):
+                    pairs = ((a, b) for a in places[k][first.form] for b in places[m][other.form])
+                    alike = next(((a, b) for a, b in pairs if _alike(support, a, b)), None)
+                    if alike:
+                        a, b = alike
                         groups[key] = [
                             written_fact(support, a.flat, (a.start, a.end, a.form), "name"),
                             written_fact(support, b.flat, (b.start, b.end, b.form), "name"),
