@@ -156,3 +156,17 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
     markup = "<div><h2>Head</h2><p>One  <i>two</i>\n three.</p><ul><li>a</li><li>b</li></ul><style>x{}</style></div>"
     assert html_to_text(markup) == "Head\n\nOne two three.\n\na\n\nb"
     assert html_to_text("") == ""
+
+
+def test_character_references_beyond_any_code_point_cost_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.ingest import read_inputs
+
+    path = tmp_path / "refs.rss"
+    path.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Refs</title>'
+        "<item><title>Odd &#99999999999; and &#x1000000000; entry</title><description>The ferry resumed its "
+        "crossings to Port Lenning on Tuesday after the storm.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    result = read_inputs([str(path)])
+    assert not result.skipped and "\ufffd" in result.articles[0].title

@@ -148,3 +148,15 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
+def test_workers_that_die_with_their_parent_start_under_any_start_method(method: str) -> None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from storyweave.engines.local import die_with_parent
+
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        assert pool.submit(os.getpid).result(timeout=60) != os.getpid()

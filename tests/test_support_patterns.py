@@ -285,3 +285,20 @@ def test_british_and_american_spellings_are_not_a_name_spelt_two_ways() -> None:
     assert _difference("technicolour", "technicolor") is None
     assert _difference("organised", "organized") is None
     assert _difference("barak", "barack") == frozenset({"barak", "barack"})
+
+
+def test_review_cases_of_stamps_spellings_and_ids() -> None:
+    from datetime import datetime
+
+    import numpy as np
+
+    from storyweave.analysis.spellings import _difference
+    from storyweave.analysis.support import time_stamp
+    from storyweave.models import AnnotatedArticle
+
+    assert not time_stamp("Marcus 21, Junior 14.")  # names, not months
+    assert _difference("seymour", "seymor") is not None  # a short name spelt two ways stays a conflict
+    naive = Article.create("The pier reopened on Monday after repairs.", "A", published=datetime(2026, 3, 2))
+    aware = Article.create("The pier reopened on Monday.", "B", published=datetime(2026, 3, 1, tzinfo=UTC))
+    both = [AnnotatedArticle(a, [], [], np.zeros((0, 4), dtype=np.float32)) for a in (naive, aware)]
+    assert story_id(both) == story_id(both[::-1])  # a hand-made naive time is read as UTC, not an error

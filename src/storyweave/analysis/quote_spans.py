@@ -161,7 +161,8 @@ _CREDIT = re.compile(r"[\s\"”]*[—–]\s*[(\s]*(?P<name>[A-Z][^()@\n]{1,50}?)
 
 # Words of a heading or a label, not of a name: "In Brief", "On Leadership", "Read More", "Update"
 _HEADING_WORDS = frozenset(
-    "in on at for from with by of to and or about after before read more update editor note watch photo video".split()
+    "in on at for from with by of to and or about after before read more update editor note watch photo video quote "
+    "statement transcript excerpt".split()
 )
 
 
@@ -322,8 +323,9 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
     for start, end, first, last in _candidates(annotated):
         quoted = text[start:end]
         written = _attribution(text, start, end, first.start, last.end)
-        attribution = _labelled(text, start, end, first.start, last.end) or _checked(
-            written, subjects, first.index, start, end
+        # a cue written by the quote wins; else a transcript's label or a post's credit names the speaker
+        attribution = _checked(written, subjects, first.index, start, end) or _labelled(
+            text, start, end, first.start, last.end
         )
         if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Tom Reed'
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")

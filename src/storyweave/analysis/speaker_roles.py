@@ -84,8 +84,9 @@ class Roles:
         definite = phrase[0] in _DEFINITE or phrase[0].endswith(("'s", "’s"))  # "the", "Ann's"
         if head in DOCUMENTS:  # the document itself ("the report says"), or who issued it
             if words[0].endswith(("'s", "’s")) and words[0][:1].isupper():  # "Willoughby's letter": Willoughby
-                issuer_name = words[0][:-2]
-                return self.index.resolve_person(issuer_name) or self.index.canonical(issuer_name) or issuer_name
+                issuer = self.index.resolve_person(words[0][:-2]) or self.index.canonical(words[0][:-2])
+                if issuer:  # a name the article gives ("Friday's statement" is nobody's)
+                    return issuer
             rest = " ".join(words[: len(phrase) - 1]) if len(phrase) > 2 else ""
             issuer = self.resolve(owner or rest, before, follow) if owner or rest else None
             if issuer:

@@ -46,9 +46,10 @@ _SPELLING_VARIANTS = [
     (re.compile(r"our(s|ed|ing)?\b"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
     (re.compile(r"tre(s)?\b"), r"ter\1"),
-    (re.compile(r"ll(ed|ing|er|ers)\b"), r"l\1"),
+    (re.compile(r"ll(ed|ing)\b"), r"l\1"),
     (re.compile(r"ae|oe"), "e"),
 ]
+VARIANT_MIN_LETTERS = 8  # shorter words are as likely names (Seymour / Seymor, Louise / Louize, Moeller / Meller)
 
 
 def _one_spelling(word: str) -> str:
@@ -60,7 +61,7 @@ def _one_spelling(word: str) -> str:
 def _one_word_off(x: str, y: str, shortest: int) -> bool:
     if x.startswith(y) or y.startswith(x) or _SUFFIX.sub("", x) == _SUFFIX.sub("", y):
         return False  # a plural or a derived word: "Russia" / "Russian", "Democrats" / "Democratic"
-    if _one_spelling(x) == _one_spelling(y):
+    if min(len(x), len(y)) >= VARIANT_MIN_LETTERS and _one_spelling(x) == _one_spelling(y):
         return False  # one word in British and in American spelling, not a name spelt two ways
     shorter = min(len(x), len(y))
     return shorter >= shortest and Levenshtein.distance(x, y) <= (2 if shorter >= 9 else 1)

@@ -229,11 +229,11 @@ def time_stamp(text: str) -> bool:
     out, not anything it reports, so never set against another article's."""
     words = [w.lower() for w in _WORD.findall(text)]
     return any(ch.isdigit() for ch in text) and all(
-        w in MONTH_NAMES or w in WEEKDAY_NAMES or w in _STAMP_WORDS or w[:3] in _MONTH_STARTS for w in words
+        w in MONTH_NAMES or w in WEEKDAY_NAMES or w in _STAMP_WORDS or w in _MONTH_SHORT for w in words
     )
 
 
-_MONTH_STARTS = frozenset(m[:3] for m in MONTH_NAMES)
+_MONTH_SHORT = frozenset(m[:3] for m in MONTH_NAMES) | {"sept"}  # "Sep", "Sept"
 
 
 def _decision(found: list[Candidate], model: SupportModel) -> Decision:

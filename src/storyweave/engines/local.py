@@ -33,8 +33,12 @@ def die_with_parent(parent: int) -> None:
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the request was in place
+    try:
+        os.kill(parent, 0)  # the parent died before the request was in place? (its pid, whatever forked us)
+    except ProcessLookupError:
         os._exit(1)
+    except PermissionError:
+        pass
 
 
 _PR_SET_PDEATHSIG = 1

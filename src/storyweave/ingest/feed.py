@@ -52,10 +52,13 @@ def read_feed(source: InputFile) -> Iterator[Article | Skipped]:
 
 
 # "&#xD800;", "&#0;": references to code points no text may hold (feedparser fails on them)
-_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 def _valid_reference(found: re.Match[bytes]) -> bytes:
+    digits = found.group(1) or found.group(2)
+    if len(digits.lstrip(b"0")) > 8:
+        return b"&#xFFFD;"  # beyond any code point (and beyond what int() may read)
     code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
     usable = code in (0x9, 0xA, 0xD) or (0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF)
     return found.group(0) if usable else b"&#xFFFD;"

@@ -58,10 +58,11 @@ def read_warc(source: InputFile) -> Iterator[Article | Skipped]:
 
 
 def _read_from(
-    source: InputFile, stream: BinaryIO, start: int, quiet: bool, *, base: int = 0
+    source: InputFile, stream: BinaryIO, start: int, quiet: bool, *, base: int | None = None
 ) -> Generator[Article | Skipped, None, int | None]:
     """Read records from ``start`` on; returns the offset of a record that broke the archive, else None.
-    ``base`` is where ``stream`` starts in the file (a gzip member's offset), for messages."""
+    ``base`` is where ``stream`` starts in the file (a gzip member's offset): records read from a member are
+    placed at the member's offset (a file gzipped whole is one member, and an offset inside it is nowhere)."""
     stream.seek(start)
     records = ArchiveIterator(stream)
     while True:
@@ -75,15 +76,16 @@ def _read_from(
                 _check_complete(record)
         except Exception as err:  # warcio, zlib and http parsing raise many kinds
             if not quiet:
-                yield Skipped(_where(source, base + records.offset), _reason(err))
+                yield Skipped(_where(source, _placed(base, records.offset)), _reason(err))
             return int(records.offset)
         quiet = False
         if page is not None and len(page) > MAX_PAGE_BYTES:
             yield Skipped(
-                _where(source, base + records.offset), f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded"
+                _where(source, _placed(base, records.offset)),
+                f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded",
             )
         elif page is not None:
-            yield from _page_articles(source, record, page, base + int(records.offset))
+            yield from _page_articles(source, record, page, _placed(base, int(records.offset)))
 
 
 def _read_members(source: InputFile, stream: BinaryIO) -> Iterator[Article | Skipped]:
@@ -94,6 +96,7 @@ def _read_members(source: InputFile, stream: BinaryIO) -> Iterator[Article | Ski
     start: int | None = 0
     budget = limits.archive_bytes
     first = True
+    quiet = False  # after a broken member, gzip's two magic bytes turn up inside compressed data: not news
     while start is not None:
         stream.seek(start)
         if not stream.read(1):
@@ -103,17 +106,18 @@ def _read_members(source: InputFile, stream: BinaryIO) -> Iterator[Article | Ski
             raise UnreadableInput("not a WARC file (its gzip content does not start with a WARC record)")
         first = False
         budget -= member.size
-        if member.problem:
+        if budget < 0:
+            too_much = over_limit("WARC file unpacked", limits.archive_bytes, "archive_bytes")
+            yield Skipped(_where(source, start), too_much)
+            return
+        readable = not member.problem and member.data.startswith(_WARC_MAGIC)
+        if member.problem and not (quiet and not member.data.startswith(_WARC_MAGIC)):
             yield Skipped(_where(source, start), member.problem)
-        elif member.data.strip():
+        elif readable:
             failed = yield from _read_from(source, io.BytesIO(member.data), 0, False, base=start)
             if failed is not None and member.end is None:
                 return
-        if budget <= 0:
-            yield Skipped(
-                _where(source, start), over_limit("WARC file unpacked", limits.archive_bytes, "archive_bytes")
-            )
-            return
+        quiet = not readable
         start = member.end if member.end is not None else _next_record(stream, start + 1, _GZIP_MAGIC)
 
 
@@ -146,11 +150,13 @@ def _unpack_member(stream: BinaryIO, start: int, keep: int, budget: int) -> _Mem
     except zlib.error as err:
         return _Member(bytes(kept[:keep]), size, None, f"broken WARC record (gzip: {_one_line(err)})")
     if not unpacker.eof:
-        cut = "the file ends inside this record" if size <= budget else "unpacking stopped at the limit"
-        return _Member(bytes(kept[:keep]), size, None, f"truncated WARC record ({cut})")
+        if size > budget:
+            return _Member(b"", size, None)  # over the archive limit: the caller says so
+        return _Member(bytes(kept[:keep]), size, None, "truncated WARC record (the file ends inside this record)")
     end = start + fed - len(unpacker.unused_data)
     if len(kept) > keep:
-        return _Member(bytes(kept[:16]), size, end, over_limit("record once unpacked", keep, "record_bytes"))
+        problem = over_limit("record once unpacked", keep, "record_bytes")
+        return _Member(bytes(kept[:16]), size, end, problem + " (a WARC file gzipped whole is one record to this)")
     return _Member(bytes(kept), size, end)
 
 
@@ -251,6 +257,10 @@ def _one_line(err: Exception) -> str:
     """The error's message on one line, without the binary bytes warcio quotes from broken records."""
     text = "".join(ch if " " <= ch <= "~" else "?" for ch in " ".join(str(err).split()))
     return (text[:_MAX_REASON] + "...") if len(text) > _MAX_REASON else text or "no details"
+
+
+def _placed(base: int | None, offset: int) -> int:
+    return int(offset) if base is None else base
 
 
 def _where(source: InputFile, offset: int) -> str:

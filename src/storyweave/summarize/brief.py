@@ -31,6 +31,8 @@ def story_id(articles: Sequence[AnnotatedArticle]) -> str:
 def founding_order(annotated: AnnotatedArticle) -> tuple[bool, datetime, str]:
     """Articles by publication time, undated ones last, then by id: the first one founded the story."""
     published = annotated.article.published
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)  # an Article made by hand may carry a naive time
     return (published is None, published or _EPOCH, annotated.id)
 
 
