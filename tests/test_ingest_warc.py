@@ -196,3 +196,28 @@ def test_a_page_that_unpacks_past_the_limit_is_skipped_and_reading_goes_on(tmp_p
     assert len(bomb) < 100_000
     assert [s.reason for s in result.skipped] == [f"a page over {MAX_PAGE_BYTES // (1024 * 1024)} MB once decoded"]
     assert sorted(a.url or "" for a in result.articles) == sorted(PAGES)
+
+
+def test_a_damaged_member_is_reported_once_and_the_records_after_it_are_read(tmp_path: Path) -> None:
+    import random
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+
+    def response(uri: str, payload: bytes, content_type: str) -> None:
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=http))
+
+    (first, second) = PAGES
+    response(first, PAGES[first], "text/html")
+    damaged_at = buffer.tell()
+    response("https://www.daily.example/big.bin", random.Random(1).randbytes(1_500_000), "application/octet-stream")
+    response(second, PAGES[second], "text/html")
+    data = bytearray(buffer.getvalue())
+    data[damaged_at + 700_000] ^= 0xFF  # inside the compressed random bytes: gzip's magic recurs in there
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(bytes(data))
+    result = read_inputs([str(path)])
+    assert [a.url for a in result.articles] == [first, second]
+    (broken,) = result.skipped
+    assert broken.where.endswith(f"(record at byte {damaged_at})") and broken.reason.startswith("broken WARC record")

@@ -182,3 +182,11 @@ def test_a_letter_speaks_for_its_writer_and_a_party_for_itself(models) -> None: 
     )
     assert found["Every pupil will be"] == "Matthew Pryce"
     assert found["The council must pay"] == "Coastal Residents Association"
+
+
+def test_a_cue_by_the_quote_wins_over_a_name_before_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'Officer Tomas Berg "gave his life for this town and we will not forget it," Mayor Ann Cole said.',
+    )
+    assert found["gave his life for"] == "Ann Cole"
