@@ -70,3 +70,12 @@ def test_the_readme_example_runs(models, monkeypatch, capsys) -> None:  # type: 
     assert isinstance(brief, storyweave.Brief) and len(brief.sources) == 4
     assert "## Summary" in capsys.readouterr().out
     assert [len(story.articles) for story in stories] == [4]  # the four examples tell one story
+
+
+def test_a_brief_of_more_articles_than_one_brief_reads_is_refused_before_any_work(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    monkeypatch.setenv("STORYWEAVE_MAX_BRIEF_ARTICLES", "1")
+    articles = [storyweave.Article.create(f"The pier reopened on day {n}.", f"Outlet {n}") for n in range(2)]
+    with pytest.raises(storyweave.InputError, match="more than one brief reads"):
+        storyweave.brief_articles(articles)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from storyweave.errors import NoUsableArticles
+from storyweave.errors import InputError, NoUsableArticles
 
 if TYPE_CHECKING:
     from storyweave.ingest.inputs import ReadResult
@@ -59,10 +59,19 @@ def brief_articles(
     rejected: list[Skipped] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Brief:
-    """One brief of the story these articles tell. Raises :class:`NoUsableArticles` when none can be used."""
+    """One brief of the story these articles tell. Raises :class:`NoUsableArticles` when none can be used, and
+    :class:`InputError` for more articles than one brief reads (a collection goes through ingest and stories)."""
+    from storyweave.limits import current, env_name
     from storyweave.models import Story
     from storyweave.summarize import make_brief, story_id
 
+    limit = current().brief_articles
+    if len(articles) > limit:
+        raise InputError(
+            f"{len(articles):,} articles are more than one brief reads (at most {limit:,})",
+            "For a collection, run storyweave ingest PATH... then storyweave stories, and brief a story with "
+            f"--story ID (or raise {env_name('brief_articles')})",
+        )
     annotated = annotate(articles, rejected=rejected, progress=progress) if articles else []
     if not annotated:
         raise NoUsableArticles("no article of the input could be analysed", "Give articles with text in them")

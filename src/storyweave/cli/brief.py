@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from storyweave.cli.console import note, progress_bar
+from storyweave.cli.console import note, note_skipped, progress_bar
 from storyweave.errors import InputError, NoUsableArticles
 
 if TYPE_CHECKING:
@@ -59,32 +59,22 @@ def brief(
 def _from_files(paths: list[str], words: int) -> Brief:
     from storyweave.api import brief_articles
     from storyweave.ingest import read_inputs
-    from storyweave.limits import current, env_name
     from storyweave.models import Skipped
     from storyweave.settings import BriefSettings
 
     result = read_inputs(paths)
-    for skipped in result.skipped:
-        note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+    note_skipped(result.skipped)
     if not result.articles:
         raise NoUsableArticles(
             "no usable article in the input",
             "Give .txt, .html or .jsonl files (or a folder of them) that contain article text",
-        )
-    limit = current().brief_articles
-    if len(result.articles) > limit:
-        raise InputError(
-            f"{len(result.articles):,} articles are more than one brief reads (at most {limit:,})",
-            "For a collection, run storyweave ingest PATH... then storyweave stories, and brief a story with "
-            f"--story ID (or raise {env_name('brief_articles')})",
         )
     rejected: list[Skipped] = []
     try:
         with progress_bar("Reading articles", len(result.articles)) as advance:
             made = brief_articles(result.articles, BriefSettings(words=words), rejected=rejected, progress=advance)
     finally:
-        for skipped in rejected:
-            note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+        note_skipped(rejected)
     used = len(result.articles) - len(rejected)
     note(f"used {used} article{'s' * (used != 1)}, skipped {len(result.skipped) + len(rejected)}")
     return made

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,6 +20,9 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from storyweave.models import Skipped
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -41,6 +44,12 @@ class RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
         return Text(f"{speed:,.1f}/s" if speed else "", style="progress.data.speed")
+
+
+def note_skipped(skipped: Iterable[Skipped]) -> None:
+    """One line on stderr for each input or article left out, with its reason."""
+    for item in skipped:
+        note(f"[yellow]skipped[/] {escape(item.where)}: {escape(item.reason)}")
 
 
 @contextmanager

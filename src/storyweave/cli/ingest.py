@@ -19,9 +19,8 @@ from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from storyweave.cli.console import note, progress_bar
+from storyweave.cli.console import note, note_skipped, progress_bar
 from storyweave.errors import NoUsableArticles
 
 if TYPE_CHECKING:
@@ -65,8 +64,7 @@ def ingest(
 
     with Store.open(db or default_path()) as store:
         plan = _plan(store, paths)
-        for skipped in plan.skipped:
-            note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+        note_skipped(plan.skipped)
         if not plan.read and plan.skipped:
             raise NoUsableArticles(
                 "no usable article in the input",
@@ -86,8 +84,7 @@ def ingest(
                             break
             except KeyboardInterrupt:
                 stop.requested = True
-        for skipped in rejected:
-            note(f"[yellow]skipped[/] {escape(skipped.where)}: {escape(skipped.reason)}")
+        note_skipped(rejected)
         if stop.requested and done < len(plan.new):
             left = len(plan.new) - done
             note(f"[yellow]interrupted[/]: stored {added} new, {left} left; run the same command again to go on")

@@ -13,8 +13,8 @@ from typing import BinaryIO
 
 from storyweave.ingest._errors import UnreadableInput
 from storyweave.ingest.registry import extension_of, reader_for, sniff_reader, supported_extensions
-from storyweave.ingest.source import STDIN_NAME, InputFile, Reader, over_limit
-from storyweave.limits import Limits, current, env_name
+from storyweave.ingest.source import STDIN_NAME, InputFile, Reader, raise_it, read_bounded
+from storyweave.limits import Limits, current
 from storyweave.models import Article, Skipped
 
 __all__ = ["STDIN_PATH", "ReadResult", "describe", "files_under", "iter_inputs", "read_file_bytes", "read_inputs"]
@@ -74,14 +74,12 @@ def iter_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Itera
 
 def _read_stdin(stdin: BinaryIO | None) -> Iterator[Article | Skipped]:
     try:
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        limit = current().file_bytes
-        data = stream.read(limit + 1)
+        data = read_bounded(stdin if stdin is not None else sys.stdin.buffer, "standard input")
+    except UnreadableInput as err:
+        yield Skipped(STDIN_NAME, err.problem)
+        return
     except (OSError, AttributeError, ValueError) as err:
         yield Skipped(STDIN_NAME, f"cannot read standard input ({_os_reason(err)})")
-        return
-    if len(data) > limit:
-        yield Skipped(STDIN_NAME, over_limit("standard input", limit, "file_bytes"))
         return
     yield from _run(sniff_reader(data), InputFile(path=None, data=data))
 
@@ -179,14 +177,14 @@ def _within_limits(article: Article, limits: Limits) -> Article | Skipped:
         return Skipped(
             describe(article),
             f"an article of {len(article.text):,} characters, over the limit of {limits.article_chars:,} "
-            f"({env_name('article_chars')} raises it)",
+            f"({raise_it('article_chars')})",
         )
     sentences = sum(1 for _ in _SENTENCE_END.finditer(article.text))
     if sentences > limits.article_sentences:
         return Skipped(
             describe(article),
             f"an article of about {sentences:,} sentences, over the limit of {limits.article_sentences:,} "
-            f"({env_name('article_sentences')} raises it)",
+            f"({raise_it('article_sentences')})",
         )
     return article
 

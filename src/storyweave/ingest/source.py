@@ -37,23 +37,35 @@ class InputFile:
 
     def read_bytes(self) -> bytes:
         """The whole input, at most the ``file_bytes`` limit (over it, :class:`UnreadableInput`)."""
-        limit = current().file_bytes
         if self.data is not None:
-            data = self.data
-        else:
-            with self.open() as stream:
-                data = stream.read(limit + 1)
-        if len(data) > limit:
-            raise UnreadableInput(over_limit("file", limit, "file_bytes"))
-        return data
+            return bounded(self.data, "file")
+        with self.open() as stream:
+            return read_bounded(stream, "file")
 
     def origin(self, *, line: int | None = None, offset: int | None = None) -> Origin:
         return Origin(path=self.path, line=line, offset=offset)
 
 
+def read_bounded(stream: BinaryIO, what: str) -> bytes:
+    """All of ``stream``, at most the ``file_bytes`` limit (over it, :class:`UnreadableInput` naming ``what``)."""
+    return bounded(stream.read(current().file_bytes + 1), what)
+
+
+def bounded(data: bytes, what: str) -> bytes:
+    limit = current().file_bytes
+    if len(data) > limit:
+        raise UnreadableInput(over_limit(what, limit, "file_bytes"))
+    return data
+
+
 def over_limit(what: str, limit: int, name: str) -> str:
     """The reason given for input over a size limit: what it is, the limit, and how to raise it."""
-    return f"a {what} over {_size(limit)} ({env_name(name)} raises the limit)"
+    return f"a {what} over {_size(limit)} ({raise_it(name)})"
+
+
+def raise_it(name: str) -> str:
+    """How to raise a limit: "STORYWEAVE_MAX_ARTICLE_CHARS raises the limit"."""
+    return f"{env_name(name)} raises the limit"
 
 
 def _size(count: int) -> str:
