@@ -75,10 +75,11 @@ def _invented(spec: Row) -> list[Article]:
 
 
 def load_stories(split: str | None = None) -> list[LabelStory] | None:
-    """Every labelled story (or those of one split); None when ../shared/data is absent."""
+    """Every labelled story (or those of the splits named, comma-separated); None when ../shared/data is absent."""
+    wanted = set(split.split(",")) if split else None
     stories = []
     for spec in rows("stories.jsonl"):
-        if split and spec["split"] != split:
+        if wanted and spec["split"] not in wanted:
             continue
         reader = {"multinews-dev": _multinews, "ecbplus-dev": _ecbplus, "invented": _invented}[spec["dataset"]]
         articles = reader(spec)
