@@ -302,3 +302,32 @@ def test_review_cases_of_stamps_spellings_and_ids() -> None:
     aware = Article.create("The pier reopened on Monday.", "B", published=datetime(2026, 3, 1, tzinfo=UTC))
     both = [AnnotatedArticle(a, [], [], np.zeros((0, 4), dtype=np.float32)) for a in (naive, aware)]
     assert story_id(both) == story_id(both[::-1])  # a hand-made naive time is read as UTC, not an error
+
+
+def test_two_letters_swapped_in_a_name_are_a_second_spelling() -> None:
+    from storyweave.analysis.spellings import _difference
+
+    assert _difference("teixeira", "teixiera") == frozenset({"teixeira", "teixiera"})  # one transposition
+    assert _difference("ortega", "ortgea") is not None
+    assert _difference("marion", "mariah") is None  # two letters changed in a short name: another name
+
+
+def test_exact_figures_one_apart_do_not_fit_and_rounded_ones_do() -> None:
+    from storyweave.analysis.atoms import Quantity
+    from storyweave.analysis.numbers import parse_numbers
+
+    def quantity(text: str) -> Quantity:
+        return Quantity(parse_numbers(text)[0], "money", "USD", "", "", "")
+
+    assert not quantity("$972,815").meets(quantity("$972,814"))
+    assert quantity("about $973,000").meets(quantity("$972,814"))
+    assert quantity("$972,814").meets(quantity("$972,814"))
+
+
+def test_a_number_s_counted_noun_stops_at_the_clause() -> None:
+    from storyweave.analysis.atoms import counted
+    from storyweave.analysis.numbers import parse_numbers
+
+    text = "The quake killed 10 people and injured another 70, Iranian officials said."
+    seventy = next(m for m in parse_numbers(text) if m.text == "70")
+    assert counted(text, seventy, 0) == ("people", "injured")  # not 70 Iranians

@@ -73,9 +73,12 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\.(?:\s|$)")  # what counts a number's noun stops at: "70, officials said"
+
+
 def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     """(noun counted, event) around a number in a sentence that starts at ``offset``."""
-    after = _WORD.findall(text[mention.end - offset :])[:6]
+    after = _WORD.findall(_CLAUSE_BREAK.split(text[mention.end - offset :], maxsplit=1)[0])[:6]
     words = [w for w in after if w.lower() not in MODIFIERS]
     if len(words) > 1 and words[0].lower() in {"year", "years"} and words[1].lower() == "old":
         return "age", ""
@@ -121,6 +124,8 @@ class Quantity:
         a, b = self.mention, other.mention
         if a.low is None or b.low is None or a.high is None or b.high is None:
             return a.value == b.value
+        if a.value is not None and b.value is not None:  # each stands for what rounds to it: 814 and 815 never meet
+            return a.low < b.high and b.low < a.high
         return a.low <= b.high and b.low <= a.high
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from storyweave.analysis.atoms import CAPITALISED_INSIDE
 from storyweave.analysis.conflicts import context_words
@@ -64,7 +64,7 @@ def _one_word_off(x: str, y: str, shortest: int) -> bool:
     if min(len(x), len(y)) >= VARIANT_MIN_LETTERS and _one_spelling(x) == _one_spelling(y):
         return False  # one word in British and in American spelling, not a name spelt two ways
     shorter = min(len(x), len(y))
-    return shorter >= shortest and Levenshtein.distance(x, y) <= (2 if shorter >= 9 else 1)
+    return shorter >= shortest and OSA.distance(x, y) <= (2 if shorter >= 9 else 1)  # two letters swapped: one
 
 
 def _difference(x: str, y: str) -> frozenset[str] | None:
