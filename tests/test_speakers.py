@@ -190,3 +190,42 @@ def test_a_cue_by_the_quote_wins_over_a_name_before_it(models) -> None:  # type:
         'Officer Tomas Berg "gave his life for this town and we will not forget it," Mayor Ann Cole said.',
     )
     assert found["gave his life for"] == "Ann Cole"
+
+
+def test_a_name_after_an_organisation_and_a_role_is_the_speaker(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"Dunes recover slowly once they are trampled," says U.S. Forest Service volunteer Maren Oksby.',
+        '"We will fence the worst stretch," Harlan County Department of Parks deputy director Teo Vasko told us.',
+    )
+    assert found["Dunes recover slowly once"] == "Maren Oksby"
+    assert found["We will fence the"] == "Teo Vasko"
+
+
+def test_two_named_speakers_speak_together(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Dana Quell and Rafe Morrow were named on Monday to produce the awards night.",
+        '"We are thrilled to bring the show home," said Quell and Morrow jointly.',
+    )
+    assert found["We are thrilled to"] == "Dana Quell and Rafe Morrow"
+
+
+def test_someone_of_a_named_person_is_not_that_person(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The singer Lisa Varn cancelled the rest of her tour on Friday.",
+        '"She is resting and thanks her fans," Varn\'s rep told the magazine.',
+        '"Someone broke the windows on purpose," the Harbour Chapel\'s head minister said.',
+    )
+    assert found["She is resting and"] is None  # the rep is never named
+    assert found["Someone broke the windows"] is None
+
+
+def test_an_unnamed_statement_speaks_for_the_company_named_before(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "A spokesperson for Orvell Foods confirmed that the plant in Dunmore was closed.",
+        '"This is a sad day for our whole company," a statement reads.',
+    )
+    assert found["This is a sad"] == "Orvell Foods"

@@ -33,7 +33,9 @@ CUES = (
 _CAPITALISED = r"[A-Z][\w'’.-]*\.?"
 _PARTICLE = r"(?:al|el|de|da|del|della|di|du|van|von|der|den|bin|ibn|le|la|dos|das)[-\s]"
 _PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,5}}[A-Z][\w'’-]+"
-_DESCRIPTOR = r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"
+_DESCRIPTOR = (
+    r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"  # "U.S. Forest Service volunteer"
+)
 _NAME = (
     rf"(?<![\w'’.-])(?P<name>(?:{_DESCRIPTOR})?{_PROPER}|[Hh]e|[Ss]he|[Tt]hey"
     r"|(?:(?:the|a|an)\s+[a-z]+(?:\s+(?!(?:of|for|from|at)\b)[a-z]+)?|(?:his|her|their|its)\s+[a-z]+)"

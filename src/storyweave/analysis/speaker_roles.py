@@ -22,7 +22,8 @@ from storyweave.models import AnnotatedArticle, Entity
 PERSON_NOUNS = set(
     """actor actress singer star player man woman boy girl officer official researcher scientist investigator
     lawyer attorney father mother son daughter wife husband friend witness victim resident doctor expert
-    author professor teacher student agent spokesman spokeswoman chief mayor sheriff""".split()
+    author professor teacher student agent spokesman spokeswoman chief mayor sheriff rep publicist minister pastor
+    manager coach""".split()
 )
 ORGANISATION_NOUNS = set(
     """company firm group agency department police ministry government organization organisation hospital
@@ -82,6 +83,10 @@ class Roles:
         phrase, owner = [w.lower() for w in words[:link]], " ".join(words[link + 1 :])
         head = phrase[-1].rstrip("s") if phrase else ""
         definite = phrase[0] in _DEFINITE or phrase[0].endswith(("'s", "’s"))  # "the", "Ann's"
+        if (head in PERSON_NOUNS or head in SPEAKING_FOR) and any(w.endswith(("'s", "’s")) for w in phrase[:-1]):
+            # "Reid's rep", "the church's head minister": someone of theirs, not them; named only when the
+            # article gives someone that role
+            return self._described_as(head, self.people, before)
         if head in DOCUMENTS:  # the document itself ("the report says"), or who issued it
             if words[0].endswith(("'s", "’s")) and words[0][:1].isupper():  # "Willoughby's letter": Willoughby
                 issuer = self.index.resolve_person(words[0][:-2]) or self.index.canonical(words[0][:-2])
@@ -165,8 +170,9 @@ class Roles:
             ahead = " ".join(_CLAUSE_BREAK.split(ahead)[-1].split()[-4:])  # "the coach, Ann Cole"
             after = text[entity.end : min(sentence.end, entity.end + ROLE_WINDOW)]
             after = _CLAUSE_BREAK.split(after[1:])[0] if after.startswith(",") else ""  # "Ann Cole, the coach,"
-            if role in _ROLE_WORDS and entity.text.lower().rstrip(".").split()[-1] == role:
-                continue  # "County Sheriff" tagged as a person is the role, not a name
+            last = entity.text.lower().rstrip(".").split()[-1].replace("’", "'").removesuffix("'s")
+            if role in _ROLE_WORDS and last == role:
+                continue  # "County Sheriff" (or "County Sheriff's") tagged as a person is the role, not a name
             if pattern.search(ahead) or pattern.search(after) or pattern.search(entity.text):
                 return self.index.canonical(entity.text) or core_name(entity.text)
         return None

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from storyweave.analysis.entities import EntityIndex
 from storyweave.analysis.quote_spans import CONTEXT, REPORTED_OPENING, QuoteSpan
 from storyweave.analysis.speaker_names import Names
-from storyweave.analysis.speaker_roles import NAMED, Roles
+from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, Roles
 from storyweave.models import AnnotatedArticle, Entity
 from storyweave.nlp.syntax import Subject
 
@@ -31,6 +31,7 @@ TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go
 
 
 _AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
+_TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+and\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -107,11 +108,18 @@ class SpeakerResolver:
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
         written = _INVISIBLE.sub("", written).split("(")[0].strip()  # "Sen. Ann Cole\u200b (D-SI"
+        if written.split()[-1:] and written.split()[-1].lower() in DOCUMENTS and unnamed(written):
+            return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
         if unnamed(written) or not written:
             return None
         affiliated = _AFFILIATION.match(written)
-        if affiliated:  # "Juan Rivera of the Catholic University": the person, not the university
+        if affiliated and not _described_name(
+            written
+        ):  # "Juan Rivera of the Catholic University": the person, not the university
             written = affiliated.group(1)
+        together = _TWO_NAMES.fullmatch(written)
+        if together:  # "Zadan and Meron": both speak, neither alone
+            return " and ".join(self.names.person(n, span.start) or n for n in together.groups())
         words = written.split()
         if len(words) > 1 and words[0].endswith(("'s", "’s")):
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))  # "Ann's coach"
@@ -243,6 +251,16 @@ def unnamed(written: str) -> bool:
     article does not name (a name after the description, "a spokesman, Tom Reed", is a name)."""
     words = written.split()
     return bool(words) and words[0].lower() in _INDEFINITE and not _trailing_name(words)
+
+
+_LINK_WORDS = frozenset("of the and for at from with in on".split())
+
+
+def _described_name(written: str) -> bool:
+    """A name after a description in lower case: "California Department of Health deputy director Ann Cole"."""
+    words = written.split()
+    trailing = _trailing_name(words)
+    return bool(trailing) and any(w.islower() and w not in _LINK_WORDS for w in words[: len(words) - len(trailing)])
 
 
 def _trailing_name(words: list[str]) -> list[str]:
