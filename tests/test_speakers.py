@@ -229,3 +229,15 @@ def test_an_unnamed_statement_speaks_for_the_company_named_before(models) -> Non
         '"This is a sad day for our whole company," a statement reads.',
     )
     assert found["This is a sad"] == "Orvell Foods"
+
+
+def test_it_and_sources_are_never_a_speakers_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The weather office in Harwick put out a bulletin on Sunday. It was an unusual message. "
+        'It predicted: "Most of the coast will be flooded for days and roads will close."',
+        "Lena Ortiz, 15, was hurt in the crash on Route 4 near the Dunmore depot.",
+        'Court sources said: "The driver will be charged this week and held in Dunmore."',
+    )
+    assert found["Most of the coast"] is None  # not "It"
+    assert found["The driver will be"] is None  # not "Court sources", nor Lena Ortiz

@@ -59,7 +59,7 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "several"}
 NAMED = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # labels a description may stand for
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 _LINKS = {"of", "for", "from", "at", "with"}
-_DEFINITE = {"the", "his", "her", "their", "its", "our"}
+_DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 _ROLE_WORDS = PERSON_NOUNS | set(ABBREVIATIONS)
@@ -113,8 +113,8 @@ class Roles:
             described = self._described_as(head, self.people, before)
             if described:
                 return described
-        if phrase[0] in _INDEFINITE and (personal or phrase[-1] in GROUPS):
-            return None  # "a police spokeswoman", "one official", "a witness": left unnamed, not guessed
+        if phrase[-1] == "sources" or (phrase[0] in _INDEFINITE and (personal or phrase[-1] in GROUPS)):
+            return None  # "a police spokeswoman", "one official", "court sources": left unnamed, not guessed
         if definite and (phrase[-1] in GROUPS or (phrase[-1].endswith("s") and head in PERSON_NOUNS | TITLES)):
             return written  # "the six governors", "the family": the group speaks, not one of its members
         if personal and definite:

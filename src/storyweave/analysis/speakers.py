@@ -32,6 +32,7 @@ TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go
 
 _AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+and\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those"}
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -107,6 +108,8 @@ class SpeakerResolver:
             return None
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
+        if written.lower() == "it" or written.lower().endswith(" sources"):
+            return None  # "It predicted:", "court sources said": nobody the passage names; not guessed
         written = _INVISIBLE.sub("", written).split("(")[0].strip()  # "Sen. Ann Cole\u200b (D-SI"
         if written.split()[-1:] and written.split()[-1].lower() in DOCUMENTS and unnamed(written):
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
@@ -128,7 +131,7 @@ class SpeakerResolver:
         trailing = _trailing_name(words)
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
             return self.names.person(" ".join(trailing), span.start)  # "Rite Aid spokesman Peter Strella"
-        if words[0].islower() or words[0] in {"The", "A", "An"}:
+        if words[0].islower() or words[0] in _DETERMINERS:
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))
         return self.names.person(written, span.start)
 
@@ -236,7 +239,7 @@ class SpeakerResolver:
     def _written(self, written: str, span: QuoteSpan) -> str | None:
         """A name or a role description as written, resolved without looking for pronoun antecedents."""
         words = written.split()
-        if words[0].islower() or words[0] in {"The", "A", "An"}:
+        if words[0].islower() or words[0] in _DETERMINERS:
             return self.roles.resolve(written, span.start)
         trailing = _trailing_name(words)
         return self.names.person(" ".join(trailing), span.start) if trailing else None
