@@ -20,6 +20,7 @@ from storyweave.ingest.inputs import describe, read_file_bytes
 from storyweave.models import AnnotatedArticle, Article, Skipped, Story
 from storyweave.nlp.annotate import annotate_each
 from storyweave.nlp.loader import Models, load_models
+from storyweave.nlp.syntax import Parser
 from storyweave.render.json import brief_to_dict
 from storyweave.settings import BriefSettings
 from storyweave.summarize.brief import make_brief, story_id
@@ -143,14 +144,15 @@ def _annotate(articles: list[Article], models: Models) -> list[AnnotatedArticle 
 
 
 def brief_story(
-    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings
+    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings, parser: Parser | None = None
 ) -> StoryRecord | Reject:
-    """A story's record from its members (annotated article, id of the article it copies), in any order."""
+    """A story's record from its members (annotated article, id of the article it copies), in any order;
+    ``parser`` is the models' (``Models.parser``)."""
     ordered = sorted(members, key=lambda member: article_order(member[0]))
     articles = [a for a, _ in ordered]
     sid = story_id(articles)
     try:
-        brief = make_brief(Story(id=sid, articles=articles), settings)
+        brief = make_brief(Story(id=sid, articles=articles), settings, parser=parser)
         document = brief_to_dict(brief)
     except Exception as err:
         return Reject("brief", sid, f"{type(err).__name__}: {err}")

@@ -120,8 +120,8 @@ def _models_in_worker() -> Models:
     """
     global _frozen
     models = load_models(threads=1)
-    load_parser()  # the quote analysis in the brief stage parses sentences
     if not _frozen:
+        load_parser().load()  # the models' parser, which loads on first use: frozen with the rest
         gc.freeze()
         _frozen = True
     return models
@@ -143,9 +143,9 @@ def _brief_partition(
 ) -> Iterator[StoryRows | Reject]:
     """Each story's brief, kept as the rows it writes (the brief as JSON text): the write stage then reads
     each table's rows without taking whole brief documents apart again."""
-    _models_in_worker()
+    models = _models_in_worker()
     for members in parts:
-        record = brief_story(members, settings)
+        record = brief_story(members, settings, models.parser)
         if isinstance(record, Reject):
             yield record
         else:

@@ -187,7 +187,8 @@ def brief_in_worker(
     store."""
     read, skipped = read_uploads(uploads) if uploads else ([], [])
     usable = _usable([*articles, *read])
-    annotated = list(annotate(usable, load_models(threads=1)))  # the models the worker loaded as it started
+    models = load_models(threads=1)  # the models the worker loaded as it started
+    annotated = list(annotate(usable, models))
     if keep_in is not None:
         from storyweave.store import Store
         from storyweave.stories.store_sync import regroup_store
@@ -195,7 +196,9 @@ def brief_in_worker(
         with Store.open(keep_in) as store:
             if store.add_annotated(annotated):
                 regroup_store(store)
-    brief = make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
+    brief = make_brief(
+        Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words), parser=models.parser
+    )
     return brief, skipped
 
 
