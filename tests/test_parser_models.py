@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import spacy
 from spacy.tokens import Doc
@@ -66,3 +67,11 @@ def test_the_subjects_come_from_the_parser_handed_in() -> None:
 
     [[said, *_]] = parse_subjects([(40, "Ann Cole said it was over.")], HandParsed())
     assert (said.text, said.start, said.verb, said.speech, said.main) == ("Zed Quill", 40, "say", True, True)
+
+
+def test_a_brief_of_articles_uses_the_models_handed_in(models, example_articles) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.api import brief_articles
+
+    stand_in = StandIn()
+    brief = brief_articles(example_articles, models=replace(models, parser=stand_in))
+    assert stand_in.asked and len(brief.sources) == 4

@@ -15,15 +15,15 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from storyweave.api import brief_annotated
 from storyweave.corpus.ordering import article_order, reading_order
 from storyweave.ingest.inputs import describe, read_file_bytes
-from storyweave.models import AnnotatedArticle, Article, Skipped, Story
+from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate_each
 from storyweave.nlp.loader import Models, load_models
-from storyweave.nlp.syntax import Parser
 from storyweave.render.json import brief_to_dict
 from storyweave.settings import BriefSettings
-from storyweave.summarize.brief import make_brief, story_id
+from storyweave.summarize.brief import story_id
 
 __all__ = [
     "ANNOTATE_BATCH",
@@ -144,15 +144,15 @@ def _annotate(articles: list[Article], models: Models) -> list[AnnotatedArticle 
 
 
 def brief_story(
-    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings, parser: Parser | None = None
+    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings, models: Models | None = None
 ) -> StoryRecord | Reject:
-    """A story's record from its members (annotated article, id of the article it copies), in any order;
-    ``parser`` is the models' (``Models.parser``)."""
+    """A story's record from its members (annotated article, id of the article it copies), in any order,
+    briefed with ``models`` (or, without them, this process's parser: the brief needs no other model)."""
     ordered = sorted(members, key=lambda member: article_order(member[0]))
     articles = [a for a, _ in ordered]
     sid = story_id(articles)
     try:
-        brief = make_brief(Story(id=sid, articles=articles), settings, parser=parser)
+        brief = brief_annotated(articles, settings, models=models)
         document = brief_to_dict(brief)
     except Exception as err:
         return Reject("brief", sid, f"{type(err).__name__}: {err}")

@@ -33,7 +33,7 @@ from storyweave.corpus.stages import (
 from storyweave.corpus.tables import brief_parquet_row, json_line, write_local_table
 from storyweave.engines.local import default_workers
 from storyweave.models import AnnotatedArticle, Article
-from storyweave.nlp.loader import load_models, load_parser
+from storyweave.nlp.loader import load_models
 
 __all__ = ["run_local"]
 
@@ -68,7 +68,7 @@ def _group(task: tuple[int, list[int], JobSettings]) -> list[PartitionStory]:
 
 def _brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> StoryRecord | Reject:
     members, settings = task
-    return brief_story([(_ANNOTATED[row], copy) for row, copy in members], settings.brief, load_parser())
+    return brief_story([(_ANNOTATED[row], copy) for row, copy in members], settings.brief)
 
 
 def _one_brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> list[StoryRecord | Reject]:

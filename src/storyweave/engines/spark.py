@@ -145,7 +145,7 @@ def _brief_partition(
     each table's rows without taking whole brief documents apart again."""
     models = _models_in_worker()
     for members in parts:
-        record = brief_story(members, settings, models.parser)
+        record = brief_story(members, settings, models)
         if isinstance(record, Reject):
             yield record
         else:
