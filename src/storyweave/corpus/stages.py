@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 
 from storyweave.api import brief_annotated
 from storyweave.corpus.ordering import article_order, reading_order
+from storyweave.corpus.tables import StoryRows, brief_parquet_row
 from storyweave.ingest.inputs import describe, read_file_bytes
 from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate_each
@@ -78,6 +79,10 @@ class StoryRecord:
 
     def membership_rows(self) -> list[dict[str, Any]]:
         return [{"story_id": self.story_id} | member for member in self.members]
+
+    def rows(self) -> StoryRows:
+        """The story's rows of the stories, memberships and briefs tables (the brief as JSON text)."""
+        return self.story_row(), self.membership_rows(), brief_parquet_row(self.brief)
 
 
 def local_path(path: str) -> str:
