@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from storyweave.document import brief_from_dict, brief_to_dict, brief_to_json, load_schema
 from storyweave.errors import InputError
 from storyweave.models import Analysis
-from storyweave.render.json import brief_from_dict, brief_to_dict, brief_to_json, load_schema
 from test_render_sample import analysed_brief, broken, sample_brief
 
 # A document as the version 1 writer (storyweave.brief/1) wrote it, by hand.

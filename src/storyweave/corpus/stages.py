@@ -18,11 +18,11 @@ from urllib.parse import unquote, urlparse
 from storyweave.api import brief_annotated
 from storyweave.corpus.ordering import article_order, reading_order
 from storyweave.corpus.tables import StoryRows, brief_parquet_row
+from storyweave.document import brief_to_dict
 from storyweave.ingest.inputs import describe, read_file_bytes
 from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate_each
 from storyweave.nlp.loader import Models, load_models
-from storyweave.render.json import brief_to_dict
 from storyweave.settings import BriefSettings
 from storyweave.summarize.brief import story_id
 
