@@ -10,9 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from storyweave.document import READERS, SCHEMA_ID, SCHEMA_IDS, brief_from_dict, brief_to_dict, load_schema
-from test_render_sample import analysed_brief
-
-ADDED_IN_3 = ("support", "via", "partial_sources", "contradicted_by")
+from test_render_sample import analysed_brief, as_before_3
 
 
 def _validator(schema: str) -> Draft202012Validator:
@@ -21,21 +19,9 @@ def _validator(schema: str) -> Draft202012Validator:
 
 def _as_written_by(schema: str, current: dict[str, Any]) -> dict[str, Any]:
     """A current document as the writer of ``schema`` wrote it."""
-    old = json.loads(json.dumps(current))
     if schema == SCHEMA_ID:
-        return old
-
-    def strip(value: Any) -> None:
-        if isinstance(value, dict):
-            for key in ADDED_IN_3:
-                value.pop(key, None)
-            for item in value.values():
-                strip(item)
-        elif isinstance(value, list):
-            for item in value:
-                strip(item)
-
-    strip(old)
+        return json.loads(json.dumps(current))
+    old = as_before_3(current)
     old["schema"] = schema
     for sentence in old["summary"]:  # before version 3 a sentence listed every source of its evidence
         sentence["sources"] = sorted({e["source"] for e in sentence["evidence"]})

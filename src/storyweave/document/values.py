@@ -1,4 +1,5 @@
-"""Values of the brief document as written: numbers, evidence, and every analysis dataclass as an object.
+"""Values of the brief document as written: numbers, evidence, and every dataclass (a source, the analysis's)
+as an object.
 
 Every field of the analysis dataclasses is written, in declaration order; evidence has the same form
 everywhere. ``Analysis.conflicts`` is not written: it is the fact groups whose ``status`` is ``"conflict"``.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import fields, is_dataclass
+from datetime import datetime
 from numbers import Integral, Real
 from typing import Any
 
@@ -30,39 +32,35 @@ def number(value: float | None) -> float | None:
 
 
 def evidence_dict(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "source": evidence.source,
-        "article_id": evidence.article_id,
-        "sentence": evidence.sentence,
-        "start": evidence.start,
-        "end": evidence.end,
-        "text": evidence.text,
-        "similarity": similarity(evidence.similarity),
-        "support": evidence.support,
-        "via": evidence.via,
+    """Every field as it is, but the similarity clamped (evidence is written the same everywhere)."""
+    return {f.name: getattr(evidence, f.name) for f in fields(evidence)} | {
+        "similarity": similarity(evidence.similarity)
     }
 
 
-def _plain(value: Any) -> Any:
-    """Dataclasses as objects (every field, in declaration order), evidence as in the summary."""
+def plain(value: Any) -> Any:
+    """Dataclasses as objects (every field, in declaration order), evidence as ``evidence_dict`` writes it,
+    date-times in ISO 8601, numbers rounded (``number``)."""
     if isinstance(value, Evidence):
         return evidence_dict(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     if isinstance(value, bool | str) or value is None:
         return value
     if isinstance(value, Integral):
         return int(value)
     if isinstance(value, Real):
         return number(float(value))
-    raise TypeError(f"cannot write {type(value).__name__} in a brief's analysis")
+    raise TypeError(f"cannot write {type(value).__name__} in a brief document")
 
 
 def analysis_dict(analysis: Analysis | None) -> dict[str, Any] | None:
     """The analysis as plain JSON values, or ``None`` when the brief has none."""
     if analysis is None:
         return None
-    data: dict[str, Any] = _plain(analysis)
+    data: dict[str, Any] = plain(analysis)
     return data

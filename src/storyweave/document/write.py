@@ -7,20 +7,8 @@ from typing import Any
 
 from storyweave.document.jsonable import jsonable
 from storyweave.document.schema import SCHEMA_ID
-from storyweave.document.values import analysis_dict, evidence_dict
-from storyweave.models import Brief, Source
-
-
-def _source_dict(source: Source) -> dict[str, Any]:
-    return {
-        "number": source.number,
-        "article_id": source.article_id,
-        "outlet": source.outlet,
-        "title": source.title,
-        "url": source.url,
-        "published": source.published.isoformat() if source.published else None,
-        "path": source.path,
-    }
+from storyweave.document.values import analysis_dict, evidence_dict, plain
+from storyweave.models import Brief
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
@@ -31,7 +19,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "title": brief.title,
         "word_budget": brief.word_budget,
         "summary_words": brief.summary_words,
-        "sources": [_source_dict(source) for source in brief.sources],
+        "sources": [plain(source) for source in brief.sources],
         "summary": [
             {
                 "text": sentence.text,
