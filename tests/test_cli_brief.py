@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyweave.cli import app
-from storyweave.render.json import load_schema
+from storyweave.document import load_schema
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

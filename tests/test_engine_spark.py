@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path
     for name, paths in inputs.items():
         local, spark = root / f"{name}-local", root / f"{name}-spark"
         run_local(paths, local, settings)
-        run_spark(paths, spark, settings, master="local[2]")
+        run_spark(paths, spark, replace(settings, spark_master="local[2]"))
         done[name] = (local, spark)
     return done
 

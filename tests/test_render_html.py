@@ -10,8 +10,9 @@ from importlib import resources
 
 import pytest
 
+from storyweave.document import brief_to_json
 from storyweave.models import Analysis, Brief
-from storyweave.render import FORMATS, brief_to_html, brief_to_json, brief_to_markdown, render
+from storyweave.render import FORMATS, brief_to_html, brief_to_markdown, render
 from storyweave.render._links import safe_url
 from test_render_sample import QUOTE, ROLE, STORY_ARTICLES, XSS, analysed_brief, sample_brief
 

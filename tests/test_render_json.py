@@ -9,9 +9,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from storyweave.errors import InputError
-from storyweave.models import Brief
-from storyweave.render.json import (
+from storyweave.document import (
     READERS,
     SCHEMA_ID,
     brief_from_dict,
@@ -19,6 +17,8 @@ from storyweave.render.json import (
     brief_to_json,
     load_schema,
 )
+from storyweave.errors import InputError
+from storyweave.models import Brief
 from test_render_sample import broken, sample_brief
 
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from storyweave.document import brief_from_dict, brief_to_dict, brief_to_json, load_schema
 from storyweave.errors import InputError
 from storyweave.models import Analysis
-from storyweave.render.json import brief_from_dict, brief_to_dict, brief_to_json, load_schema
-from test_render_sample import analysed_brief, broken, sample_brief
+from test_render_sample import analysed_brief, as_before_3, broken, sample_brief
 
 # A document as the version 1 writer (storyweave.brief/1) wrote it, by hand.
 V1_DOCUMENT: dict[str, Any] = {
@@ -153,34 +153,16 @@ def test_version_1_documents_still_read(v3: Draft202012Validator) -> None:
     again = brief_to_dict(brief)  # written as version 3
     assert again["schema"] == "storyweave.brief/3" and again["analysis"] is None
     v3.validate(again)
-    assert {k: v for k, v in _as_before_3(again).items() if k not in {"schema", "analysis"}} == {
+    assert {k: v for k, v in as_before_3(again).items() if k not in {"schema", "analysis"}} == {
         k: v for k, v in V1_DOCUMENT.items() if k != "schema"
     }
     # before version 3 every source a sentence listed reported it
     assert [e.support for e in brief.summary[0].evidence] == ["source"]
 
 
-def _as_before_3(document: dict[str, Any]) -> dict[str, Any]:
-    """A version 3 document as version 2 wrote it: no support, no partial or contradicting sources."""
-    old = json.loads(json.dumps(document))
-
-    def strip(value: Any) -> None:
-        if isinstance(value, dict):
-            for key in ("support", "via", "partial_sources", "contradicted_by"):
-                value.pop(key, None)
-            for item in value.values():
-                strip(item)
-        elif isinstance(value, list):
-            for item in value:
-                strip(item)
-
-    strip(old)
-    return old
-
-
 def test_version_2_documents_still_read() -> None:
     current = brief_to_dict(analysed_brief())
-    old = {**_as_before_3(current), "schema": "storyweave.brief/2"}
+    old = {**as_before_3(current), "schema": "storyweave.brief/2"}
     for claim in old["analysis"]["claims"]:
         claim["status"] = "corroborated" if len(claim["sources"]) > 1 else "single-source"
     _validator(2).validate(old)

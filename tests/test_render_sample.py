@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -276,3 +277,21 @@ def broken(document: dict[str, Any], path: list[Any], value: Any = None, *, dele
     else:
         target[path[-1]] = value
     return data
+
+
+def as_before_3(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 3 document as version 2 wrote it: no support, no partial or contradicting sources."""
+    old = json.loads(json.dumps(document))
+
+    def strip(value: Any) -> None:
+        if isinstance(value, dict):
+            for key in ("support", "via", "partial_sources", "contradicted_by"):
+                value.pop(key, None)
+            for item in value.values():
+                strip(item)
+        elif isinstance(value, list):
+            for item in value:
+                strip(item)
+
+    strip(old)
+    return old

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 import pytest
 
 from storyweave.analysis import analyse
 from storyweave.errors import ModelUnavailable
 from storyweave.models import Article
-from storyweave.nlp import annotate, loader
+from storyweave.nlp import annotate
 from storyweave.nlp.syntax import _lemma, parse_subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def speakers(models, *paragraphs: str) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
@@ -18,9 +24,10 @@ def speakers(models, *paragraphs: str) -> dict[str, str | None]:  # type: ignore
     return {" ".join(q.text.split()[:4]): q.speaker for q in analysis.quotes}
 
 
-def test_the_parser_finds_inverted_and_participle_speakers() -> None:
+def test_the_parser_finds_inverted_and_participle_speakers(models) -> None:  # type: ignore[no-untyped-def]
     inverted, participle = parse_subjects(
-        [(0, "The risks are real, admits Tomas Berg."), (100, 'Mr Berg smiled, saying: "We are ready."')]
+        [(0, "The risks are real, admits Tomas Berg."), (100, 'Mr Berg smiled, saying: "We are ready."')],
+        models.parser,
     )
     admits = next(s for s in inverted if s.speech)
     assert (admits.text, admits.verb) == ("Tomas Berg", "admit")
@@ -28,12 +35,12 @@ def test_the_parser_finds_inverted_and_participle_speakers() -> None:
     assert (saying.text, saying.start, saying.speech) == ("Mr Berg", 100, True)
 
 
-def test_without_the_parser_there_are_no_subjects(monkeypatch: pytest.MonkeyPatch) -> None:
-    def missing() -> None:
-        raise ModelUnavailable("no parser", "install it")
+def test_without_the_parser_there_are_no_subjects() -> None:
+    class Missing:
+        def pipe(self, texts: Iterable[str], *, batch_size: int) -> Iterable[Doc]:
+            raise ModelUnavailable("no parser", "install it")
 
-    monkeypatch.setattr(loader, "load_parser", missing)
-    assert parse_subjects([(0, "Ann Cole said it was over.")]) == [[]]
+    assert parse_subjects([(0, "Ann Cole said it was over.")], Missing()) == [[]]
 
 
 @pytest.mark.parametrize(

@@ -120,7 +120,7 @@ def test_api_list_shape(client: TestClient, story_id: str) -> None:
 
 def test_api_detail_is_a_valid_brief(client: TestClient, story_id: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    from storyweave.render.json import load_schema
+    from storyweave.document import load_schema
 
     body = client.get(f"/api/stories/{story_id}").json()
     jsonschema.validate(body, load_schema())

@@ -63,7 +63,7 @@ def test_post_brief_cites_the_posted_text(client: TestClient, models: object) ->
     assert response.status_code == 200, response.text
     brief = response.json()
     jsonschema = pytest.importorskip("jsonschema")
-    from storyweave.render.json import load_schema
+    from storyweave.document import load_schema
 
     jsonschema.validate(brief, load_schema())
     evidence = _evidence(brief)

@@ -6,7 +6,9 @@
     print(storyweave.render_brief(brief, "md"))  # or "json", "html"
     stories = storyweave.group(storyweave.read(["feeds/"]).articles)  # many events: one Story each
 
-The command line goes through the same functions (``brief_articles`` for ``storyweave brief``).
+The command line, the web page and the corpus job go through the same functions: ``brief_articles`` (read
+articles -> annotate -> brief), or ``annotate`` then ``brief_annotated`` where articles are stored or grouped
+between the two. Each takes the ``models`` a caller has loaded (one worker's, one Spark executor's).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from storyweave.nlp.loader import Models
     from storyweave.settings import BriefSettings
 
-__all__ = ["annotate", "brief", "brief_articles", "group", "load_models", "read", "render_brief"]
+__all__ = ["annotate", "brief", "brief_annotated", "brief_articles", "group", "load_models", "read", "render_brief"]
 
 
 def read(paths: Sequence[str]) -> ReadResult:
@@ -42,28 +44,47 @@ def load_models() -> Models:
 def annotate(
     articles: Sequence[Article],
     *,
+    models: Models | None = None,
     rejected: list[Skipped] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> list[AnnotatedArticle]:
-    """Sentences, entities and sentence vectors of each article (on worker processes when there are many); an
-    article the models cannot read goes to ``rejected`` with its reason (without that list, its error is raised)."""
+    """Sentences, entities and sentence vectors of each article: with the ``models`` given, in this process;
+    else on worker processes when there are many. An article the models cannot read goes to ``rejected`` with
+    its reason (without that list, its error is raised)."""
+    if models is not None:
+        from storyweave.nlp import annotate as annotate_with
+
+        return list(annotate_with(articles, models, progress=progress, rejected=rejected))
     from storyweave.engines.local import annotate_articles
 
     return annotate_articles(articles, progress=progress, rejected=rejected)
+
+
+def brief_annotated(
+    annotated: Sequence[AnnotatedArticle], settings: BriefSettings | None = None, *, models: Models | None = None
+) -> Brief:
+    """One brief of the story these annotated articles tell, in their order; the quote analysis parses with
+    ``models.parser`` (this process's parser when no models are given)."""
+    from storyweave.models import Story
+    from storyweave.nlp.loader import load_parser
+    from storyweave.summarize import make_brief, story_id
+
+    parser = models.parser if models is not None else load_parser()
+    return make_brief(Story(id=story_id(annotated), articles=list(annotated)), settings, parser=parser)
 
 
 def brief_articles(
     articles: Sequence[Article],
     settings: BriefSettings | None = None,
     *,
+    models: Models | None = None,
     rejected: list[Skipped] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Brief:
-    """One brief of the story these articles tell. Raises :class:`NoUsableArticles` when none can be used, and
-    :class:`InputError` for more articles than one brief reads (a collection goes through ingest and stories)."""
+    """One brief of the story these articles tell (annotated with ``models`` when given, see ``annotate``).
+    Raises :class:`NoUsableArticles` when none can be used, and :class:`InputError` for more articles than one
+    brief reads (a collection goes through ingest and stories)."""
     from storyweave.limits import current, env_name
-    from storyweave.models import Story
-    from storyweave.summarize import make_brief, story_id
 
     limit = current().brief_articles
     if len(articles) > limit:
@@ -72,10 +93,10 @@ def brief_articles(
             "For a collection, run storyweave ingest PATH... then storyweave stories, and brief a story with "
             f"--story ID (or raise {env_name('brief_articles')})",
         )
-    annotated = annotate(articles, rejected=rejected, progress=progress) if articles else []
+    annotated = annotate(articles, models=models, rejected=rejected, progress=progress) if articles else []
     if not annotated:
         raise NoUsableArticles("no article of the input could be analysed", "Give articles with text in them")
-    return make_brief(Story(id=story_id(annotated), articles=annotated), settings)
+    return brief_annotated(annotated, settings, models=models)
 
 
 def brief(paths: Sequence[str], settings: BriefSettings | None = None) -> Brief:

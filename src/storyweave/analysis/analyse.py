@@ -12,12 +12,21 @@ from storyweave.analysis.support import Support, decide
 from storyweave.analysis.syndication import syndication_groups
 from storyweave.analysis.timeline import build_timeline
 from storyweave.models import Analysis, AnnotatedArticle
+from storyweave.nlp.syntax import Parser
 
 
 def analyse(
-    articles: list[AnnotatedArticle], matrix: StoryMatrix | None = None, support: Support | None = None
+    articles: list[AnnotatedArticle],
+    matrix: StoryMatrix | None = None,
+    support: Support | None = None,
+    parser: Parser | None = None,
 ) -> Analysis:
-    """Cross-source analysis of one story; pass the story's matrix and support decisions when already made."""
+    """Cross-source analysis of one story; pass the story's matrix and support decisions when already made.
+    ``parser`` is the models' dependency parser (``Models.parser``; this process's when not given)."""
+    if parser is None:
+        from storyweave.nlp.loader import load_parser
+
+        parser = load_parser()
     matrix = matrix or StoryMatrix.build(articles)
     support = support or decide(matrix)
     syndication = syndication_groups(articles)
@@ -26,7 +35,7 @@ def analyse(
     return Analysis(
         claims=claims,
         facts=spelling_conflicts(support) + group_facts(support, syndication),
-        quotes=build_quotes(support, index),
+        quotes=build_quotes(support, index, parser),
         entities=profiles(matrix, index),
         timeline=build_timeline(support),
         coverage=coverage(claims, len(articles), syndication),

@@ -22,7 +22,7 @@ from storyweave.analysis.speakers import SpeakerResolver
 from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
 from storyweave.models import FULL, PARTIAL, AnnotatedArticle, Evidence, Quote, QuoteVariant
-from storyweave.nlp.syntax import Subject, parse_subjects
+from storyweave.nlp.syntax import Parser, Subject, parse_subjects
 
 SAME_QUOTE = 85.0  # rapidfuzz partial ratio on normalised words
 _WORDS = re.compile(r"[a-z0-9']+")
@@ -32,19 +32,20 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.findall(text.lower().replace("’", "'")))
 
 
-def _subjects(articles: list[AnnotatedArticle]) -> list[dict[int, list[Subject]]]:
+def _subjects(articles: list[AnnotatedArticle], parser: Parser) -> list[dict[int, list[Subject]]]:
     """The parsed subjects of the sentences around each article's quotations (one parser pass for the story)."""
     wanted = [(a, i) for a, annotated in enumerate(articles) for i in sorted(quote_sentences(annotated))]
-    parsed = parse_subjects([(articles[a].sentences[i].start, articles[a].sentences[i].text) for a, i in wanted])
+    sentences = [(articles[a].sentences[i].start, articles[a].sentences[i].text) for a, i in wanted]
+    parsed = parse_subjects(sentences, parser)
     found: list[dict[int, list[Subject]]] = [{} for _ in articles]
     for (a, i), subjects in zip(wanted, parsed, strict=True):
         found[a][i] = subjects
     return found
 
 
-def _variants(matrix: StoryMatrix, index: EntityIndex) -> list[QuoteVariant]:
+def _variants(matrix: StoryMatrix, index: EntityIndex, parser: Parser) -> list[QuoteVariant]:
     variants = []
-    parsed = _subjects(matrix.articles)
+    parsed = _subjects(matrix.articles, parser)
     for article_index, (flat_start, annotated) in enumerate(zip(matrix.offsets, matrix.articles, strict=True)):
         spans = find_quotes(annotated, parsed[article_index])
         resolver = SpeakerResolver(annotated, spans, index, parsed[article_index])
@@ -68,9 +69,10 @@ def _same(a: str, b: str) -> bool:
     return fuzz.partial_ratio(a, b) >= SAME_QUOTE if min(len(a), len(b)) >= 20 else a == b
 
 
-def build_quotes(support: Support, index: EntityIndex) -> list[Quote]:
+def build_quotes(support: Support, index: EntityIndex, parser: Parser) -> list[Quote]:
+    """The story's quotations; ``parser`` (``Models.parser``) finds the speakers that patterns cannot."""
     matrix = support.matrix
-    variants = _variants(matrix, index)
+    variants = _variants(matrix, index, parser)
     texts = [normalise(v.text) for v in variants]
     groups = UnionFind(len(variants))
     for i in range(len(variants)):

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
 from storyweave.cli.console import note, progress_bar
+from storyweave.engines import ENGINES
 
-
-class Engine(StrEnum):
-    local = "local"
-    spark = "spark"
+Engine = StrEnum("Engine", sorted(ENGINES))  # type: ignore[misc]  # the registry's names, whatever they are
+LOCAL = Engine("local")
 
 
 def run(
@@ -25,7 +23,7 @@ def run(
     out: Annotated[
         str, typer.Option("--out", help="Folder for the tables (Parquet and JSON Lines); Spark: or a URL it writes.")
     ],
-    engine: Annotated[Engine, typer.Option("--engine", help="local (a process pool) or spark.")] = Engine.local,
+    engine: Annotated[Engine, typer.Option("--engine", help="local (a process pool) or spark.")] = LOCAL,
     spark_master: Annotated[
         str | None, typer.Option("--spark-master", help="Spark master URL (default: local mode on --workers cores).")
     ] = None,
@@ -38,18 +36,12 @@ def run(
 ) -> None:
     """Group a corpus into stories and write every story's brief: stories, memberships, briefs, rejects."""
     from storyweave.corpus import JobSettings, read_table
+    from storyweave.engines import get
 
-    settings = JobSettings(partition_days=partition_days, workers=workers)
-    if engine is Engine.spark:
-        from storyweave.engines.spark import run_spark
-
-        summary = run_spark(inputs, out, settings, master=spark_master)
-    else:
-        if spark_master:
-            note("[yellow]note[/] --spark-master is used only with --engine spark")
-        from storyweave.engines.local_job import run_local
-
-        summary = run_local(inputs, Path(out), settings, progress=progress_bar)
+    if spark_master and engine != "spark":
+        note("[yellow]note[/] --spark-master is used only with --engine spark")
+    settings = JobSettings(partition_days=partition_days, workers=workers, spark_master=spark_master)
+    summary = get(engine.value)(inputs, out, settings, progress_bar)
     rejects = [] if "://" in out else read_table(out, "rejects")
     for reject in rejects:
         note(f"[yellow]rejected[/] ({reject['stage']}) {escape(reject['where'])}: {escape(reject['reason'])}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from storyweave.models import Skipped
 from storyweave.settings import BriefSettings
 from storyweave.stories.grouping import GroupingSettings
 
-__all__ = ["JobSettings", "JobSummary", "prepare_out", "source_files"]
+__all__ = ["JobSettings", "JobSummary", "ProgressBar", "prepare_out", "source_files"]
 
 SUMMARY_FILE = "run.json"
+# A progress display the caller may hand an engine: (what, how many) -> a context giving advance(n)
+ProgressBar = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,7 @@ class JobSettings:
 
     partition_days: int = 7  # width of a time partition (stories are joined across partition edges)
     workers: int | None = None  # worker processes (local) or cores (Spark); None: all of this machine's
+    spark_master: str | None = None  # Spark's master URL (None: local mode on ``workers`` cores); Spark only
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     brief: BriefSettings = field(default_factory=BriefSettings)
 

@@ -27,8 +27,11 @@ from storyweave.stories.merge import merge_stories
 __all__ = [
     "UNDATED",
     "PartitionStory",
+    "edge_entries",
     "group_partition",
+    "join_edges",
     "join_stories",
+    "joins",
     "members_by_story",
     "merge_edge",
     "partition_of",
@@ -126,6 +129,25 @@ def merge_edge(stories: Sequence[PartitionStory], settings: GroupingSettings | N
         joined = sorted({owner[m] for m in members})
         pairs.extend((stories[joined[0]].key, stories[other].key) for other in joined[1:])
     return pairs
+
+
+def edge_entries(story: PartitionStory) -> list[tuple[int, PartitionStory]]:
+    """The story under each partition edge it comes near: the stories merged at an edge are those under it."""
+    return [(edge, story) for edge in story.edges]
+
+
+def join_edges(stories: Iterable[PartitionStory], settings: GroupingSettings | None = None) -> dict[str, str]:
+    """The stories near each edge merged (``merge_edge``) and joined (``join_stories``), in this process (Spark
+    merges each edge on its executors, with the same two functions)."""
+    by_edge: dict[int, list[PartitionStory]] = {}
+    for edge, story in (entry for s in stories for entry in edge_entries(s)):
+        by_edge.setdefault(edge, []).append(story)
+    return join_stories(pair for edge in sorted(by_edge) for pair in merge_edge(by_edge[edge], settings))
+
+
+def joins(joined: dict[str, str]) -> int:
+    """How many stories were joined to another across an edge."""
+    return sum(1 for key, into in joined.items() if key != into)
 
 
 def join_stories(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

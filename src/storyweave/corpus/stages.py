@@ -15,14 +15,16 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from storyweave.api import brief_annotated
 from storyweave.corpus.ordering import article_order, reading_order
+from storyweave.corpus.tables import StoryRows, brief_parquet_row
+from storyweave.document import brief_to_dict
 from storyweave.ingest.inputs import describe, read_file_bytes
-from storyweave.models import AnnotatedArticle, Article, Skipped, Story
+from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate_each
 from storyweave.nlp.loader import Models, load_models
-from storyweave.render.json import brief_to_dict
 from storyweave.settings import BriefSettings
-from storyweave.summarize.brief import make_brief, story_id
+from storyweave.summarize.brief import story_id
 
 __all__ = [
     "ANNOTATE_BATCH",
@@ -77,6 +79,10 @@ class StoryRecord:
 
     def membership_rows(self) -> list[dict[str, Any]]:
         return [{"story_id": self.story_id} | member for member in self.members]
+
+    def rows(self) -> StoryRows:
+        """The story's rows of the stories, memberships and briefs tables (the brief as JSON text)."""
+        return self.story_row(), self.membership_rows(), brief_parquet_row(self.brief)
 
 
 def local_path(path: str) -> str:
@@ -143,14 +149,15 @@ def _annotate(articles: list[Article], models: Models) -> list[AnnotatedArticle 
 
 
 def brief_story(
-    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings
+    members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings, models: Models | None = None
 ) -> StoryRecord | Reject:
-    """A story's record from its members (annotated article, id of the article it copies), in any order."""
+    """A story's record from its members (annotated article, id of the article it copies), in any order,
+    briefed with ``models`` (or, without them, this process's parser: the brief needs no other model)."""
     ordered = sorted(members, key=lambda member: article_order(member[0]))
     articles = [a for a, _ in ordered]
     sid = story_id(articles)
     try:
-        brief = make_brief(Story(id=sid, articles=articles), settings)
+        brief = brief_annotated(articles, settings, models=models)
         document = brief_to_dict(brief)
     except Exception as err:
         return Reject("brief", sid, f"{type(err).__name__}: {err}")

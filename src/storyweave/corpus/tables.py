@@ -12,13 +12,27 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyweave.errors import StoryweaveError
 
-__all__ = ["TABLES", "brief_parquet_row", "json_line", "read_table", "spark_schema", "write_local_table"]
+if TYPE_CHECKING:
+    from storyweave.corpus.stages import Reject
+
+__all__ = [
+    "TABLES",
+    "Row",
+    "StoryRows",
+    "TableWriter",
+    "brief_parquet_row",
+    "json_line",
+    "read_table",
+    "spark_schema",
+    "write_local_table",
+    "write_tables",
+]
 
 # table -> (column, type); types: string, int, strings (a list of strings)
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -66,6 +80,37 @@ def json_line(document: dict[str, Any]) -> str:
 
 def brief_parquet_row(brief: dict[str, Any]) -> dict[str, Any]:
     return {"story_id": brief["story_id"], "brief": json_line(brief)}
+
+
+Row = dict[str, Any]
+StoryRows = tuple[Row, list[Row], Row]  # one story's rows of the stories, memberships and briefs tables
+# An engine's writer of one table: (table, items: a list here or an RDD on Spark, each item's rows,
+# the column that already holds each row's JSON Lines text or None)
+TableWriter = Callable[[str, Any, Callable[[Any], list[Row]], str | None], None]
+
+
+def write_tables(write: TableWriter, stories: Any, rejects: Any) -> None:
+    """Every table of the job: the stories' rows (``StoryRows`` each) into three, the rejects into the fourth."""
+    write("stories", stories, _story_row, None)
+    write("memberships", stories, _membership_rows, None)
+    write("briefs", stories, _brief_row, "brief")
+    write("rejects", rejects, _reject_row, None)
+
+
+def _story_row(rows: StoryRows) -> list[Row]:
+    return [rows[0]]
+
+
+def _membership_rows(rows: StoryRows) -> list[Row]:
+    return rows[1]
+
+
+def _brief_row(rows: StoryRows) -> list[Row]:
+    return [rows[2]]
+
+
+def _reject_row(reject: Reject) -> list[Row]:
+    return [reject.as_dict()]
 
 
 def write_local_table(out: Path, table: str, rows: list[dict[str, Any]], lines: Iterable[str] | None = None) -> None:

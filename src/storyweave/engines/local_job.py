@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import multiprocessing
-import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
+from storyweave.corpus.job import JobSettings, JobSummary, ProgressBar, source_files
 from storyweave.corpus.ordering import reading_order
-from storyweave.corpus.partitions import (
-    PartitionStory,
-    group_partition,
-    join_stories,
-    members_by_story,
-    merge_edge,
-    partition_of,
-)
+from storyweave.corpus.partitions import PartitionStory, group_partition, join_edges, members_by_story, partition_of
+from storyweave.corpus.run import is_url, run_job
 from storyweave.corpus.stages import (
     Reject,
     StoryRecord,
@@ -30,8 +24,9 @@ from storyweave.corpus.stages import (
     read_file,
     text_key,
 )
-from storyweave.corpus.tables import brief_parquet_row, json_line, write_local_table
+from storyweave.corpus.tables import Row, write_local_table, write_tables
 from storyweave.engines.local import default_workers
+from storyweave.errors import InputError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import load_models
 
@@ -103,78 +98,84 @@ def _flat_map(
     return found
 
 
-# A progress display the caller may hand in: (what, how many) -> a context giving advance(n)
-ProgressBar = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
-
-
 def _quiet(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
     return nullcontext(lambda n: None)
 
 
 def run_local(
-    paths: Sequence[str], out: Path, settings: JobSettings | None = None, progress: ProgressBar | None = None
+    paths: Sequence[str], out: str | Path, settings: JobSettings | None = None, progress: ProgressBar | None = None
 ) -> JobSummary:
-    """Read, annotate, group and brief every article under ``paths``; write the tables under ``out``.
+    """Read, annotate, group and brief every article under ``paths``; write the tables under ``out`` (a folder).
     ``progress`` shows how the annotate and brief stages advance (articles and stories a second, time left)."""
-    progress = progress or _quiet
-    settings = settings or JobSettings()
-    prepare_out(out)
-    summary = JobSummary(engine="local")
-    workers = settings.workers or default_workers()
-    clock = time.perf_counter()
-    pool = _pool(workers)
-    try:
+    if is_url(str(out)):
+        raise InputError(f"the local engine writes to a folder, not to {out}", "Use --engine spark for URLs")
+    return run_job(_LocalJob(settings or JobSettings(), progress or _quiet), paths, out)
+
+
+class _LocalJob:
+    """The stages on this machine: reading and annotating on one pool, grouping and briefs on a second one,
+    forked once the annotations are made so that its workers inherit them."""
+
+    engine = "local"
+
+    def __init__(self, settings: JobSettings, progress: ProgressBar) -> None:
+        self.settings, self.progress = settings, progress
+        self.workers = settings.workers or default_workers()
+        self.pool: ProcessPoolExecutor | None = None
+        self.rejects: list[Reject] = []
+
+    def start(self) -> None:
+        """The workers start in the read stage, as they always have (their start is part of its time)."""
+
+    def read(self, paths: Sequence[str]) -> None:
+        self.pool = _pool(self.workers)
         files, unreadable = source_files(paths)
-        rejects = [Reject("read", where, reason) for where, reason in unreadable]
-        articles = _first_of_each_id(_flat_map(pool, _read, files), rejects)
-        summary.seconds["read"] = time.perf_counter() - clock
+        self.rejects += [Reject("read", where, reason) for where, reason in unreadable]
+        self.articles = _first_of_each_id(_flat_map(self.pool, _read, files), self.rejects)
 
-        clock = time.perf_counter()
+    def annotate(self) -> int:
         copies: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
+        for article in self.articles:
             copies[text_key(article)].append(article)
-        with progress("Annotating articles", len(articles)) as advance:
-            done = _flat_map(pool, _annotate_chunk, _chunks(list(copies.values())), advance)
-        annotated = _keep(done, rejects)
-        summary.seconds["annotate"] = time.perf_counter() - clock
-    finally:
-        if pool:
-            pool.shutdown()
+        with self.progress("Annotating articles", len(self.articles)) as advance:
+            done = _flat_map(self.pool, _annotate_chunk, _chunks(list(copies.values())), advance)
+        self.annotated: list[AnnotatedArticle] = _keep(done, self.rejects)
+        self.close()
+        return len(self.annotated)
 
-    clock = time.perf_counter()
-    _ANNOTATED[:] = annotated
-    pool = _pool(workers)  # forked now, so the workers hold the annotations
-    try:
+    def group(self) -> tuple[int, dict[str, str]]:
+        _ANNOTATED[:] = self.annotated
+        self.pool = _pool(self.workers)  # forked now, so the workers hold the annotations
         rows: dict[int, list[int]] = defaultdict(list)
-        for row, item in enumerate(annotated):
-            rows[partition_of(item.article.published, settings.partition_days)].append(row)
-        tasks = [(p, members, settings) for p, members in sorted(rows.items())]
-        stories = _flat_map(pool, _group, tasks)
-        joined = _join_edges(stories, settings)
-        summary.seconds["group"] = time.perf_counter() - clock
+        for row, item in enumerate(self.annotated):
+            rows[partition_of(item.article.published, self.settings.partition_days)].append(row)
+        tasks = [(p, members, self.settings) for p, members in sorted(rows.items())]
+        self.stories = _flat_map(self.pool, _group, tasks)
+        self.joined = join_edges(self.stories, self.settings.grouping)
+        return len(rows), self.joined
 
-        clock = time.perf_counter()
-        row_of = {item.id: row for row, item in enumerate(annotated)}
+    def brief(self) -> int:
+        row_of = {item.id: row for row, item in enumerate(self.annotated)}
         members: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
-        for key, _, story_members in members_by_story(stories, row_of, joined):
+        for key, _, story_members in members_by_story(self.stories, row_of, self.joined):
             members[key].extend(story_members)
         # biggest stories first, one at a time: a story of hundreds of articles must not start last
-        briefs = [(m, settings) for m in sorted(members.values(), key=len, reverse=True)]
-        with progress("Briefing stories", len(briefs)) as advance:
-            records = _keep(_flat_map(pool, _one_brief, briefs, advance), rejects)
-        summary.seconds["brief"] = time.perf_counter() - clock
-    finally:
-        _ANNOTATED.clear()
-        if pool:
-            pool.shutdown()
+        briefs = [(m, self.settings) for m in sorted(members.values(), key=len, reverse=True)]
+        with self.progress("Briefing stories", len(briefs)) as advance:
+            records: list[StoryRecord] = _keep(_flat_map(self.pool, _one_brief, briefs, advance), self.rejects)
+        self.close()
+        self.records = [r.rows() for r in sorted(records, key=lambda r: r.story_id)]
+        return len(records)
 
-    clock = time.perf_counter()
-    _write(out, sorted(records, key=lambda r: r.story_id), rejects)
-    summary.seconds["write"] = time.perf_counter() - clock
-    summary.articles, summary.stories, summary.rejects = len(annotated), len(records), len(rejects)
-    summary.partitions, summary.edge_joins = len(rows), sum(1 for k, v in joined.items() if k != v)
-    summary.write(out)
-    return summary
+    def write(self, out: str) -> int:
+        write_tables(partial(_write_table, Path(out)), self.records, self.rejects)
+        return len(self.rejects)
+
+    def close(self) -> None:
+        _ANNOTATED.clear()
+        if self.pool:
+            self.pool.shutdown()
+            self.pool = None
 
 
 def _first_of_each_id(items: list[Article | Reject], rejects: list[Reject]) -> list[Article]:
@@ -193,19 +194,8 @@ def _keep(items: Iterable[Any], rejects: list[Reject]) -> list[Any]:
     return kept
 
 
-def _join_edges(stories: list[PartitionStory], settings: JobSettings) -> dict[str, str]:
-    by_edge: dict[int, list[PartitionStory]] = defaultdict(list)
-    for story in stories:
-        for edge in story.edges:
-            by_edge[edge].append(story)
-    pairs = [pair for edge in sorted(by_edge) for pair in merge_edge(by_edge[edge], settings.grouping)]
-    return join_stories(pairs)
-
-
-def _write(out: Path, records: list[StoryRecord], rejects: list[Reject]) -> None:
-    write_local_table(out, "stories", [r.story_row() for r in records])
-    write_local_table(out, "memberships", [row for r in records for row in r.membership_rows()])
-    write_local_table(
-        out, "briefs", [brief_parquet_row(r.brief) for r in records], (json_line(r.brief) for r in records)
-    )
-    write_local_table(out, "rejects", [r.as_dict() for r in rejects])
+def _write_table(
+    out: Path, table: str, items: list[Any], rows_of: Callable[[Any], list[Row]], lines_column: str | None
+) -> None:
+    rows = [row for item in items for row in rows_of(item)]
+    write_local_table(out, table, rows, (row[lines_column] for row in rows) if lines_column else None)

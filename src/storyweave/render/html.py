@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -19,41 +18,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from storyweave.limits import not_analysed_note
-from storyweave.models import Brief, Source, SummarySentence
-from storyweave.render._html_common import (
-    ChipView,
-    EvidenceView,
-    chip,
-    evidence_view,
-    label,
-    outlet_label,
-    support_of,
-    title_label,
-)
-from storyweave.render._links import safe_url
-from storyweave.render.html_analysis import analysis_view
+from storyweave.models import Brief
+from storyweave.render.page import brief_context
 
 TEMPLATE = "brief.html.j2"
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceView:
-    id: str
-    text: str
-    chips: list[ChipView]
-    evidence: list[EvidenceView]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    number: int
-    outlet: str
-    title: str
-    href: str | None  # only for http(s) URLs
-    url_text: str | None  # a URL that is not linked, shown as text
-    published: str | None  # ISO 8601
-    date: str | None
-    path: str | None
 
 
 def _csp_hash(text: str) -> str:
@@ -91,33 +59,6 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
-def _sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str]) -> SentenceView:
-    evidence = [
-        evidence_view(e, f"ev-{index}-{i}", outlets.get(e.source, f"Source {e.source}"), i == 1)
-        for i, e in enumerate(sentence.evidence, start=1)
-    ]
-    chips = []
-    for number in sentence.sources + sentence.contradicting_sources:
-        mine = [e for e in evidence if e.source == number]
-        kind = support_of(sentence.evidence, number)
-        chips.append(chip(number, outlets.get(number, f"Source {number}"), mine, kind))
-    return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence)
-
-
-def _source_view(source: Source) -> SourceView:
-    href = safe_url(source.url)
-    return SourceView(
-        number=source.number,
-        outlet=outlet_label(source.outlet),
-        title=label(source.title, ""),
-        href=href,
-        url_text=None if href else (source.url or None),
-        published=source.published.isoformat() if source.published else None,
-        date=source.published.date().isoformat() if source.published else None,
-        path=source.path,
-    )
-
-
 def brief_to_html(brief: Brief) -> str:
     """The brief as a complete HTML document.
 
@@ -125,20 +66,13 @@ def brief_to_html(brief: Brief) -> str:
     only in the page when the brief has an analysis.
     """
     style, script = _asset("brief.css"), _asset("brief.js")
-    outlets = {s.number: outlet_label(s.outlet) for s in brief.sources}
-    analysis = analysis_view(brief.analysis, outlets) if brief.analysis is not None else None
-    if analysis is not None:
+    context = brief_context(brief)
+    if context["analysis"] is not None:
         style += _asset("brief-analysis.css")
     template = _environment().get_template(TEMPLATE)
     return template.render(
-        title=title_label(brief.title),
-        story_id=brief.story_id,
-        word_budget=brief.word_budget,
-        summary_words=brief.summary_words,
-        sentences=[_sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
-        sources=[_source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
+        **context,
         not_analysed=not_analysed_note(brief.not_analysed) if brief.not_analysed else "",
-        analysis=analysis,
         csp=content_security_policy(style, script),
         style=Markup(style),
         script=Markup(script),

@@ -21,8 +21,8 @@ from storyweave.models import (
     TimelineEvent,
 )
 from storyweave.render import _analysis_view as view
-from storyweave.render._html_common import ChipView, EvidenceView, chip, evidence_view, support_of
 from storyweave.render._md import plural, shorten
+from storyweave.render.html_views import ChipView, EvidenceView, chip, evidence_view, support_of
 
 STATUS_CLASS = {
     "conflict": "conflict",

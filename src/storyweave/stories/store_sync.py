@@ -12,8 +12,8 @@ import contextlib
 import json
 from dataclasses import dataclass
 
+from storyweave.document import SCHEMA_ID, brief_from_dict, brief_to_json
 from storyweave.models import AnnotatedArticle, Brief, Story
-from storyweave.render.json import SCHEMA_ID, brief_from_dict, brief_to_json
 from storyweave.settings import BriefSettings
 from storyweave.store import Assignment, Store, StoreError, members_hash
 from storyweave.stories.batch import group

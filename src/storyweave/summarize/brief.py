@@ -14,6 +14,7 @@ from storyweave.analysis.analyse import analyse
 from storyweave.analysis.support import SupportModel, decide
 from storyweave.limits import current
 from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, Source, Story, SummarySentence
+from storyweave.nlp.syntax import Parser
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
 from storyweave.summarize.salience import Weights, salience
@@ -71,10 +72,12 @@ def make_brief(
     settings: BriefSettings | None = None,
     weights: Weights | None = None,
     support_model: SupportModel | None = None,
+    parser: Parser | None = None,
 ) -> Brief:
     """Summarise a story within the word budget, each sentence citing every source that reports it.
 
-    ``support_model`` decides who reports what (the shipped one by default; the benchmarks hand in others).
+    ``support_model`` decides who reports what (the shipped one by default; the benchmarks hand in others);
+    ``parser`` is the models' dependency parser for the quote analysis (``Models.parser``).
     """
     settings = settings or BriefSettings()
     full_id = story.id or story_id(story.articles)
@@ -103,7 +106,7 @@ def make_brief(
         sources=sources_of(story.articles),
         summary=summary,
         word_budget=settings.words,
-        analysis=analyse(story.articles, matrix, support) if settings.analysis else None,
+        analysis=analyse(story.articles, matrix, support, parser) if settings.analysis else None,
         extras={NOT_ANALYSED: not_analysed} if not_analysed else {},
     )
 

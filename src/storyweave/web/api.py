@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from storyweave.document import brief_to_dict
 from storyweave.errors import InputError
-from storyweave.render import brief_to_dict
 from storyweave.web.data import find_stories, story_brief
 from storyweave.web.making import MAX_ARTICLE_CHARS, MAX_ARTICLES, TooLarge, brief_of, pasted_article
 

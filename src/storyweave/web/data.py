@@ -8,8 +8,8 @@ from pathlib import Path
 
 from fastapi import Request
 
+from storyweave.document import brief_to_json
 from storyweave.models import Article, Brief
-from storyweave.render.json import brief_to_json
 from storyweave.store import Store, StoreError, StoryRecord
 from storyweave.stories.store_sync import cached_brief, store_fingerprint
 from storyweave.web import pool

@@ -9,16 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from storyweave.api import annotate, brief_annotated
 from storyweave.errors import InputError, NoUsableArticles
 from storyweave.ingest import read_inputs
 from storyweave.ingest.dates import parse_published
 from storyweave.ingest.decode import decode_bytes
 from storyweave.ingest.registry import READERS, extension_of
 from storyweave.ingest.text import parse_text, read_text
-from storyweave.models import Article, Brief, Origin, Skipped, Story
-from storyweave.nlp import annotate, load_models
+from storyweave.models import Article, Brief, Origin, Skipped
+from storyweave.nlp import load_models
 from storyweave.settings import BriefSettings
-from storyweave.summarize import make_brief, story_id
 from storyweave.web import pool
 
 MAX_FILES = 10
@@ -187,7 +187,8 @@ def brief_in_worker(
     store."""
     read, skipped = read_uploads(uploads) if uploads else ([], [])
     usable = _usable([*articles, *read])
-    annotated = list(annotate(usable, load_models(threads=1)))  # the models the worker loaded as it started
+    models = load_models(threads=1)  # the models the worker loaded as it started
+    annotated = annotate(usable, models=models)
     if keep_in is not None:
         from storyweave.store import Store
         from storyweave.stories.store_sync import regroup_store
@@ -195,8 +196,7 @@ def brief_in_worker(
         with Store.open(keep_in) as store:
             if store.add_annotated(annotated):
                 regroup_store(store)
-    brief = make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=words))
-    return brief, skipped
+    return brief_annotated(annotated, BriefSettings(words=words), models=models), skipped
 
 
 def stored_brief(path: str, story: str) -> tuple[Brief, str] | None:

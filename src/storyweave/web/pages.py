@@ -13,7 +13,8 @@ from starlette.datastructures import UploadFile
 
 from storyweave.errors import InputError
 from storyweave.models import Article, Brief
-from storyweave.render._html_common import label, outlet_label, title_label
+from storyweave.render.html_views import label, outlet_label, title_label
+from storyweave.render.page import brief_context
 from storyweave.web.data import db_path, find_stories, story_article, story_brief, story_state
 from storyweave.web.guard import CSRF_FIELD, set_token, token_matches, token_of
 from storyweave.web.making import (
@@ -28,7 +29,7 @@ from storyweave.web.making import (
     pasted_article,
 )
 from storyweave.web.recent import Recent
-from storyweave.web.views import PAGE_SIZE, brief_context, page, story_row
+from storyweave.web.views import PAGE_SIZE, page, story_row
 
 router = APIRouter(include_in_schema=False)
 _MB = 1024 * 1024

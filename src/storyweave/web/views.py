@@ -1,4 +1,4 @@
-"""What the pages show: the template environment, the story list and the brief's view."""
+"""What the pages show: the template environment and the story list (a brief's view: ``render.page``)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
-from storyweave.models import Brief
-from storyweave.render._html_common import outlet_label, title_label
-from storyweave.render.html import _sentence_view, _source_view
-from storyweave.render.html_analysis import analysis_view
+from storyweave.render.html_views import outlet_label, title_label
 from storyweave.store import StoryRecord
 
 PAGE_SIZE = 20
@@ -66,17 +63,3 @@ def search(records: Sequence[StoryRecord], query: str) -> list[StoryRecord]:
         return list(records)
     patterns = [re.compile(r"\b" + re.escape(w)) for w in words]
     return [r for r in records if all(p.search(r.title.casefold()) for p in patterns)]
-
-
-def brief_context(brief: Brief) -> dict[str, Any]:
-    """The same content as render's HTML page: summary with chips and evidence, analysis, sources."""
-    outlets = {s.number: outlet_label(s.outlet) for s in brief.sources}
-    return {
-        "title": title_label(brief.title),
-        "story_id": brief.story_id,
-        "word_budget": brief.word_budget,
-        "summary_words": brief.summary_words,
-        "sentences": [_sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
-        "sources": [_source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
-        "analysis": analysis_view(brief.analysis, outlets) if brief.analysis is not None else None,
-    }
