@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from storyweave.models import Article
 from storyweave.nlp import annotate
@@ -16,6 +17,41 @@ def test_splitter_keeps_news_abbreviations_inside_sentences() -> None:
         "Gov. Ann Lee met Lt. Col. Ray Ford in Washington, D.C. on Tuesday.",
         '"It went well," said Dr. Park.',
     ]
+
+
+HARD_BOUNDARIES = [
+    # (text, its sentences): each once broken by Punkt where the sentence goes on (invented text)
+    ("H.B. 12 went into effect on Monday. Critics sued.", ["H.B. 12 went into effect on Monday.", "Critics sued."]),
+    (
+        "The bridge closed after 10 p.m. ET, eleven days after the flood. Crews worked on.",
+        ["The bridge closed after 10 p.m. ET, eleven days after the flood.", "Crews worked on."],
+    ),
+    ('"Are we ready?" she asked. Nobody answered.', ['"Are we ready?" she asked.', "Nobody answered."]),
+    ('"Stop, stop!" and the car drove off. It was 9 a.m.', ['"Stop, stop!" and the car drove off.', "It was 9 a.m."]),
+    ("J.R.R. Tolkien wrote it in 1937. It sold well.", ["J.R.R. Tolkien wrote it in 1937.", "It sold well."]),
+    ("They met George H.W. Bush in 1988. He smiled.", ["They met George H.W. Bush in 1988.", "He smiled."]),
+    (
+        "The quake measured 5. 9, the agency said. It was shallow.",
+        ["The quake measured 5. 9, the agency said.", "It was shallow."],
+    ),
+    ("He said 'Mr. Varn is guilty' twice. Nobody laughed.", ["He said 'Mr. Varn is guilty' twice.", "Nobody laughed."]),
+    # and the breaks that are right stay
+    ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),
+    (
+        "The attack of Jan. 6 was examined. Hundreds were charged.",
+        ["The attack of Jan. 6 was examined.", "Hundreds were charged."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sentences"), HARD_BOUNDARIES)
+def test_splitter_is_right_at_the_hard_places_of_news_text(text: str, sentences: list[str]) -> None:
+    assert [text[s:e] for s, e in SentenceSplitter().spans(text)] == sentences
+
+
+def test_the_labels_sentences_are_made_as_they_were() -> None:
+    text = "H.B. 12 went into effect. Critics sued."
+    assert len(list(SentenceSplitter(news_rules=False).spans(text))) == 3  # Punkt alone, as the labels saw it
 
 
 def test_splitter_spans_are_trimmed_offsets() -> None:

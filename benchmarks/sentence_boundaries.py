@@ -1,0 +1,75 @@
+"""How often the sentence splitter is right at the hard places of news text, against a reviewer's labels.
+
+    .venv/bin/python benchmarks/sentence_boundaries.py
+
+``labels/boundaries/`` holds 500 places drawn at random (by a hash of their place) from the 1,829
+hard ones of the dev data (``labels/boundaries/sites.py``: after an abbreviation, initials, a time or a title,
+or before a digit, a lower-case word or a time zone), each judged by a reviewer who read only the text: does
+a sentence end there? The news rules of ``nlp.sentences`` were written against the first 300
+(``boundaries_dev.jsonl``); the other 200 (``boundaries_test.jsonl``, labelled by another reviewer afterwards)
+were scored once. Each document is split as annotation splits it (line by line, then the splitter) and a
+place counts as a boundary when a sentence ends at it or its line does. Printed for Punkt with the news titles
+(as before) and with the news rules.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from labels.boundaries.sites import documents
+from storyweave.eval.datasets import SHARED_DATA
+from storyweave.nlp.sentences import SentenceSplitter
+
+LABELS = Path(__file__).resolve().parent / "labels" / "boundaries"
+
+
+def ends(text: str, splitter: SentenceSplitter) -> set[int]:
+    """Offsets where a sentence ends: after each span, and at the end of each line (as annotation reads it)."""
+    found: set[int] = set()
+    start = 0
+    for line in text.split("\n"):
+        for _, end in splitter.spans(line):
+            found.add(start + end)
+        found.add(start + len(line.rstrip()))
+        start += len(line) + 1
+    return found
+
+
+def score(labels: list[dict[str, object]], found: dict[str, set[int]]) -> str:
+    right = missed = extra = judged = 0
+    for row in labels:
+        if row["boundary"] == "unsure":
+            continue
+        judged += 1
+        offset = int(row["offset"])  # type: ignore[call-overload]
+        said = any(offset - 2 <= end <= offset for end in found[str(row["doc"])])
+        right += said == row["boundary"]
+        missed += bool(row["boundary"]) and not said
+        extra += said and not row["boundary"]
+    return f"{right}/{judged} right ({right / judged:.3f}), {missed} sentence ends missed, {extra} false breaks"
+
+
+def main() -> None:
+    if not (SHARED_DATA / "ecbplus-dev").is_dir():
+        print("skipped: ../shared/data is absent (the labels point into it); clone the project beside shared/")
+        return
+    splits = {
+        name: [json.loads(line) for line in (LABELS / f"boundaries_{name}.jsonl").read_text("utf-8").splitlines()]
+        for name in ("dev", "test")
+    }
+    wanted = {row["doc"] for rows in splits.values() for row in rows}
+    texts = {doc: text for _, doc, text in documents() if doc in wanted}
+    for rules in (False, True):
+        splitter = SentenceSplitter(news_rules=rules)
+        found = {doc: ends(text, splitter) for doc, text in texts.items()}
+        name = "with the news rules" if rules else "Punkt and titles"
+        for split, labels in splits.items():
+            print(f"{name:20s} {split:4s} ({len(labels)} places): {score(labels, found)}")
+
+
+if __name__ == "__main__":
+    main()
