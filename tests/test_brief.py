@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storyweave.models import Story
+from storyweave.models import Article, Story
+from storyweave.nlp import annotate
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
 
@@ -82,3 +83,29 @@ def test_a_single_article_gives_a_single_source_brief(example_annotated) -> None
 
 def test_story_id_ignores_article_order(example_annotated) -> None:  # type: ignore[no-untyped-def]
     assert story_id(example_annotated) == story_id(list(reversed(example_annotated)))
+
+
+def test_the_title_is_the_headline_the_outlets_share_not_one_outlets_framing(models) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.summarize import story_title
+
+    made = [
+        Article.create(
+            "Senator Ann Cole was confronted by protesters outside the courthouse in Dunmore on Monday. "
+            "Police moved the crowd back.",
+            "Harbour Ledger",
+            title="Senator ambushed by mob in Dunmore",
+        ),
+        Article.create(
+            "Protesters confronted Senator Ann Cole outside the Dunmore courthouse on Monday. Nobody was hurt.",
+            "Valley Courier",
+            title="Protesters confront Senator Cole outside Dunmore courthouse",
+        ),
+        Article.create(
+            "A crowd of protesters confronted Senator Ann Cole in Dunmore on Monday as she left the courthouse.",
+            "Coast Wire",
+            title="Cole leaves court amid protest",
+        ),
+    ]
+    annotated = list(annotate(made, models))
+    assert story_title(annotated) == "Protesters confront Senator Cole outside Dunmore courthouse"
+    assert story_title(list(reversed(annotated))) == story_title(annotated)  # whatever the order

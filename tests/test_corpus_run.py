@@ -191,16 +191,18 @@ def test_the_run_command_reports_counts_and_rejects(tmp_path: Path) -> None:
     assert (out / "briefs.jsonl" / "_SUCCESS").exists() and (out / "briefs.parquet" / "_SUCCESS").exists()
 
 
-def test_a_story_has_one_id_in_the_store_the_corpus_tables_and_a_brief(tmp_path: Path) -> None:
+def test_a_story_has_one_id_and_one_title_in_the_store_the_corpus_tables_and_a_brief(tmp_path: Path) -> None:
     import storyweave
     from storyweave.store import Store
     from storyweave.stories.store_sync import regroup_store
 
     out = tmp_path / "out"
     run_local([str(EXAMPLES)], out, JobSettings(workers=1))
-    (table_id,) = [row["story_id"] for row in read_table(out, "stories")]
+    ((table_id, table_title),) = [(row["story_id"], row["title"]) for row in read_table(out, "stories")]
     with Store.open(tmp_path / "store.sqlite") as store:
         store.add_annotated(storyweave.annotate(storyweave.read([str(EXAMPLES)]).articles))
         regroup_store(store)
         (record,) = store.stories()
-    assert record.id == table_id == storyweave.brief([str(EXAMPLES)]).story_id
+    brief = storyweave.brief([str(EXAMPLES)])
+    assert record.id == table_id == brief.story_id
+    assert record.title == table_title == brief.title  # the web page shows the store's

@@ -24,7 +24,7 @@ from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate_each
 from storyweave.nlp.loader import Models, load_models
 from storyweave.settings import BriefSettings
-from storyweave.summarize.brief import story_id
+from storyweave.summarize.identity import story_id
 
 __all__ = [
     "ANNOTATE_BATCH",

@@ -13,13 +13,12 @@ import json
 from dataclasses import dataclass
 
 from storyweave.document import SCHEMA_ID, brief_from_dict, brief_to_json
-from storyweave.models import AnnotatedArticle, Brief, Story
+from storyweave.models import Brief, Story
 from storyweave.settings import BriefSettings
 from storyweave.store import Assignment, Store, StoreError, members_hash
 from storyweave.stories.batch import group
 from storyweave.stories.grouping import GroupingSettings
-from storyweave.summarize import make_brief, story_id
-from storyweave.summarize.brief import founding_order
+from storyweave.summarize import founding_order, make_brief, story_id, story_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +26,6 @@ class RegroupReport:
     articles: int
     stories: int
     copies: int
-
-
-def _title(members: list[AnnotatedArticle]) -> str:
-    titled = [a.article.title for a in members if a.article.title.strip()]
-    if titled:
-        return titled[0]
-    first = members[0].sentences[0].text if members[0].sentences else members[0].article.text[:80]
-    return first if len(first) <= 100 else first[:99] + "…"
 
 
 def regroup_store(store: Store, settings: GroupingSettings | None = None, *, workers: int = 1) -> RegroupReport:
@@ -46,7 +37,7 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
     for members in grouping.groups:
         articles = sorted((annotated[i] for i in members), key=founding_order)
         copies = {annotated[i].id: annotated[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
-        assignments.append(Assignment(story_id(articles), [a.id for a in articles], _title(articles), copies))
+        assignments.append(Assignment(story_id(articles), [a.id for a in articles], story_title(articles), copies))
     store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
     return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 
 import numpy as np
 
@@ -17,27 +14,9 @@ from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, Source, Sto
 from storyweave.nlp.syntax import Parser
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
+from storyweave.summarize.identity import story_id, story_title
 from storyweave.summarize.salience import Weights, salience
 from storyweave.summarize.select import select
-
-
-def story_id(articles: Sequence[AnnotatedArticle]) -> str:
-    """A story's one id, the same in the store, the corpus tables, the web page and a brief of files: made from
-    its founding article (the earliest published; undated ones after dated ones; then the smallest article id),
-    so a story keeps its id as it grows, whatever order its articles come in."""
-    founder = min(articles, key=founding_order)
-    return "s" + hashlib.sha1(founder.id.encode()).hexdigest()[:12]
-
-
-def founding_order(annotated: AnnotatedArticle) -> tuple[bool, datetime, str]:
-    """Articles by publication time, undated ones last, then by id: the first one founded the story."""
-    published = annotated.article.published
-    if published is not None and published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)  # an Article made by hand may carry a naive time
-    return (published is None, published or _EPOCH, annotated.id)
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def sources_of(articles: list[AnnotatedArticle]) -> list[Source]:
@@ -55,18 +34,6 @@ def sources_of(articles: list[AnnotatedArticle]) -> list[Source]:
     ]
 
 
-def _title(story: Story, matrix: StoryMatrix, scores: list[float], summary: list[SummarySentence]) -> str:
-    if story.title:
-        return story.title
-    titled = [(score, -i) for i, score in enumerate(scores) if story.articles[i].article.title]
-    if titled:
-        return story.articles[-max(titled)[1]].article.title
-    if summary:
-        words = summary[0].text.split()
-        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
-    return "Untitled story"
-
-
 def make_brief(
     story: Story,
     settings: BriefSettings | None = None,
@@ -81,6 +48,7 @@ def make_brief(
     """
     settings = settings or BriefSettings()
     full_id = story.id or story_id(story.articles)
+    title = story.title or story_title(story.articles)  # of every article, as the store names the story
     story, not_analysed = _most_central(story, current().analysed_articles)
     matrix = StoryMatrix.build(story.articles)
     support = decide(matrix, support_model)
@@ -99,10 +67,9 @@ def make_brief(
         wording=support.clearest_wording,
     )
     summary = [SummarySentence(text=matrix.sentences[n].text, evidence=support.evidence(n)) for n in chosen]
-    by_article = [float(scores[matrix.owner == i].max()) if a.sentences else 0.0 for i, a in enumerate(story.articles)]
     return Brief(
         story_id=full_id,
-        title=_title(story, matrix, by_article, summary),
+        title=title,
         sources=sources_of(story.articles),
         summary=summary,
         word_budget=settings.words,
