@@ -28,8 +28,8 @@ from storyweave.summarize.identity import story_id
 
 __all__ = [
     "ANNOTATE_BATCH",
+    "BriefedStory",
     "Reject",
-    "StoryRecord",
     "annotate_copies",
     "annotate_partition",
     "brief_story",
@@ -56,7 +56,7 @@ class Reject:
 
 
 @dataclass(frozen=True, slots=True)
-class StoryRecord:
+class BriefedStory:
     """One story of the corpus: its brief (as JSON values) and its memberships."""
 
     story_id: str
@@ -150,7 +150,7 @@ def _annotate(articles: list[Article], models: Models) -> list[AnnotatedArticle 
 
 def brief_story(
     members: Iterable[tuple[AnnotatedArticle, str | None]], settings: BriefSettings, models: Models | None = None
-) -> StoryRecord | Reject:
+) -> BriefedStory | Reject:
     """A story's record from its members (annotated article, id of the article it copies), in any order,
     briefed with ``models`` (or, without them, this process's parser: the brief needs no other model)."""
     ordered = sorted(members, key=lambda member: article_order(member[0]))
@@ -162,7 +162,7 @@ def brief_story(
     except Exception as err:
         return Reject("brief", sid, f"{type(err).__name__}: {err}")
     dates = [a.article.published for a in articles if a.article.published is not None]
-    return StoryRecord(
+    return BriefedStory(
         story_id=sid,
         title=brief.title,
         first=min(dates, default=None),

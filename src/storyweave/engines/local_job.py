@@ -16,8 +16,8 @@ from storyweave.corpus.ordering import reading_order
 from storyweave.corpus.partitions import PartitionStory, group_partition, join_edges, members_by_story, partition_of
 from storyweave.corpus.run import is_url, run_job
 from storyweave.corpus.stages import (
+    BriefedStory,
     Reject,
-    StoryRecord,
     annotate_copies,
     brief_story,
     first_of_id,
@@ -61,12 +61,12 @@ def _group(task: tuple[int, list[int], JobSettings]) -> list[PartitionStory]:
     return group_partition(partition, articles, days=settings.partition_days, settings=settings.grouping)
 
 
-def _brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> StoryRecord | Reject:
+def _brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> BriefedStory | Reject:
     members, settings = task
     return brief_story([(_ANNOTATED[row], copy) for row, copy in members], settings.brief)
 
 
-def _one_brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> list[StoryRecord | Reject]:
+def _one_brief(task: tuple[list[tuple[int, str | None]], JobSettings]) -> list[BriefedStory | Reject]:
     return [_brief(task)]
 
 
@@ -162,7 +162,7 @@ class _LocalJob:
         # biggest stories first, one at a time: a story of hundreds of articles must not start last
         briefs = [(m, self.settings) for m in sorted(members.values(), key=len, reverse=True)]
         with self.progress("Briefing stories", len(briefs)) as advance:
-            records: list[StoryRecord] = _keep(_flat_map(self.pool, _one_brief, briefs, advance), self.rejects)
+            records: list[BriefedStory] = _keep(_flat_map(self.pool, _one_brief, briefs, advance), self.rejects)
         self.close()
         self.records = [r.rows() for r in sorted(records, key=lambda r: r.story_id)]
         return len(records)
