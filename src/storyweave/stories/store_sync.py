@@ -13,12 +13,12 @@ import json
 from dataclasses import dataclass
 
 from storyweave.document import SCHEMA_ID, brief_from_dict, brief_to_json
-from storyweave.models import Brief, Story
+from storyweave.models import Brief
 from storyweave.settings import BriefSettings
 from storyweave.store import Assignment, Store, StoreError, members_hash
 from storyweave.stories.batch import group
 from storyweave.stories.grouping import GroupingSettings
-from storyweave.summarize import founding_order, make_brief, story_id, story_title
+from storyweave.summarize import founding_order, story_id, story_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +64,10 @@ def made_brief(store: Store, story_id: str, settings: BriefSettings | None = Non
     record = store.story(story_id)
     if record is None:
         return None
+    from storyweave.api import brief_annotated  # the one brief pipeline (its id and title are the store's rules)
+
     ids = [m.article_id for m in store.members(story_id)]
-    brief = make_brief(Story(id=story_id, articles=store.annotated(ids), title=record.title), settings)
-    return brief, members_hash(ids)
+    return brief_annotated(store.annotated(ids), settings), members_hash(ids)
 
 
 def brief_for(store: Store, story_id: str, settings: BriefSettings | None = None) -> Brief | None:
