@@ -109,3 +109,34 @@ def test_the_title_is_the_headline_the_outlets_share_not_one_outlets_framing(mod
     annotated = list(annotate(made, models))
     assert story_title(annotated) == "Protesters confront Senator Cole outside Dunmore courthouse"
     assert story_title(list(reversed(annotated))) == story_title(annotated)  # whatever the order
+
+
+def test_a_summary_never_shows_the_middle_of_a_quotation_as_its_own_words(models) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.analysis.quote_spans import inside_quotations
+
+    quote = (
+        '"We will rebuild the harbour wall before the winter storms arrive. The wall failed in three places '
+        'on Monday night. Nobody should have to live with that fear again," said Mayor Ruth Calloway.'
+    )
+    made = [
+        Article.create(f"The harbour wall at Dunmore gave way on Monday night.\n\n{quote}", outlet, title=title)
+        for outlet, title in (("Harbour Ledger", "Dunmore wall fails"), ("Coast Wire", "Harbour wall gives way"))
+    ]
+    annotated = list(annotate(made, models))
+    middle = next(s for s in annotated[0].sentences if s.text.startswith("The wall failed"))
+    assert inside_quotations(annotated[0]) == {middle.index}
+    brief = make_brief(Story(id=story_id(annotated), articles=annotated), BriefSettings(words=200))
+    assert brief.summary and all(not s.text.startswith("The wall failed") for s in brief.summary)
+
+
+def test_excerpts_cut_off_and_connective_openings_are_not_summary_candidates() -> None:
+    from storyweave.models import Sentence
+    from storyweave.summarize.candidates import is_candidate
+
+    def candidate(text: str) -> bool:
+        return is_candidate(Sentence(0, 0, len(text), text, 0, 0.0), min_words=5, max_words=60)
+
+    assert not candidate("The report offers the first details about the attack on the accounts and...")
+    assert not candidate("Still, the network was hoping for a stronger start to the new season.")
+    assert candidate("Then-President Ann Cole signed the harbour bill into law in 2019.")
+    assert candidate("The report offers the first details about the attack on the accounts.")

@@ -226,6 +226,17 @@ def _candidates(annotated: AnnotatedArticle) -> Iterator[tuple[int, int, Sentenc
         yield start, end, first, last
 
 
+def inside_quotations(annotated: AnnotatedArticle) -> set[int]:
+    """Sentences that lie wholly inside a quotation that opened in an earlier sentence: without the marks and
+    the speaker, their words would read as the brief's own ("I wouldn't do it again." in the middle of a quote)."""
+    text = annotated.article.text
+    inside: set[int] = set()
+    for start, end in _raw_quotes(text, _paragraphs(annotated)):
+        first = _sentence_at(annotated, start)
+        inside.update(s.index for s in annotated.sentences[first + 1 :] if s.start >= start and s.end <= end + 1)
+    return inside
+
+
 def _named(written: str) -> bool:
     """A name as written ("Ann Cole", "Dr Cole"), not a pronoun, a description or a possessive ("Ann's")."""
     words = written.split()

@@ -8,6 +8,7 @@ import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
+from storyweave.analysis.quote_spans import inside_quotations
 from storyweave.analysis.support import SupportModel, decide
 from storyweave.limits import current
 from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, Source, Story, SummarySentence
@@ -53,10 +54,12 @@ def make_brief(
     matrix = StoryMatrix.build(story.articles)
     support = decide(matrix, support_model)
     scores = salience(matrix, weights or Weights(), support)
+    quoted = {matrix.offsets[k] + i for k, article in enumerate(story.articles) for i in inside_quotations(article)}
     candidates = [
         n
         for n, sentence in enumerate(matrix.sentences)
-        if is_candidate(sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words)
+        if n not in quoted  # a quotation's middle, without its marks and speaker
+        and is_candidate(sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words)
     ]
     chosen = select(
         matrix,

@@ -9,8 +9,10 @@ from storyweave.models import Sentence
 _ENDS_LIKE_A_SENTENCE = re.compile(r"""[.!]["'”’)]?$""")
 # Openings that lean on the sentence before: out of context they mislead.
 _DANGLING_OPENING = re.compile(
-    r"^(?:and|but|or|so|also|however|meanwhile|he|she|it|they|this|that|these|those|his|her|their|its)\b"
+    r"^(?:and|but|or|so|also|however|meanwhile|still|yet|then(?!-)|he|she|it|they|this|that|these|those|his|her|"
+    r"their|its)\b"
 )
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)[\"'”’)]?$")  # "... and...": an excerpt, not a sentence
 _CALL_TO_ACTION = re.compile(r"\b(?:click|subscribe|sign up|follow us|read more|share this)\b", re.I)
 
 
@@ -23,7 +25,7 @@ def is_candidate(sentence: Sentence, *, min_words: int, max_words: int) -> bool:
     text = sentence.text
     if not min_words <= word_count(text) <= max_words:
         return False
-    if not _ENDS_LIKE_A_SENTENCE.search(text) or _CALL_TO_ACTION.search(text):
+    if not _ENDS_LIKE_A_SENTENCE.search(text) or _CUT_OFF.search(text) or _CALL_TO_ACTION.search(text):
         return False
     if text[:1].islower() or _DANGLING_OPENING.match(text.lstrip("\"“'‘").lower()):
         return False
