@@ -8,6 +8,8 @@ Counted on every summary sentence, each a fault a reader meets without the artic
 - leans on the sentence before: it opens with a pronoun or a connective ("He said", "But the", "This was");
 - quoted words without their marks: the sentence lies inside a quotation of its article (an odd number of
   quotation marks before it in its paragraph), so an official's words read as the brief's own voice;
+- page furniture: a call to act ("Get breaking news alerts"), a photo caption (ending on the day the picture was
+  taken), a heading or a line in capitals;
 - broken boundary: it starts in lower case or with a digit glued to the sentence before, or ends where the
   splitter's news rules say the sentence goes on ("H.B." then "12 went into effect").
 
@@ -26,6 +28,7 @@ from storyweave.models import AnnotatedArticle, Story
 from storyweave.nlp.sentences import goes_on
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
+from storyweave.summarize.candidates import page_furniture
 
 _LEANING = re.compile(
     r"^(?:and|but|or|so|also|however|meanwhile|still|yet|then|he|she|it|they|this|that|these|those|his|her|"
@@ -33,6 +36,13 @@ _LEANING = re.compile(
     re.I,
 )
 _QUOTES = re.compile(r"[\"“”]")
+FAULTS = (
+    "cut off",
+    "leans on the sentence before",
+    "quoted words without their marks",
+    "page furniture",
+    "broken boundary",
+)
 
 
 def faults(text: str, article: AnnotatedArticle, start: int, end: int) -> list[str]:
@@ -46,6 +56,8 @@ def faults(text: str, article: AnnotatedArticle, start: int, end: int) -> list[s
     if len(_QUOTES.findall(body[paragraph:start])) % 2 == 1 and not _QUOTES.search(text[:1]):
         found.append("quoted words without their marks")
     following = body[end : body.find("\n", end) if "\n" in body[end:] else len(body)].strip()
+    if page_furniture(text):
+        found.append("page furniture")
     if text[:1].islower() or (following and goes_on(text, following)):
         found.append("broken boundary")
     return found
@@ -78,7 +90,7 @@ def main() -> None:
                 if args.show:
                     print(f"[{fault}] {sentence.text[:200]}")
     print(f"{len(clusters)} briefs, {sentences} summary sentences; faults per 100 summary sentences:")
-    for fault in ("cut off", "leans on the sentence before", "quoted words without their marks", "broken boundary"):
+    for fault in FAULTS:
         print(f"  {fault:35s} {100 * counts[fault] / max(sentences, 1):5.2f}  ({counts[fault]})")
 
 

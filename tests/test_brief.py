@@ -140,3 +140,15 @@ def test_excerpts_cut_off_and_connective_openings_are_not_summary_candidates() -
     assert not candidate("Still, the network was hoping for a stronger start to the new season.")
     assert candidate("Then-President Ann Cole signed the harbour bill into law in 2019.")
     assert candidate("The report offers the first details about the attack on the accounts.")
+
+
+def test_captions_calls_to_act_and_capitals_are_page_furniture_not_summary() -> None:
+    from storyweave.summarize.candidates import page_furniture
+
+    assert page_furniture("Mayor Ruth Calloway speaks to reporters at the harbour in Dunmore, Thursday, May 1, 2025.")
+    assert page_furniture("Rescuers carry a man from the water in Dunmore, Kenya Wednesday, March 30, 2016.")
+    assert page_furniture("Breaking News Emails Get breaking news alerts and special reports.")
+    assert page_furniture("You can add location information to your Tweets, such as your city.")
+    assert page_furniture("THE HOSPITAL WAS READY TO TREAT THE CHILD.")
+    assert not page_furniture("The mayor spoke to reporters at the harbour in Dunmore on Thursday, May 1.")
+    assert not page_furniture("The U.S. and the EU signed the NATO accord in 2019.")
