@@ -232,8 +232,11 @@ def inside_quotations(annotated: AnnotatedArticle) -> set[int]:
     text = annotated.article.text
     inside: set[int] = set()
     for start, end in _raw_quotes(text, _paragraphs(annotated)):
-        first = _sentence_at(annotated, start)
-        inside.update(s.index for s in annotated.sentences[first + 1 :] if s.start >= start and s.end <= end + 1)
+        for sentence in annotated.sentences[_sentence_at(annotated, start) + 1 :]:
+            if sentence.end > end + 1:
+                break  # sentences are in order: the rest lie beyond the quotation
+            if sentence.start >= start:
+                inside.add(sentence.index)
     return inside
 
 

@@ -113,8 +113,8 @@ class Roles:
             described = self._described_as(head, self.people, before)
             if described:
                 return described
-        if phrase[-1] == "sources" or (phrase[0] in _INDEFINITE and (personal or phrase[-1] in GROUPS)):
-            return None  # "a police spokeswoman", "one official", "court sources": left unnamed, not guessed
+        if phrase[0] in _INDEFINITE and (personal or phrase[-1] in GROUPS):
+            return None  # "a police spokeswoman", "one official", "a witness": left unnamed, not guessed
         if definite and (phrase[-1] in GROUPS or (phrase[-1].endswith("s") and head in PERSON_NOUNS | TITLES)):
             return written  # "the six governors", "the family": the group speaks, not one of its members
         if personal and definite:

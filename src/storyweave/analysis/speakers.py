@@ -108,18 +108,17 @@ class SpeakerResolver:
             return None
         if written.lower() in PRONOUNS:
             return self._pronoun(span)
-        if written.lower() == "it" or written.lower().endswith(" sources"):
-            return None  # "It predicted:", "court sources said": nobody the passage names; not guessed
+        if written.lower() == "it":
+            return None  # "It predicted:": a body or a document this passage does not name; not guessed
         written = _INVISIBLE.sub("", written).split("(")[0].strip()  # "Sen. Ann Cole\u200b (D-SI"
-        if written.split()[-1:] and written.split()[-1].lower() in DOCUMENTS and unnamed(written):
+        words = written.split()
+        if words and words[-1].lower() in DOCUMENTS and unnamed(written):
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
         if unnamed(written) or not written:
             return None
         affiliated = _AFFILIATION.match(written)
-        if affiliated and not _described_name(
-            written
-        ):  # "Juan Rivera of the Catholic University": the person, not the university
-            written = affiliated.group(1)
+        if affiliated and not _described_name(written):
+            written = affiliated.group(1)  # "Juan Rivera of the Catholic University": the person, not the university
         together = _TWO_NAMES.fullmatch(written)
         if together:  # "Zadan and Meron": both speak, neither alone
             return " and ".join(self.names.person(n, span.start) or n for n in together.groups())
@@ -250,10 +249,14 @@ _INDEFINITE = {"a", "an", "one", "another"}
 
 
 def unnamed(written: str) -> bool:
-    """ "a witness", "A Surrey Police spokeswoman", "one official, who was not authorised to speak": a person the
-    article does not name (a name after the description, "a spokesman, Tom Reed", is a name)."""
+    """ "a witness", "A Surrey Police spokeswoman", "one official, who was not authorised to speak", "court sources":
+    people the article does not name (a name after the description, "a spokesman, Tom Reed", is a name)."""
     words = written.split()
-    return bool(words) and words[0].lower() in _INDEFINITE and not _trailing_name(words)
+    return (
+        bool(words)
+        and (words[0].lower() in _INDEFINITE or words[-1].lower() == "sources")
+        and not _trailing_name(words)
+    )
 
 
 _LINK_WORDS = frozenset("of the and for at from with in on".split())

@@ -11,6 +11,7 @@ the earliest article.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -47,6 +48,7 @@ def story_title(articles: Sequence[AnnotatedArticle]) -> str:
     if not ordered:
         return "Untitled story"
     said = [_headline_and_lead(a) for a in ordered]
+    outlets_using = Counter(w for words in said for w in words)  # how many articles use each word
     best: tuple[float, int, int] | None = None
     title = ""
     for n, article in enumerate(ordered):
@@ -54,8 +56,7 @@ def story_title(articles: Sequence[AnnotatedArticle]) -> str:
         words = content_words(headline)
         if not headline or not words:
             continue
-        others = [w for m, found in enumerate(said) if m != n for w in found]
-        shared = sum(w in others for w in words)
+        shared = sum(outlets_using[w] > (w in said[n]) for w in words)  # another article uses it too
         score = (shared / len(words), shared, -n)
         if best is None or score > best:
             best, title = score, headline
