@@ -57,7 +57,7 @@ def test_json_brief_follows_the_written_schema(models, tmp_path: Path) -> None: 
     assert result.exit_code == 0, result.output
     document = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(load_schema()).validate(document)
-    assert document["schema"] == "storyweave.brief/3"
+    assert document["schema"] == "storyweave.brief/4"
     assert document["analysis"]["claims"]
     texts = {s["path"]: Path(s["path"]).read_text(encoding="utf-8") for s in document["sources"]}
     by_number = {s["number"]: s for s in document["sources"]}

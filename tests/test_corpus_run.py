@@ -72,7 +72,7 @@ def test_examples_make_one_story_with_its_brief_in_both_formats(tmp_path: Path) 
     assert stories == list(read_table(out, "stories", fmt="parquet"))
     assert stories[0]["articles"] == 4 and len(stories[0]["outlets"]) == 4
     (brief,) = read_table(out, "briefs")
-    assert brief["schema"] == "storyweave.brief/3" and brief["story_id"] == stories[0]["story_id"]
+    assert brief["schema"] == "storyweave.brief/4" and brief["story_id"] == stories[0]["story_id"]
     (row,) = read_table(out, "briefs", fmt="parquet")
     assert json.loads(row["brief"]) == brief
     text_of = {a.id: a.text for a in read_inputs([str(EXAMPLES)]).articles}

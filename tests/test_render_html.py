@@ -240,6 +240,7 @@ def test_analysis_sections_in_order(analysed: Page) -> None:
         "People and organisations",
         "Timeline",
         "Coverage by source",
+        "How each outlet put it",
         "Evidence for the analysis",
         "Sources",
     ]

@@ -40,12 +40,12 @@ def test_schema_is_draft_2020_12_and_pins_the_version() -> None:
     schema = load_schema()
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["properties"]["schema"] == {"const": SCHEMA_ID}
-    assert SCHEMA_ID == "storyweave.brief/3"
-    assert load_schema(3) == schema
+    assert SCHEMA_ID == "storyweave.brief/4"
+    assert load_schema(4) == schema
     assert load_schema(2)["properties"]["schema"] == {"const": "storyweave.brief/2"}
     assert load_schema(1)["properties"]["schema"] == {"const": "storyweave.brief/1"}
-    with pytest.raises(ValueError, match="no brief schema version 4"):
-        load_schema(4)
+    with pytest.raises(ValueError, match="no brief schema version 5"):
+        load_schema(5)
 
 
 def test_dict_has_the_documented_shape_in_a_fixed_order(validator: Draft202012Validator) -> None:
@@ -192,5 +192,5 @@ def test_malformed_documents_are_input_errors(path: list[Any], value: Any, expec
 
 
 def test_readers_are_keyed_by_schema_id() -> None:
-    assert set(READERS) == {"storyweave.brief/1", "storyweave.brief/2", "storyweave.brief/3"}
+    assert set(READERS) == {"storyweave.brief/1", "storyweave.brief/2", "storyweave.brief/3", "storyweave.brief/4"}
     assert isinstance(READERS[SCHEMA_ID](brief_to_dict(sample_brief())), Brief)

@@ -1,4 +1,4 @@
-"""The ``analysis`` of a ``storyweave.brief/3`` document, and reading version 1 and 2 documents."""
+"""The ``analysis`` of a ``storyweave.brief/4`` document, and reading version 1, 2 and 3 documents."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from storyweave.document import brief_from_dict, brief_to_dict, brief_to_json, load_schema
 from storyweave.errors import InputError
-from storyweave.models import Analysis
-from test_render_sample import analysed_brief, as_before_3, broken, sample_brief
+from storyweave.models import Analysis, Framing
+from test_render_sample import analysed_brief, as_before_3, as_version_3, broken, sample_brief
 
 # A document as the version 1 writer (storyweave.brief/1) wrote it, by hand.
 V1_DOCUMENT: dict[str, Any] = {
@@ -61,8 +61,8 @@ def _validator(version: int) -> Draft202012Validator:
 
 
 @pytest.fixture(scope="module")
-def v3() -> Draft202012Validator:
-    return _validator(3)
+def current() -> Draft202012Validator:
+    return _validator(4)
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +70,13 @@ def document() -> dict[str, Any]:
     return brief_to_dict(analysed_brief())
 
 
-def test_analysis_validates_and_has_every_field(v3: Draft202012Validator, document: dict[str, Any]) -> None:
-    v3.validate(document)
+def test_analysis_validates_and_has_every_field(current: Draft202012Validator, document: dict[str, Any]) -> None:
+    current.validate(document)
     analysis = document["analysis"]
-    assert list(analysis) == ["claims", "facts", "quotes", "entities", "timeline", "coverage", "syndication"]
+    assert list(analysis) == [
+        "claims", "facts", "quotes", "entities", "timeline", "coverage", "syndication", "framing",
+    ]  # fmt: skip
+    assert list(analysis["framing"]) == ["headlines", "wording", "pieces"]
     assert list(analysis["claims"][0]) == [
         "id", "text", "status", "sources", "independent_sources", "evidence", "partial_sources", "contradicted_by",
     ]  # fmt: skip
@@ -118,7 +121,7 @@ def test_round_trip_reproduces_the_analysis(document: dict[str, Any]) -> None:
     assert brief_from_dict(json.loads(brief_to_json(brief))) == brief
 
 
-def test_empty_analysis_is_an_object_and_none_is_null(v3: Draft202012Validator) -> None:
+def test_empty_analysis_is_an_object_and_none_is_null(current: Draft202012Validator) -> None:
     empty = brief_to_dict(sample_brief())
     assert empty["analysis"] is None
     brief = sample_brief()
@@ -126,12 +129,12 @@ def test_empty_analysis_is_an_object_and_none_is_null(v3: Draft202012Validator) 
     data = brief_to_dict(brief)
     assert data["analysis"] == {
         k: [] for k in ("claims", "facts", "quotes", "entities", "timeline", "coverage", "syndication")
-    }
-    v3.validate(data)
+    } | {"framing": {"headlines": [], "wording": [], "pieces": []}}
+    current.validate(data)
     assert brief_from_dict(data).analysis == Analysis()
 
 
-def test_numbers_are_rounded_and_non_finite_values_are_null(v3: Draft202012Validator) -> None:
+def test_numbers_are_rounded_and_non_finite_values_are_null(current: Draft202012Validator) -> None:
     brief = analysed_brief()
     assert brief.analysis is not None
     group = brief.analysis.facts[1]
@@ -140,19 +143,19 @@ def test_numbers_are_rounded_and_non_finite_values_are_null(v3: Draft202012Valid
     data = brief_to_dict(brief)
     written = data["analysis"]["facts"][1]["facts"]
     assert (written[0]["value"], written[1]["value"], written[1]["high"]) == (212.1235, None, None)
-    v3.validate(data)
+    current.validate(data)
     json.loads(brief_to_json(brief))
 
 
-def test_version_1_documents_still_read(v3: Draft202012Validator) -> None:
+def test_version_1_documents_still_read(current: Draft202012Validator) -> None:
     _validator(1).validate(V1_DOCUMENT)
-    assert not v3.is_valid(V1_DOCUMENT)
+    assert not current.is_valid(V1_DOCUMENT)
     brief = brief_from_dict(V1_DOCUMENT)
     assert brief.analysis is None
     assert brief.summary[0].sources == [1] and brief.extras == {"note": "kept"}
-    again = brief_to_dict(brief)  # written as version 3
-    assert again["schema"] == "storyweave.brief/3" and again["analysis"] is None
-    v3.validate(again)
+    again = brief_to_dict(brief)  # written as version 4
+    assert again["schema"] == "storyweave.brief/4" and again["analysis"] is None
+    current.validate(again)
     assert {k: v for k, v in as_before_3(again).items() if k not in {"schema", "analysis"}} == {
         k: v for k, v in V1_DOCUMENT.items() if k != "schema"
     }
@@ -175,6 +178,29 @@ def test_version_2_documents_still_read() -> None:
     for claim in brief.analysis.claims:
         assert claim.partial_sources == [] and claim.contradicted_by == []
         assert all(e.support == "full" for e in claim.evidence[1:])
+
+
+def test_version_3_documents_still_read() -> None:
+    old = as_version_3(brief_to_dict(analysed_brief()))
+    _validator(3).validate(old)
+    assert not _validator(4).is_valid(old)  # version 4 requires the framing
+    brief = brief_from_dict(old)
+    assert brief.analysis is not None and brief.analysis.framing == Framing()
+    assert brief.analysis.claims == analysed_brief().analysis.claims  # type: ignore[union-attr]
+
+
+def test_framing_round_trips_and_a_version_3_reader_would_refuse_it() -> None:
+    document = brief_to_dict(analysed_brief())
+    framing = document["analysis"]["framing"]
+    assert [h["own_words"] for h in framing["headlines"]] == [["aground"], ["hits", "rocks"]]
+    assert framing["wording"][0]["wordings"][1] == {
+        **framing["wording"][0]["wordings"][1],
+        "text": "hit rocks",
+        "sources": [3],
+    }
+    assert framing["pieces"][0]["kind"] == "opinion"
+    assert brief_from_dict(document).analysis.framing == analysed_brief().analysis.framing  # type: ignore[union-attr]
+    assert not _validator(3).is_valid(document)  # an unknown field for version 3
 
 
 def test_the_version_1_schema_is_unchanged() -> None:
@@ -220,10 +246,14 @@ def _broken(path: list[Any], value: Any = None, *, delete: bool = False) -> dict
         _broken(["analysis", "coverage", 0, "surprise"], []),
         _broken(["analysis", "syndication"], [[2]]),
         _broken(["analysis", "quotes"], delete=True),
+        _broken(["analysis", "framing"], delete=True),
+        _broken(["analysis", "framing", "pieces", 0, "kind"], "satire"),
+        _broken(["analysis", "framing", "wording", 0, "wordings"], []),
+        _broken(["analysis", "framing", "headlines", 0, "own_words"], "aground"),
     ],
 )
-def test_broken_analysis_fails_validation(v3: Draft202012Validator, document: dict[str, Any]) -> None:
-    assert not v3.is_valid(document)
+def test_broken_analysis_fails_validation(current: Draft202012Validator, document: dict[str, Any]) -> None:
+    assert not current.is_valid(document)
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,7 @@ def test_analysis_sections_come_between_summary_and_sources(analysed: str) -> No
         "## People and organisations",
         "## Timeline",
         "## Coverage by source",
+        "## How each outlet put it",
         "## Sources",
     ]
 

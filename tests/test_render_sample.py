@@ -17,12 +17,17 @@ from storyweave.models import (
     Evidence,
     Fact,
     FactGroup,
+    Framing,
+    Headline,
+    PieceKind,
     Quote,
     QuoteVariant,
     Role,
     Source,
     SummarySentence,
     TimelineEvent,
+    Wording,
+    WordingDifference,
 )
 
 XSS = "<script>alert(1)</script>"
@@ -232,7 +237,23 @@ def sample_analysis() -> Analysis:
         Coverage(3, ["c3"], [], []),
         Coverage(4, ["c2"], ["c4"], [2]),
     ]
-    return Analysis(claims, facts, [quote], [jay, operator], timeline, coverage, [[2, 4]])
+    framing = Framing(
+        headlines=[
+            Headline(1, f"Ferry aground off Port Ellen {XSS}", ["aground"]),
+            Headline(3, "Ferry hits rocks off Port Ellen", ["hits", "rocks"]),
+        ],
+        wording=[
+            WordingDifference(
+                "c1",
+                [
+                    Wording("ran aground", [1, 2, 4], [_ev(1, 0), _ev(2, 0, 0.91)]),
+                    Wording("hit rocks", [3], [_ev(3, 0, 0.88)]),
+                ],
+            )
+        ],
+        pieces=[PieceKind(3, "opinion", [f"written in the first person {XSS}"])],
+    )
+    return Analysis(claims, facts, [quote], [jay, operator], timeline, coverage, [[2, 4]], framing)
 
 
 def analysed_brief(**extras: object) -> Brief:
@@ -279,9 +300,19 @@ def broken(document: dict[str, Any], path: list[Any], value: Any = None, *, dele
     return data
 
 
-def as_before_3(document: dict[str, Any]) -> dict[str, Any]:
-    """A version 3 document as version 2 wrote it: no support, no partial or contradicting sources."""
+def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 4 document as version 3 wrote it: no framing."""
     old = json.loads(json.dumps(document))
+    old["schema"] = "storyweave.brief/3"
+    if old.get("analysis"):
+        del old["analysis"]["framing"]
+    return old
+
+
+def as_before_3(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 4 document as version 2 wrote it: no framing, no support, no partial or contradicting
+    sources."""
+    old = as_version_3(document)
 
     def strip(value: Any) -> None:
         if isinstance(value, dict):

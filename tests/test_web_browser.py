@@ -138,6 +138,18 @@ def test_read_a_story_check_evidence_and_make_a_brief(base_url: str, page: Page,
     page.keyboard.press("Escape")
     expect(popover).to_be_hidden()
 
+    # How each outlet put it: every headline side by side, each outlet's own words marked, differing wording.
+    framing = page.locator("section.framing")
+    framing.scroll_into_view_if_needed()
+    expect(framing.locator("h2")).to_have_text("How each outlet put it")
+    expect(framing.locator(".headlines li")).to_have_count(4)
+    expect(framing.locator(".headlines mark").first).to_be_visible()
+    expect(framing.locator(".wording q").first).to_be_visible()
+    framing_shot = framing.screenshot(path=str(tmp_path / "framing.png"))
+    assert framing_shot.startswith(b"\x89PNG\r\n\x1a\n") and len(framing_shot) > 5_000
+    box = framing.bounding_box()
+    assert box is not None and box["height"] > 150 and box["width"] > 300
+
     # A new brief from two pasted articles.
     page.goto(f"{base_url}/new")
     page.fill("#text-1", ARTICLE_ONE)

@@ -372,6 +372,50 @@ class Coverage:
     syndicated_with: list[int]  # sources that ran the same copy
 
 
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """One outlet's headline, and the words of it no other outlet uses in its headline or lead."""
+
+    source: int
+    text: str
+    own_words: list[str]  # as written in the headline: "ambushed"
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How some outlets word one part of a claim: "confronted" [1][3]."""
+
+    text: str  # as written in the first of its sources' sentences
+    sources: list[int]
+    evidence: list[Evidence]  # each source's sentence
+
+
+@dataclass(frozen=True, slots=True)
+class WordingDifference:
+    """One part of a claim that outlets name in different words: "ambushed" [2] / "confronted" [1][3]."""
+
+    claim: str  # the claim's id
+    wordings: list[Wording]  # the wording most outlets use first
+
+
+@dataclass(frozen=True, slots=True)
+class PieceKind:
+    """An article that is not straight news: an opinion piece or an analysis, and what shows it."""
+
+    source: int
+    kind: str  # "opinion" | "analysis"
+    reasons: list[str]  # "its address is under /opinion/", "written in the first person (6 sentences)"
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How each outlet put the story: headlines side by side, differing words, opinion and analysis pieces."""
+
+    headlines: list[Headline] = field(default_factory=list)
+    wording: list[WordingDifference] = field(default_factory=list)
+    pieces: list[PieceKind] = field(default_factory=list)
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything the cross-source analysis finds in one story."""
@@ -383,6 +427,7 @@ class Analysis:
     timeline: list[TimelineEvent] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
     syndication: list[list[int]] = field(default_factory=list)  # groups of sources carrying one copy
+    framing: Framing = field(default_factory=Framing)  # how each outlet put it (schema version 4 on)
 
     @property
     def conflicts(self) -> list[FactGroup]:

@@ -226,12 +226,16 @@ def _candidates(annotated: AnnotatedArticle) -> Iterator[tuple[int, int, Sentenc
         yield start, end, first, last
 
 
+def quoted_spans(annotated: AnnotatedArticle) -> list[tuple[int, int]]:
+    """(start, end) of every quotation's words in the article's text, marks left out."""
+    return _raw_quotes(annotated.article.text, _paragraphs(annotated))
+
+
 def inside_quotations(annotated: AnnotatedArticle) -> set[int]:
     """Sentences that lie wholly inside a quotation that opened in an earlier sentence: without the marks and
     the speaker, their words would read as the brief's own ("I wouldn't do it again." in the middle of a quote)."""
-    text = annotated.article.text
     inside: set[int] = set()
-    for start, end in _raw_quotes(text, _paragraphs(annotated)):
+    for start, end in quoted_spans(annotated):
         for sentence in annotated.sentences[_sentence_at(annotated, start) + 1 :]:
             if sentence.end > end + 1:
                 break  # sentences are in order: the rest lie beyond the quotation

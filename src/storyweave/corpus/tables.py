@@ -3,7 +3,7 @@
 Under ``--out`` each table is a folder of part files, as Spark writes them, in both formats:
 ``stories.parquet/``, ``stories.jsonl/``, and the same for ``memberships``, ``briefs`` and ``rejects``.
 The local engine writes one part per table; Spark writes one per task. ``read_table`` reads either.
-The ``briefs`` JSON Lines hold one brief document (schema storyweave.brief/3) a line; the Parquet table
+The ``briefs`` JSON Lines hold one brief document (schema storyweave.brief/4) a line; the Parquet table
 holds the same document as a JSON string beside its story id.
 """
 

@@ -19,7 +19,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from storyweave.document.schema import SCHEMA_IDS
 from storyweave.errors import InputError
-from storyweave.models import Brief, Claim, Evidence, TimelineEvent
+from storyweave.models import Analysis, Brief, Claim, Evidence, TimelineEvent
 
 __all__ = ["READERS", "SUPPORT", "brief_from_dict", "cited_in_full"]
 
@@ -41,10 +41,12 @@ class Version:
     cited_in_full: bool  # evidence had no support yet: every source a summary sentence listed reported it
 
 
+_NO_FRAMING = frozenset({(Analysis, "framing")})  # before version 4
 VERSIONS: dict[str, Version] = {
-    "storyweave.brief/1": Version(frozenset({(Brief, "analysis")}), cited_in_full=True),
-    "storyweave.brief/2": Version(frozenset(), cited_in_full=True),
-    "storyweave.brief/3": Version(frozenset(), cited_in_full=False),
+    "storyweave.brief/1": Version(frozenset({(Brief, "analysis")}) | _NO_FRAMING, cited_in_full=True),
+    "storyweave.brief/2": Version(_NO_FRAMING, cited_in_full=True),
+    "storyweave.brief/3": Version(_NO_FRAMING, cited_in_full=False),
+    "storyweave.brief/4": Version(frozenset(), cited_in_full=False),
 }
 assert tuple(VERSIONS) == SCHEMA_IDS, "every schema version ever written must stay readable"
 

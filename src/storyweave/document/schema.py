@@ -2,7 +2,8 @@
 
 Version 1: the summary and its sources. Version 2: plus the cross-source ``analysis``. Version 3: plus how
 each source reports what it is cited for (every evidence item's ``support`` and ``via``; summary sentences' and
-claims' partial and contradicting sources). A new shape gets a new version and schema file; the old ones stay,
+claims' partial and contradicting sources). Version 4: plus the analysis's ``framing`` (headlines side by side,
+differing wording of shared claims, opinion and analysis pieces). A new shape gets a new version and schema file; the old ones stay,
 and ``storyweave.document.read`` still reads them.
 """
 
@@ -12,7 +13,7 @@ import json
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA_ID = f"storyweave.brief/{SCHEMA_VERSION}"
 SCHEMA_IDS = tuple(f"storyweave.brief/{n}" for n in range(1, SCHEMA_VERSION + 1))  # every version ever written
 

@@ -7,6 +7,7 @@ so both formats say the same thing.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,7 @@ from storyweave.models import (
     EntityProfile,
     Evidence,
     FactGroup,
+    Headline,
     Quote,
     QuoteVariant,
     TimelineEvent,
@@ -29,6 +31,7 @@ EVENTS_SHOWN = 25
 FACT_LINES = 5  # single-source fact groups fill the list up to this many lines
 ONLY_HERE_SHOWN = 3
 MISSING_SHOWN = 2
+WORDING_SHOWN = 8
 
 FACT_ORDER = {"conflict": 0, "approximately consistent": 1, "consistent": 2}
 FACT_LABELS = {
@@ -183,3 +186,23 @@ def and_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def headline_runs(headline: Headline) -> list[tuple[str, bool]]:
+    """The headline in runs of text, each marked when it is one of the words no other outlet uses."""
+    if not headline.own_words:
+        return [(headline.text, False)]
+    words = "|".join(re.escape(w) for w in sorted(set(headline.own_words), key=len, reverse=True))
+    runs: list[tuple[str, bool]] = []
+    last = 0
+    for m in re.finditer(rf"(?<![\w'’-])(?:{words})(?![\w'’-])", headline.text):
+        if m.start() > last:
+            runs.append((headline.text[last : m.start()], False))
+        runs.append((m.group(), True))
+        last = m.end()
+    if last < len(headline.text):
+        runs.append((headline.text[last:], False))
+    return runs
+
+
+PIECE_KINDS = {"opinion": "Opinion", "analysis": "Analysis"}

@@ -22,6 +22,7 @@ from storyweave.models import (
 )
 from storyweave.render import _analysis_view as view
 from storyweave.render._md import plural, shorten
+from storyweave.render.html_framing import FramingView, framing_view
 from storyweave.render.html_views import ChipView, EvidenceView, chip, evidence_view, support_of
 
 STATUS_CLASS = {
@@ -144,6 +145,7 @@ class AnalysisView:
     timeline: list[EventView]
     timeline_more: int
     coverage: list[CardView]
+    framing: FramingView
     evidence: list[EvidenceView]
 
 
@@ -256,5 +258,6 @@ def analysis_view(analysis: Analysis, outlets: dict[int, str]) -> AnalysisView:
         timeline=timeline,
         timeline_more=timeline_more,
         coverage=cards,
+        framing=framing_view(analysis.framing, claims_by_id, ev),
         evidence=ev.figures,  # after every chip is made
     )

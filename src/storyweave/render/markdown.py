@@ -3,7 +3,7 @@
 The document is the non-empty outputs of ``SECTIONS`` joined by blank lines; each
 section is a small function that returns ``None`` when the brief has nothing for it.
 The sections of the cross-source analysis (claims, facts and conflicts, quotes, people,
-timeline, coverage) are in ``markdown_analysis``.
+timeline, coverage, framing) are in ``markdown_analysis``.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ SECTIONS: list[Section] = [
     analysis.entities,
     analysis.timeline,
     analysis.coverage,
+    analysis.framing,
     sources,
 ]
 

@@ -1,4 +1,5 @@
-"""The Markdown sections of the cross-source analysis: claims, facts, quotes, people, timeline, coverage.
+"""The Markdown sections of the cross-source analysis: claims, facts, quotes, people, timeline, coverage and
+how each outlet put it.
 
 Each section returns ``None`` when the brief has no analysis or nothing for it, so a
 brief made without analysis reads exactly as before.
@@ -6,7 +7,7 @@ brief made without analysis reads exactly as before.
 
 from __future__ import annotations
 
-from storyweave.models import Analysis, Brief, Claim, FactGroup, Quote
+from storyweave.models import Analysis, Brief, Claim, FactGroup, Framing, Quote
 from storyweave.render import _analysis_view as view
 from storyweave.render._md import cite, escape, plural, shorten
 
@@ -153,3 +154,39 @@ def coverage(brief: Brief) -> str | None:
         return None
     outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
     return _section("Coverage by source", _coverage_lines(brief.analysis, outlets))
+
+
+def _spaced(run: str) -> str:
+    """A run of a headline escaped, with the spaces at its ends kept (they part it from the words in bold)."""
+    return (" " if run[:1].isspace() else "") + escape(run) + (" " if run[-1:].isspace() and run.strip() else "")
+
+
+def _framing_lines(framing: Framing, outlets: dict[int, str], claims_by_id: dict[str, Claim]) -> list[str]:
+    lines = []
+    if framing.headlines:
+        lines.append("Headlines (in bold, words no other outlet uses in its headline or lead):\n")
+        for headline in framing.headlines:
+            text = "".join(f"**{escape(run)}**" if own else _spaced(run) for run, own in view.headline_runs(headline))
+            lines.append(f"- [{headline.source}] {escape(outlets.get(headline.source, ''))}: {text}")
+    if framing.wording:
+        lines.append("\nSaid in other words:\n")
+        for difference in framing.wording[: view.WORDING_SHOWN]:
+            ways = " / ".join(f'"{escape(w.text)}" {cite(w.sources)}' for w in difference.wordings)
+            claim = claims_by_id.get(difference.claim)
+            lines.append(f"- {ways}" + (f" — in “{escape(shorten(claim.text))}”" if claim else ""))
+        if len(framing.wording) > view.WORDING_SHOWN:
+            lines.append(MORE.format(len(framing.wording) - view.WORDING_SHOWN))
+    if framing.pieces:
+        lines.append("\nNot straight news (opinion pieces are kept out of the summary unless every article is one):\n")
+        for piece in framing.pieces:
+            kind = view.PIECE_KINDS.get(piece.kind, piece.kind)
+            lines.append(f"- [{piece.source}] {kind}: {escape('; '.join(piece.reasons))}")
+    return lines
+
+
+def framing(brief: Brief) -> str | None:
+    if brief.analysis is None:
+        return None
+    outlets = {s.number: s.outlet.strip() or "Unknown outlet" for s in brief.sources}
+    claims_by_id = {c.id: c for c in brief.analysis.claims}
+    return _section("How each outlet put it", _framing_lines(brief.analysis.framing, outlets, claims_by_id))

@@ -8,10 +8,11 @@ import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
+from storyweave.analysis.framing import first_person_sentences, piece_kinds
 from storyweave.analysis.quote_spans import inside_quotations
 from storyweave.analysis.support import SupportModel, decide
 from storyweave.limits import current
-from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, Source, Story, SummarySentence
+from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, PieceKind, Source, Story, SummarySentence
 from storyweave.nlp.syntax import Parser
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
@@ -54,11 +55,16 @@ def make_brief(
     matrix = StoryMatrix.build(story.articles)
     support = decide(matrix, support_model)
     scores = salience(matrix, weights or Weights(), support)
-    quoted = {matrix.offsets[k] + i for k, article in enumerate(story.articles) for i in inside_quotations(article)}
+    pieces = piece_kinds(story.articles)
+    left_out = {matrix.offsets[k] + i for k, article in enumerate(story.articles) for i in _not_neutral(article)}
+    opinion = _opinion(pieces, len(story.articles))
+    left_out |= {
+        n for k in opinion for n in range(matrix.offsets[k], matrix.offsets[k] + len(story.articles[k].sentences))
+    }
     candidates = [
         n
         for n, sentence in enumerate(matrix.sentences)
-        if n not in quoted  # a quotation's middle, without its marks and speaker
+        if n not in left_out
         and is_candidate(sentence, min_words=settings.min_sentence_words, max_words=settings.max_sentence_words)
     ]
     chosen = select(
@@ -76,9 +82,21 @@ def make_brief(
         sources=sources_of(story.articles),
         summary=summary,
         word_budget=settings.words,
-        analysis=analyse(story.articles, matrix, support, parser) if settings.analysis else None,
+        analysis=analyse(story.articles, matrix, support, parser, pieces) if settings.analysis else None,
         extras={NOT_ANALYSED: not_analysed} if not_analysed else {},
     )
+
+
+def _not_neutral(article: AnnotatedArticle) -> set[int]:
+    """Sentences that would not read as the brief's own neutral voice: the middle of a quotation (its words
+    without their marks and speaker) and the writer speaking as "I"."""
+    return inside_quotations(article) | first_person_sentences(article)
+
+
+def _opinion(pieces: list[PieceKind], articles: int) -> set[int]:
+    """The opinion pieces (0-based), whose sentences stay out of the summary unless every article is one."""
+    opinion = {p.source - 1 for p in pieces if p.kind == "opinion"}
+    return set() if len(opinion) == articles else opinion
 
 
 def _most_central(story: Story, limit: int) -> tuple[Story, int]:

@@ -1,4 +1,4 @@
-"""The JSON API: stories, a story's brief (storyweave.brief/3), and a brief of posted articles."""
+"""The JSON API: stories, a story's brief (storyweave.brief/4), and a brief of posted articles."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def list_stories(
     return {"total": total, "limit": limit, "offset": offset, "stories": [r.as_dict() for r in shown]}
 
 
-@router.get("/stories/{story_id}", description="The story's brief as a storyweave.brief/3 document.")
+@router.get("/stories/{story_id}", description="The story's brief as a storyweave.brief/4 document.")
 def story_detail(request: Request, story_id: str) -> dict[str, Any]:
     found = story_brief(request, story_id)
     if found is None:
@@ -63,7 +63,7 @@ def story_detail(request: Request, story_id: str) -> dict[str, Any]:
     return brief_to_dict(found[1])
 
 
-@router.post("/briefs", description="A brief (storyweave.brief/3) of the posted articles; nothing is stored.")
+@router.post("/briefs", description="A brief (storyweave.brief/4) of the posted articles; nothing is stored.")
 def post_brief(body: BriefRequest) -> dict[str, Any]:
     articles = [
         pasted_article(a.text, n, title=a.title, outlet=a.outlet, url=a.url, published=a.published)
