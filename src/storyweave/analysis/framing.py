@@ -172,14 +172,13 @@ class _Words:
 def _inside_marks(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """For each word, whether it lies inside quotation marks. A mark opens after a space (or at the start) and
     before a word; any other closes: a sentence that first meets a closing mark began inside a quotation."""
-    marks = []
+    marks: list[tuple[int, bool]] = []
     for m in re.finditer(r"[\"“”]", text):
         k = m.start()
-        opening = m.group() == "“" or (
-            m.group() == '"' and (k == 0 or text[k - 1] in " (\u2014") and text[k + 1 : k + 2].strip()
-        )
-        marks.append((k, opening))
-    inside, state, n = [], bool(marks) and not marks[0][1], 0
+        straight_opening = (k == 0 or text[k - 1] in " (\u2014") and bool(text[k + 1 : k + 2].strip())
+        marks.append((k, m.group() == "“" or (m.group() == '"' and straight_opening)))
+    inside: list[bool] = []
+    state, n = bool(marks) and not marks[0][1], 0
     for start, _ in spans:
         while n < len(marks) and marks[n][0] < start:
             state = marks[n][1]
@@ -188,7 +187,7 @@ def _inside_marks(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     return inside
 
 
-def _anchored(opcodes: list[tuple[str, int, int, int, int]], n: int, ours: _Words) -> bool:
+def _anchored(opcodes: Sequence[tuple[str, int, int, int, int]], n: int, ours: _Words) -> bool:
     """The stretch at ``opcodes[n]`` is framed by words both sentences share: on both sides, or on one side
     by at least two content words when it ends the sentence."""
 

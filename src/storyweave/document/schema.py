@@ -3,8 +3,8 @@
 Version 1: the summary and its sources. Version 2: plus the cross-source ``analysis``. Version 3: plus how
 each source reports what it is cited for (every evidence item's ``support`` and ``via``; summary sentences' and
 claims' partial and contradicting sources). Version 4: plus the analysis's ``framing`` (headlines side by side,
-differing wording of shared claims, opinion and analysis pieces). A new shape gets a new version and schema file; the old ones stay,
-and ``storyweave.document.read`` still reads them.
+differing wording of shared claims, opinion and analysis pieces). A new shape gets a new version and schema
+file; the old ones stay, and ``storyweave.document.read`` still reads them.
 """
 
 from __future__ import annotations
