@@ -11,7 +11,9 @@ Counted on every summary sentence, each a fault a reader meets without the artic
 - page furniture: a call to act ("Get breaking news alerts"), a photo caption (ending on the day the picture was
   taken), a heading or a line in capitals;
 - broken boundary: it starts in lower case or with a digit glued to the sentence before, or ends where the
-  splitter's news rules say the sentence goes on ("H.B." then "12 went into effect").
+  splitter's news rules say the sentence goes on ("H.B." then "12 went into effect");
+- the writer speaking as I: the article's writer in the first person outside quotations ("Herman is mulling my
+  question"), which reads as the brief's own voice (opinion pieces are kept out; this counts the rest).
 
 ``--show`` prints each faulty sentence with what is wrong with it.
 """
@@ -22,6 +24,7 @@ import argparse
 import re
 from collections import Counter
 
+from storyweave.analysis.framing import first_person_sentences
 from storyweave.engines.local import annotate_articles
 from storyweave.eval.datasets import read_multinews, shared_data_file
 from storyweave.models import AnnotatedArticle, Story
@@ -42,10 +45,11 @@ FAULTS = (
     "quoted words without their marks",
     "page furniture",
     "broken boundary",
+    "the writer speaking as I",
 )
 
 
-def faults(text: str, article: AnnotatedArticle, start: int, end: int) -> list[str]:
+def faults(text: str, article: AnnotatedArticle, start: int, end: int, index: int) -> list[str]:
     found = []
     body = article.article.text
     if text.rstrip("\"”’' ").endswith(("...", "…")):
@@ -60,6 +64,8 @@ def faults(text: str, article: AnnotatedArticle, start: int, end: int) -> list[s
         found.append("page furniture")
     if text[:1].islower() or (following and goes_on(text, following)):
         found.append("broken boundary")
+    if index in first_person_sentences(article):
+        found.append("the writer speaking as I")
     return found
 
 
@@ -85,7 +91,7 @@ def main() -> None:
         for sentence in brief.summary:
             own = sentence.evidence[0]
             sentences += 1
-            for fault in faults(sentence.text, by_id[own.article_id], own.start, own.end):
+            for fault in faults(sentence.text, by_id[own.article_id], own.start, own.end, own.sentence):
                 counts[fault] += 1
                 if args.show:
                     print(f"[{fault}] {sentence.text[:200]}")

@@ -35,6 +35,40 @@ HARD_BOUNDARIES = [
         ["The quake measured 5. 9, the agency said.", "It was shallow."],
     ),
     ("He said 'Mr. Varn is guilty' twice. Nobody laughed.", ["He said 'Mr. Varn is guilty' twice.", "Nobody laughed."]),
+    (
+        "Army spokesman Col. Rob Ferris issued a statement. It was short.",
+        ["Army spokesman Col. Rob Ferris issued a statement.", "It was short."],
+    ),
+    ("He said: “No. 1, I am the best.” Then he left.", ["He said: “No. 1, I am the best.”", "Then he left."]),
+    ("Posted Fri., May. 3, 2013 at noon. More soon.", ["Posted Fri., May. 3, 2013 at noon.", "More soon."]),
+    (
+        "His blood alcohol content of. 09 percent was high. He was fined.",
+        ["His blood alcohol content of. 09 percent was high.", "He was fined."],
+    ),
+    (
+        "Police found a loaded. 38 - caliber revolver. It was his.",
+        ["Police found a loaded. 38 - caliber revolver.", "It was his."],
+    ),
+    (
+        "The bank agreed to lend?22. 4bn to the port. Talks ended.",
+        ["The bank agreed to lend?22. 4bn to the port.", "Talks ended."],
+    ),
+    ("Teixeira hit. 308 with 33 homers. He was traded.", ["Teixeira hit. 308 with 33 homers.", "He was traded."]),
+    ("We lost a son. 12-year-old Ray was killed.", ["We lost a son.", "12-year-old Ray was killed."]),
+    ("Stay with an adult. 90 per cent of them are kind.", ["Stay with an adult.", "90 per cent of them are kind."]),
+    ("Dep. Ortiz was the fifth deputy. He was 34.", ["Dep. Ortiz was the fifth deputy.", "He was 34."]),
+    (
+        "Fig. 5 Shapes in extant feathers. a–d Fossil shapes.",
+        ["Fig. 5 Shapes in extant feathers.", "a–d Fossil shapes."],
+    ),
+    # a sentence after a time, a panel label and an address after a question start a new sentence
+    ("He died at 9:56 p.m. His body was taken away.", ["He died at 9:56 p.m.", "His body was taken away."]),
+    ("They met at 5 p.m. Sunday in the square.", ["They met at 5 p.m. Sunday in the square."]),
+    (
+        "Shown in panel a (Fig. 13). b Plots of the raw data.",
+        ["Shown in panel a (Fig. 13).", "b Plots of the raw data."],
+    ),
+    ("Have a tip we should know? tips@example.com", ["Have a tip we should know?", "tips@example.com"]),
     # and the breaks that are right stay
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),
     (

@@ -17,8 +17,14 @@ NEWS_ABBREVIATIONS = frozenset(
     """
     gov sen rep reps lt col gen maj sgt capt cmdr adm cpl pvt supt insp det dept prof dr mr mrs ms
     messrs rev hon atty asst assn corp inc ltd co bros no nos jan feb mar apr aug sept sep oct nov dec
-    st ave blvd mt ft pres gov-elect
+    st ave blvd mt ft pres gov-elect del dist dep
     """.split()
+)
+# Titles stand before a name and never end a sentence, whatever word follows ("Col. Rob Manning": Punkt takes
+# "Rob" for a sentence's first word)
+TITLES = frozenset(
+    """gov sen rep lt col gen maj sgt capt cmdr adm cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
+    del dep""".split()
 )
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
@@ -27,9 +33,25 @@ REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "How
 # "$27. 5MM"), or a name follows initials ("J.R.R. Tolkien", "H.W. Bush") or an abbreviation Punkt did not
 # see behind an opening quotation mark ("'Mr. McCullough").
 _TIME_ZONE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST)\b")
-_NUMBER_CUT = re.compile(r"(?:^|[\s($€£])[\d.,]*\d?\.$|\(\.$")
+_NUMBER_CUT = re.compile(r"(?:^|[\s($€£?\ufffd])[\d.,]*\d?\.$|\(\.$")
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _QUOTED_ABBREVIATION = re.compile(r"[\"“'‘(]([A-Za-z]+)\.$")
+_TITLE_END = re.compile(r"(?:^|[\s\"“'‘(])([A-Z][a-z]{1,5})\.$")
+_MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.$")  # "May. 3, 2013"
+# A sentence never ends on these words: "content of. 09 percent" is a decimal point set apart by tokenising
+_NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
+_CALIBRE_OR_YEAR = re.compile(r"\d+\s*-\s*caliber\b|(?:19|20)\d\d[.;]?$")  # "a loaded. 38 - caliber"; "Immunity. 2015."
+_PANEL = re.compile(r"[a-z](?:[–-][a-z])?\s+[A-Z][a-z]")  # a figure's panel: "b Morphospace plots", "a–d Fossil"
+# Three digits and a word after a break are a decimal set apart by tokenising ("hit. 308 with 33 homers", "her. 357
+# Magnum"); digits glued to a unit, a number cut ("Dh472. 72bn")
+_NUMERAL = re.compile(r"\d{3}\s+[A-Za-z]|\d+(?:bn|m|k)\b")
+_CLOCK = re.compile(r"\b[ap]\.m\.\s+(?=(\w+))")  # "... at 9 p.m. Another deputy ...": Punkt keeps one sentence
+# A question mark glued to a word before an amount is a currency sign lost in decoding ("to lend?22.4bn")
+_LOST_CURRENCY = re.compile(r"[A-Za-z]\?$")
+_AMOUNT = re.compile(r"\d[\d.,]*\s?\d*\s?(?:bn|m|k|million|billion|trillion)\b|\d[\d,]*\.$")  # or cut: "22."
+# "Have a tip? tips@example.com", "... today." pic.twitter.com/...
+_ADDRESS = re.compile(r"\S+@\S+\.\w|https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu)\b", re.I)
+_MOJIBAKE_QUOTE = re.compile("\u00e2\u0080[\u0098\u009c]")  # an opening quotation mark read as Latin-1
 # Words that open a sentence; after "U.S." or "O.J." any other capitalised word goes on with the name
 OPENERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there in on at as but and
@@ -51,10 +73,17 @@ class SentenceSplitter:
         params.abbrev_types |= NEWS_ABBREVIATIONS | (REFERENCE_ABBREVIATIONS if news_rules else frozenset())
         self._tokenizer = punkt.PunktSentenceTokenizer(params)
 
+    def _split(self, text: str) -> Iterator[tuple[int, int]]:
+        for start, end in self._tokenizer.span_tokenize(text):
+            if self.news_rules:
+                yield from _clock_breaks(text, start, end)
+            else:
+                yield start, end
+
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each sentence, trimmed of surrounding whitespace."""
         pending: tuple[int, int] | None = None
-        for start, end in self._tokenizer.span_tokenize(text):
+        for start, end in self._split(text):
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
@@ -71,17 +100,41 @@ class SentenceSplitter:
             yield pending
 
 
+def _clock_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``start:end`` cut after "a.m." or "p.m." where a sentence's first word follows ("9 p.m. Another deputy"),
+    not a day, a zone or a name ("5 p.m. Sunday", "10 p.m. ET")."""
+    for m in _CLOCK.finditer(text, start, end):
+        if m[1].lower() in OPENERS or m[1].lower() in _CLOCK_OPENERS:
+            yield start, m.start() + len(m.group().rstrip())
+            start = m.end()
+    yield start, end
+
+
+_CLOCK_OPENERS = frozenset({"another", "one", "both", "neither", "several", "many", "most"})
+
+
 def goes_on(sentence: str, after: str) -> bool:
     """Whether Punkt's break between ``sentence`` and the text ``after`` it falls inside one sentence."""
-    if after[:1].islower():
-        return True  # '"Are we ready?" she asked', '"No, no!" and ran'
+    if _MOJIBAKE_QUOTE.match(after):
+        return False
+    if after[:1].islower():  # '"Are we ready?" she asked', '"No, no!" and ran'; not an address or a panel
+        return not (_ADDRESS.match(after) or (_PANEL.match(after) and not _INITIALS.search(sentence)))
+    if _LOST_CURRENCY.search(sentence) and _AMOUNT.match(after):
+        return True
+    title = _TITLE_END.search(sentence)
+    if title and title[1].lower() in TITLES:
+        return True
+    if after[:1].isdigit() and (_MONTH_END.search(sentence) or _NEVER_LAST.search(sentence)):
+        return True
+    if _CALIBRE_OR_YEAR.match(after):
+        return True
     if _TIME_ZONE.match(after):
         return sentence.endswith(("a.m.", "p.m."))  # "after 10 p.m. ET, eleven days later"
-    if after[:1].isdigit():
-        return bool(_NUMBER_CUT.search(sentence) or _INITIALS.search(sentence))  # "5. 9", "H.B. 12"
     quoted = _QUOTED_ABBREVIATION.search(sentence)
     if quoted and quoted[1].lower() in NEWS_ABBREVIATIONS:
-        return True  # "'Mr. McCullough is guilty'"
+        return True  # "'Mr. McCullough is guilty'", '“No. 1, I am ...'
+    if after[:1].isdigit():  # "5. 9", "H.B. 12", "hit. 308 with"
+        return bool(_NUMBER_CUT.search(sentence) or _INITIALS.search(sentence) or _NUMERAL.match(after))
     words = after.split(maxsplit=1)
     first = words[0].strip("\"“'‘(") if words else ""
     return bool(_INITIALS.search(sentence)) and first[:1].isupper() and first.lower() not in OPENERS

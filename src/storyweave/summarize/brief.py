@@ -8,7 +8,7 @@ import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
-from storyweave.analysis.framing import first_person_sentences, piece_kinds
+from storyweave.analysis.framing import piece_kinds
 from storyweave.analysis.quote_spans import inside_quotations
 from storyweave.analysis.support import SupportModel, decide
 from storyweave.limits import current
@@ -56,11 +56,7 @@ def make_brief(
     support = decide(matrix, support_model)
     scores = salience(matrix, weights or Weights(), support)
     pieces = piece_kinds(story.articles)
-    left_out = {matrix.offsets[k] + i for k, article in enumerate(story.articles) for i in _not_neutral(article)}
-    opinion = _opinion(pieces, len(story.articles))
-    left_out |= {
-        n for k in opinion for n in range(matrix.offsets[k], matrix.offsets[k] + len(story.articles[k].sentences))
-    }
+    left_out = _not_the_briefs_voice(matrix, story.articles, pieces)
     candidates = [
         n
         for n, sentence in enumerate(matrix.sentences)
@@ -87,16 +83,15 @@ def make_brief(
     )
 
 
-def _not_neutral(article: AnnotatedArticle) -> set[int]:
-    """Sentences that would not read as the brief's own neutral voice: the middle of a quotation (its words
-    without their marks and speaker) and the writer speaking as "I"."""
-    return inside_quotations(article) | first_person_sentences(article)
-
-
-def _opinion(pieces: list[PieceKind], articles: int) -> set[int]:
-    """The opinion pieces (0-based), whose sentences stay out of the summary unless every article is one."""
+def _not_the_briefs_voice(matrix: StoryMatrix, articles: list[AnnotatedArticle], pieces: list[PieceKind]) -> set[int]:
+    """Sentences (flat indices) that would not read as the brief's own neutral voice: the middle of a quotation
+    (its words without their marks and speaker) and every sentence of an opinion piece, unless every article is
+    one."""
+    left_out = {matrix.offsets[k] + i for k, article in enumerate(articles) for i in inside_quotations(article)}
     opinion = {p.source - 1 for p in pieces if p.kind == "opinion"}
-    return set() if len(opinion) == articles else opinion
+    if len(opinion) < len(articles):
+        left_out |= {matrix.offsets[k] + i for k in opinion for i in range(len(articles[k].sentences))}
+    return left_out
 
 
 def _most_central(story: Story, limit: int) -> tuple[Story, int]:

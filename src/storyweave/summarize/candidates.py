@@ -14,7 +14,8 @@ _DANGLING_OPENING = re.compile(
 )
 _CUT_OFF = re.compile(r"(?:\.\.\.|…)[\"'”’)]?$")  # "... and...": an excerpt, not a sentence
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:click|subscribe|sign up|follow us|read more|share this|breaking news alerts|newsletters?|your tweets)\b",
+    r"\b(?:click|subscribe|sign up|follow us|read more|share this|breaking news alerts|newsletters?|your tweets)\b"
+    r"|^watch(?: the)? (?:full )?(?:report|video|interview|segment|story)\b",
     re.I,
 )
 # A photo caption ends on the day the picture was taken: "..., speaks to the media in Belfast, Thursday, May 1, 2014."
