@@ -8,6 +8,7 @@ import typer
 
 from storyweave.cli import brief as brief_command
 from storyweave.cli import eval as eval_command
+from storyweave.cli import follow as follow_command
 from storyweave.cli import ingest as ingest_command
 from storyweave.cli import models as models_command
 from storyweave.cli import run as run_command
@@ -24,6 +25,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("brief")(brief_command.brief)
+app.command("follow")(follow_command.follow)
+app.add_typer(follow_command.feeds_app, name="feeds")
 app.command("ingest")(ingest_command.ingest)
 app.command("models")(models_command.models)
 app.command("run")(run_command.run)

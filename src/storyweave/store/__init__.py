@@ -1,4 +1,4 @@
-"""The store: an SQLite file of articles, annotations, stories and briefs that grows with each ingest.
+"""The store: an SQLite file of articles, annotations, stories, briefs and followed feeds.
 
 ``Store.open(path)`` creates or opens it and applies pending schema migrations
 (:mod:`storyweave.store.migrations`). A process holds one writer (the ``Store`` it opened) and
@@ -8,6 +8,7 @@ does all writes through it, each a short transaction; other processes may read a
 from __future__ import annotations
 
 from storyweave.store.errors import StoreError
+from storyweave.store.feeds import CheckRecord, Subscription
 from storyweave.store.migrations import MIGRATIONS, Migration
 from storyweave.store.store import DEFAULT_TIMEOUT, TIMEOUT_ENV, Store, default_path
 from storyweave.store.stories import Assignment, Member, StoredBrief, StoryRecord, members_hash
@@ -17,12 +18,14 @@ __all__ = [
     "MIGRATIONS",
     "TIMEOUT_ENV",
     "Assignment",
+    "CheckRecord",
     "Member",
     "Migration",
     "Store",
     "StoreError",
     "StoredBrief",
     "StoryRecord",
+    "Subscription",
     "default_path",
     "members_hash",
 ]

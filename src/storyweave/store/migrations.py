@@ -86,9 +86,33 @@ _INITIAL = _sql(
     )""",
 )
 
+_FEEDS = _sql(
+    """CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        every_seconds INTEGER NOT NULL,   -- how often to check it, unless the feed asks for less often
+        etag TEXT,
+        last_modified TEXT,
+        added_at TEXT NOT NULL,
+        last_checked TEXT,
+        last_success TEXT,
+        next_check TEXT NOT NULL,         -- UTC, fixed width (codec.utc_text)
+        failures INTEGER NOT NULL DEFAULT 0,  -- checks failed in a row: the back-off grows with them
+        last_result TEXT NOT NULL DEFAULT 'not checked yet'
+    )""",
+    "CREATE INDEX feeds_by_next_check ON feeds (next_check)",
+    """CREATE TABLE feed_entries (
+        url TEXT PRIMARY KEY,             -- the entry's canonical address: one article seen in two feeds is one row
+        article_id TEXT NOT NULL,
+        feed_url TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    )""",
+)
+
 # In order. Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, annotations, stories, story members and briefs", _INITIAL),
+    Migration(2, "feed subscriptions and the entries seen in them", _FEEDS),
 ]
 
 _CREATE_MIGRATIONS = """CREATE TABLE IF NOT EXISTS migrations (

@@ -20,6 +20,7 @@ from storyweave import settings
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.store import codec
 from storyweave.store.errors import StoreError, store_error
+from storyweave.store.feeds import FeedMethods
 from storyweave.store.migrations import migrate, pending
 from storyweave.store.stories import StoryMethods
 
@@ -42,7 +43,7 @@ def _timeout() -> float:
         return DEFAULT_TIMEOUT
 
 
-class Store(StoryMethods):
+class Store(StoryMethods, FeedMethods):
     """Open with :meth:`open` (a context manager); see the module documentation."""
 
     @classmethod
