@@ -279,3 +279,23 @@ def _placed(db: Path) -> int:
             return int(connection.execute("SELECT count(*) FROM story_members").fetchone()[0])
     except sqlite3.Error:
         return 0  # not created yet
+
+
+def test_a_json_feed_is_read_and_an_rss_ttl_slows_the_checks(
+    site: Site, store: Store, fetcher: Fetcher, models
+) -> None:  # type: ignore[no-untyped-def]
+    url = _page(site, "/j1", "Ferry aground off Port Avery")
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Coast Wire",
+        "items": [{"id": "1", "url": url, "title": "Ferry aground", "content_text": " ".join(PARAGRAPHS)}],
+    }
+    site.routes["/feed.json"] = lambda h: send(h, 200, json.dumps(feed).encode(), "application/feed+json")
+    slow = rss("Slow", []).replace(b"<channel>", b"<channel><ttl>180</ttl>")
+    site.routes["/slow.rss"] = lambda h: send(h, 200, slow, "application/rss+xml")
+    store.subscribe([site.url("/feed.json"), site.url("/slow.rss")], 900)
+    report = _round(store, fetcher, models)
+    assert report.new == 1 and next(store.iter_articles()).url == url
+    state = {s.url: s for s in store.subscriptions()}
+    waited = state[site.url("/slow.rss")].next_check - state[site.url("/slow.rss")].last_checked  # type: ignore[operator]
+    assert timedelta(minutes=179) < waited < timedelta(minutes=181)

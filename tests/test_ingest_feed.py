@@ -170,3 +170,26 @@ def test_character_references_beyond_any_code_point_cost_nothing(tmp_path) -> No
     )
     result = read_inputs([str(path)])
     assert not result.skipped and "\ufffd" in result.articles[0].title
+
+
+def test_json_feed_items_become_articles(tmp_path: Path) -> None:
+    feed = tmp_path / "wire.json"
+    feed.write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "Coast Wire", "home_page_url": "https://wire.example/",'
+        ' "items": [{"id": "1", "url": "https://wire.example/ferry", "title": "Ferry aground",'
+        ' "content_html": "<p>The ferry ran aground.</p><p>All were rescued.</p>", "date_published": "2026-03-03T21:15:00+01:00"},'
+        ' {"id": "2", "title": "Empty"}, "not an item"]}'
+    )
+    result = read_inputs([str(feed)])
+    [article] = result.articles
+    assert (article.outlet, article.title, article.url) == ("Coast Wire", "Ferry aground", "https://wire.example/ferry")
+    assert article.text == "The ferry ran aground.\n\nAll were rescued."
+    assert article.published == datetime(2026, 3, 3, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+    assert sorted(s.reason for s in result.skipped) == [
+        "the feed entry has no text (neither content nor summary)",
+        "the item is not an object",
+    ]
+    other = tmp_path / "data.json"
+    other.write_text('{"rows": [1, 2]}')
+    [skipped] = read_inputs([str(other)]).skipped
+    assert skipped.reason == "not a JSON Feed (no jsonfeed.org version)"

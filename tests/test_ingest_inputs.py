@@ -46,7 +46,7 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     assert skipped(items) == [
         Skipped(
             str(tmp_path / "scan.pdf"),
-            "unknown file type '.pdf' (storyweave reads .atom, .htm, .html, .jsonl, .md, .ndjson, .rss, .text, "
+            "unknown file type '.pdf' (storyweave reads .atom, .htm, .html, .json, .jsonl, .md, .ndjson, .rss, .text, "
             ".txt, .warc, .warc.gz, .xml)",
         )
     ]
@@ -54,7 +54,7 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
 
 def test_registry_lists_every_format() -> None:
     assert set(READERS) == {
-        ".txt", ".text", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc", ".warc.gz"
+        ".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc", ".warc.gz"
     }  # fmt: skip
 
 

@@ -9,6 +9,7 @@ tracking parameters, no fragment) so an article two feeds carry is one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
@@ -16,9 +17,10 @@ from urllib.parse import urlsplit, urlunsplit
 import courlan
 
 from storyweave.follow.fetch import Fetcher, FetchError, Page
-from storyweave.ingest._errors import UnreadableInput
+from storyweave.ingest._errors import EmptyFeed, UnreadableInput
 from storyweave.ingest.feed import read_feed
 from storyweave.ingest.html import read_html
+from storyweave.ingest.jsonfeed import looks_like_json_feed, read_json_feed
 from storyweave.ingest.source import InputFile
 from storyweave.models import Article, Skipped
 from storyweave.store import CheckRecord, Subscription
@@ -57,6 +59,7 @@ class FeedCheck:
     not_modified: bool = False
     error: str | None = None
     page: Page | None = None
+    ttl: int | None = None  # minutes the feed asks to be left alone for (RSS <ttl>)
 
 
 def check_feed(fetcher: Fetcher, subscription: Subscription) -> FeedCheck:
@@ -71,12 +74,16 @@ def check_feed(fetcher: Fetcher, subscription: Subscription) -> FeedCheck:
     if page.status == 304:
         check.not_modified = True
         return check
+    reader = read_json_feed if looks_like_json_feed(page.content) else read_feed
+    check.ttl = _ttl(page.content)
     try:
-        for item in read_feed(InputFile(path=subscription.url, data=page.content)):
+        for item in reader(InputFile(path=subscription.url, data=page.content)):
             if isinstance(item, Skipped):
                 check.skipped.append(item)
             else:
                 check.entries.append(Entry(canonical_url(item.url) if item.url else None, item))
+    except EmptyFeed:
+        pass  # nothing in it yet
     except UnreadableInput as err:
         check.error = f"not a feed we can read: {err}"
     return check
@@ -97,6 +104,15 @@ def fetch_article(fetcher: Fetcher, entry: Entry) -> tuple[Article, str | None]:
         if isinstance(item, Article) and len(item.text) >= len(fallback.text):
             return _from_page(item, entry, fallback), None
     return fallback, "no article text on the page; the feed's text is used"
+
+
+_TTL = re.compile(rb"<ttl>\s*(\d{1,6})\s*</ttl>")
+
+
+def _ttl(content: bytes) -> int | None:
+    """An RSS channel's <ttl>, in minutes (a JSON Feed or Atom has none)."""
+    found = _TTL.search(content[:65536])
+    return int(found[1]) if found else None
 
 
 def replace_url(article: Article, url: str) -> Article:
@@ -127,12 +143,13 @@ def _from_page(page: Article, entry: Entry, fallback: Article) -> Article:
 
 
 def next_check(subscription: Subscription, check: FeedCheck, now: datetime) -> datetime:
-    """When to check again: the feed's pace (or longer, when the feed's ttl or Cache-Control asks it), and
+    """When to check again: the feed's pace (or longer, when its RSS ttl or Cache-Control asks it), and
     after a failure a back-off that doubles with each failure in a row, up to six hours."""
     if check.error is not None:
         delay = timedelta(seconds=subscription.every) * 2 ** min(subscription.failures + 1, 10)
         return now + min(delay, MAX_BACKOFF)
-    asked = check.page.max_age if check.page is not None and check.page.max_age else 0
+    max_age = (check.page.max_age or 0) if check.page is not None else 0
+    asked = max(max_age, 60 * (check.ttl or 0))
     return now + timedelta(seconds=max(subscription.every, min(asked, int(MAX_BACKOFF.total_seconds()))))
 
 

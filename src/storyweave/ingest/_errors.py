@@ -11,3 +11,7 @@ class UnreadableInput(InputError):
     The walkers in :mod:`storyweave.ingest` turn it into a ``Skipped`` record, so it never
     reaches the user as a traceback.
     """
+
+
+class EmptyFeed(UnreadableInput):
+    """A feed that parses but holds no entries: nothing to read now (a followed feed may fill later)."""

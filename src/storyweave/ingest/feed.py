@@ -12,7 +12,7 @@ import feedparser
 import lxml.html
 from lxml import etree
 
-from storyweave.ingest._errors import UnreadableInput
+from storyweave.ingest._errors import EmptyFeed, UnreadableInput
 from storyweave.ingest.dates import parse_published
 from storyweave.ingest.outlet import resolve_outlet
 from storyweave.ingest.source import InputFile
@@ -40,7 +40,7 @@ def read_feed(source: InputFile) -> Iterator[Article | Skipped]:
         detail = f" ({type(problem).__name__}: {problem})" if problem else ""
         raise UnreadableInput(f"not an RSS or Atom feed{detail}")
     if not entries:
-        raise UnreadableInput("the feed has no entries")
+        raise EmptyFeed("the feed has no entries")
     feed = parsed.get("feed") or {}
     feed_title = _plain(feed.get("title_detail"), feed.get("title"))
     feed_link = _web_url(feed.get("link"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from storyweave.ingest.feed import read_feed
 from storyweave.ingest.html import read_html
+from storyweave.ingest.jsonfeed import read_json_feed
 from storyweave.ingest.jsonl import read_jsonl
 from storyweave.ingest.source import Reader
 from storyweave.ingest.text import read_text
@@ -25,6 +26,7 @@ READERS: dict[str, Reader] = {
     ".rss": read_feed,
     ".atom": read_feed,
     ".xml": read_feed,  # read when it is an RSS or Atom feed, else skipped with the reason
+    ".json": read_json_feed,  # a JSON Feed
     ".warc": read_warc,
     ".warc.gz": read_warc,
 }
