@@ -177,7 +177,8 @@ def test_json_feed_items_become_articles(tmp_path: Path) -> None:
     feed.write_text(
         '{"version": "https://jsonfeed.org/version/1.1", "title": "Coast Wire", "home_page_url": "https://wire.example/",'
         ' "items": [{"id": "1", "url": "https://wire.example/ferry", "title": "Ferry aground",'
-        ' "content_html": "<p>The ferry ran aground.</p><p>All were rescued.</p>", "date_published": "2026-03-03T21:15:00+01:00"},'
+        ' "content_html": "<p>The ferry ran aground.</p><p>All were rescued.</p>",'
+        ' "date_published": "2026-03-03T21:15:00+01:00"},'
         ' {"id": "2", "title": "Empty"}, "not an item"]}'
     )
     result = read_inputs([str(feed)])

@@ -54,7 +54,8 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
 
 def test_registry_lists_every_format() -> None:
     assert set(READERS) == {
-        ".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc", ".warc.gz"
+        ".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".rss", ".atom", ".xml", ".warc",
+        ".warc.gz",
     }  # fmt: skip
 
 

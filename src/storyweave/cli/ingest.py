@@ -48,7 +48,9 @@ class Plan:
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .html, .jsonl, .rss, .atom, .json, .warc[.gz]), folders, or - for stdin."),
+        typer.Argument(
+            help="Article files (.txt, .html, .jsonl, .rss, .atom, .json, .warc[.gz]), folders, or - for stdin."
+        ),
     ],
     db: Annotated[
         Path | None, typer.Option("--db", help="The store to add to (default: $STORYWEAVE_HOME/storyweave.sqlite).")
