@@ -173,6 +173,23 @@ def test_stories_membership_briefs_and_staleness(tmp_path: Path) -> None:
         assert store.story("s3") is None
 
 
+def test_regrouping_the_same_members_leaves_a_story_and_its_brief_as_they_were(tmp_path: Path) -> None:
+    items = [_article(n, published=datetime(2026, 3, 1, tzinfo=UTC)) for n in range(3)]
+    ids = [a.id for a in items]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add_annotated(items)
+        store.assign("s1", ids[:2], title="Bridge")
+        store.set_brief("s1", "{}", members_hash(ids[:2]))
+        before = store.story("s1")
+        store.assign("s1", ids[:2], title="Bridge closed")  # the same members: a new title only
+        after = store.story("s1")
+        assert after is not None and before is not None
+        assert (after.updated_at, after.brief_stale, after.title) == (before.updated_at, False, "Bridge closed")
+        store.assign("s1", ids)  # a new member: updated, brief stale
+        grown = store.story("s1")
+        assert grown is not None and grown.updated_at > before.updated_at and grown.brief_stale
+
+
 def test_default_path_is_under_storyweave_home(storyweave_home: Path) -> None:
     assert default_path() == storyweave_home / "storyweave.sqlite"
 

@@ -159,3 +159,15 @@ def test_stories_page_orders_by_newest_or_biggest(client: TestClient, story_id: 
     assert biggest.status_code == 200 and "<strong>biggest</strong>" in biggest.text
     assert story_id in biggest.text
     assert client.get("/?order=sideways").status_code == 422
+
+
+def test_stories_changed_since_the_last_look_are_marked(client: TestClient, db: Path) -> None:
+    first = client.get("/")
+    assert first.status_code == 200 and 'class="badge updated"' not in first.text  # nothing to compare with yet
+    assert "storyweave_seen=" in first.headers["set-cookie"] and "httponly" in first.headers["set-cookie"].lower()
+    assert 'class="badge updated"' in client.get("/?since=2000-01-01").text  # every story changed since 2000
+    assert 'class="badge updated"' not in client.get("/?since=2999-01-01T00:00:00Z").text
+    assert client.get("/?since=not-a-time").status_code == 200  # an unreadable time marks nothing
+    client.cookies.clear()
+    client.cookies.set("storyweave_seen", "2000-01-01T00:00:00+00:00")
+    assert "stories with new articles since 2000-01-01 00:00 UTC" in client.get("/").text

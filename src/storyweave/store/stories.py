@@ -190,23 +190,29 @@ class Assignment:
 
 
 def _assign(conn: sqlite3.Connection, assignment: Assignment, now: str) -> set[str]:
-    """Write one assignment; the ids of the stories it changed (the new one and those articles left)."""
+    """Write one assignment; the ids of the stories whose members it changed (this one when it gained an article
+    or a copy changed, and those articles left)."""
     story_id, copies = assignment.story_id, assignment.syndicated_of
     exists = "SELECT 1 FROM articles WHERE id = ?"
     missing = [i for i in assignment.article_ids if not conn.execute(exists, (i,)).fetchone()]
     if missing:
         raise ValueError(f"not in the store: {', '.join(missing[:5])}")
-    conn.execute(
+    created = conn.execute(
         "INSERT INTO stories (id, title, outlets, updated_at, brief_stale) VALUES (?, ?, '[]', ?, 1) "
         "ON CONFLICT (id) DO NOTHING",
         (story_id, assignment.title or "", now),
-    )
+    ).rowcount
     if assignment.title is not None:
         conn.execute("UPDATE stories SET title = ? WHERE id = ?", (assignment.title, story_id))
-    touched = {story_id}
+    touched = {story_id} if created else set()  # only a story whose members change is updated (and its brief stale)
     for article_id in assignment.article_ids:
-        previous = conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
-        touched.update(row[0] for row in previous)
+        previous = conn.execute(
+            "SELECT story_id, syndicated_of FROM story_members WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if previous is None or tuple(previous) != (story_id, copies.get(article_id)):
+            touched.add(story_id)
+            if previous is not None:
+                touched.add(previous[0])
         conn.execute(
             "INSERT INTO story_members (article_id, story_id, syndicated_of, added_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET syndicated_of = excluded.syndicated_of, "

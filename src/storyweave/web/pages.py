@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -44,30 +45,54 @@ def _page_url(query: str, number: int, order: str = "newest") -> str:
     return "/?" + urlencode(params) if params else "/"
 
 
+SEEN_COOKIE = "storyweave_seen"  # when this browser last loaded the front page (UTC, ISO 8601)
+
+
+def _moment(text: str | None) -> datetime | None:
+    """A time given in the address or the cookie (ISO 8601; a bare date is its midnight UTC), or None."""
+    if not text or len(text) > 40:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @router.get("/", response_class=HTMLResponse)
 def stories_page(
     request: Request,
     q: Annotated[str, Query(max_length=200)] = "",
     page_number: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
     order: Annotated[Literal["newest", "biggest"], Query()] = "newest",
+    since: Annotated[str, Query(max_length=40)] = "",
 ) -> HTMLResponse:
+    """The stories, those whose articles changed since ``since`` (or since this browser's last look at the
+    front page) marked as updated."""
     offset = (page_number - 1) * PAGE_SIZE
     total, shown = find_stories(request, q, offset, PAGE_SIZE, biggest=order == "biggest")
     pages = max(1, -(-total // PAGE_SIZE))
+    seen = _moment(since) or _moment(request.cookies.get(SEEN_COOKIE))
+    rows = [story_row(r, seen) for r in shown]
     html = page(
         "stories.html.j2",
         query=q,
         order=order,
         newest_url=_page_url(q, 1),
         biggest_url=_page_url(q, 1, "biggest"),
-        rows=[story_row(r) for r in shown],
+        rows=rows,
+        seen=seen.strftime("%Y-%m-%d %H:%M UTC") if seen and any(r.updated for r in rows) else "",
         page=page_number,
         pages=pages,
         total=total,
         previous_url=_page_url(q, page_number - 1, order) if page_number > 1 else None,
         next_url=_page_url(q, page_number + 1, order) if page_number < pages else None,
     )
-    return HTMLResponse(html)
+    response = HTMLResponse(html)
+    if not since and page_number == 1 and not q:  # the front page as the reader last saw it
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        response.set_cookie(SEEN_COOKIE, now, max_age=400 * 86400, httponly=True, samesite="strict")
+    return response
 
 
 def _brief_page(brief: Brief, kicker: str, notes: list[str] | None = None, *, in_store: bool = False) -> str:

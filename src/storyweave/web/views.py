@@ -37,19 +37,21 @@ class StoryRow:
     span: str
     articles: int
     outlets: str
+    updated: bool = False  # its articles changed since the reader's last look (see ``pages.stories_page``)
 
 
 def _day(moment: datetime | None) -> str:
     return moment.date().isoformat() if moment else ""
 
 
-def story_row(record: StoryRecord) -> StoryRow:
+def story_row(record: StoryRecord, seen: datetime | None = None) -> StoryRow:
     first, last = _day(record.first_published), _day(record.last_published)
     span = first if first == last else f"{first} – {last}" if first and last else first or last
     outlets = ", ".join(outlet_label(o) for o in record.outlets[:4]) + (
         f" +{len(record.outlets) - 4}" if len(record.outlets) > 4 else ""
     )
-    return StoryRow(record.id, title_label(record.title), span, record.size, outlets)
+    updated = seen is not None and record.updated_at > seen
+    return StoryRow(record.id, title_label(record.title), span, record.size, outlets, updated)
 
 
 def query_words(query: str) -> list[str]:
