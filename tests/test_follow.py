@@ -22,7 +22,7 @@ from storyweave.follow import Fetcher, FetchSettings, Round, canonical_url, foll
 from storyweave.follow.check import utc_now
 from storyweave.nlp import annotate
 from storyweave.store import Store
-from storyweave.stories.store_sync import regroup_store
+from storyweave.stories.store_sync import place_new
 
 pytestmark = pytest.mark.models
 
@@ -56,7 +56,7 @@ def _round(store: Store, fetcher: Fetcher, models, *, later: float = 0) -> Round
     def annotate_them(articles, rejected):  # type: ignore[no-untyped-def]
         return list(annotate(articles, models, rejected=rejected))
 
-    return follow_round(store, fetcher, annotate_them, regroup_store, now=utc_now() + timedelta(hours=later))
+    return follow_round(store, fetcher, annotate_them, place_new, now=utc_now() + timedelta(hours=later))
 
 
 def _page(site: Site, path: str, title: str, *extra: str) -> str:

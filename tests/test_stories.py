@@ -214,3 +214,32 @@ def test_a_grouping_keeps_the_features_it_made_in_input_order(corpus) -> None:  
     made = [features(a, 20) for a in shuffled]
     assert [(f.published, f.words, f.names) for f in kept] == [(f.published, f.words, f.names) for f in made]
     assert group(shuffled).features == []
+
+
+def test_regrouping_the_recent_window_leaves_older_stories_and_carries_a_story_on(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.store import Store
+    from storyweave.stories.store_sync import regroup_recent, regroup_store
+
+    now = datetime.now(UTC)
+
+    def dated(annotated, moment):  # type: ignore[no-untyped-def]
+        return replace(annotated, article=replace(annotated.article, published=moment))
+
+    ferry = [dated(a, now - timedelta(days=10) + timedelta(hours=i)) for i, a in enumerate(corpus[:4])]
+    museum = [dated(a, now - timedelta(hours=3 - i)) for i, a in enumerate(corpus[4:])]
+    with Store.open(tmp_path / "live.sqlite") as store:
+        store.add_annotated(ferry + museum[:2])
+        regroup_store(store)
+        before = {s.id: s for s in store.stories()}
+        ferry_story = store.stories_of([ferry[0].id])[ferry[0].id]
+        museum_story = store.stories_of([museum[0].id])[museum[0].id]
+        store.add_annotated([museum[2]])
+        report = regroup_recent(store, now - timedelta(days=6))
+        assert (report.articles, report.stories) == (3, 1)  # the window only: the ferry's ten-day-old articles not
+        assert store.stories_of([m.id for m in museum]) == {m.id: museum_story for m in museum}  # carried on
+        after = {s.id: s for s in store.stories()}
+        assert after[ferry_story] == before[ferry_story]  # untouched, its brief not made stale
+        assert after[museum_story].size == 3 and after[museum_story].updated_at > before[museum_story].updated_at
+        assert store.count_unplaced() == 0

@@ -79,13 +79,13 @@ def follow(
 
 def _stages():  # type: ignore[no-untyped-def]
     from storyweave.engines.local import annotate_articles, default_workers
-    from storyweave.stories.store_sync import regroup_store
+    from storyweave.stories.store_sync import place_new
 
     def annotate(articles, rejected):  # type: ignore[no-untyped-def]
         return annotate_articles(articles, rejected=rejected)
 
     def place(store):  # type: ignore[no-untyped-def]
-        return regroup_store(store, workers=default_workers())
+        return place_new(store, workers=default_workers())
 
     return annotate, place
 

@@ -148,6 +148,17 @@ class StoryMethods(Database):
             ).fetchall()
         return [Member(article_id=r[0], syndicated_of=r[1], added_at=_utc(r[2])) for r in rows]
 
+    def stories_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of ``article_ids`` that is in one."""
+        found: dict[str, str] = {}
+        with self._reading() as conn:
+            for first in range(0, len(article_ids), 500):
+                chunk = list(article_ids[first : first + 500])
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})"
+                found.update((str(a), str(s)) for a, s in conn.execute(query, chunk))
+        return found
+
     def set_brief(self, story_id: str, document: str, members_hash: str, *, schema: str | None = None) -> None:
         """Store a story's brief (JSON text) and clear its stale flag.
 

@@ -1,6 +1,7 @@
 """Stories over a store: group the stored articles and record each story, its title, span and copies.
 
-Grouping runs in batch over the store, in time order. A story's id comes from its
+Grouping runs in batch over the store, in time order, or over the recent articles only (``regroup_recent``,
+for a store that grows as feeds come in). A story's id comes from its
 founding article (``summarize.story_id``, the one rule the corpus tables and a brief of files use too),
 so a story keeps its id as it grows; membership changes are what
 make a cached brief stale (see ``brief_for``).
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from storyweave.document import SCHEMA_ID, brief_from_dict, brief_to_json
 from storyweave.models import Brief
@@ -40,6 +43,49 @@ def regroup_store(store: Store, settings: GroupingSettings | None = None, *, wor
         assignments.append(Assignment(story_id(articles), [a.id for a in articles], story_title(articles), copies))
     store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
     return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
+
+
+def regroup_recent(
+    store: Store, since: datetime, settings: GroupingSettings | None = None, *, workers: int = 1
+) -> RegroupReport:
+    """Group only the articles from ``since`` on (the grouping window, for a store that grows as feeds come
+    in), leaving older stories as they are: the work follows the window, not the store.
+
+    A group that holds members of a stored story carries that story on (its id, and its older members
+    outside the window); any other group is a story of its own, named by its founding article.
+    """
+    recent = store.annotated([article.id for article in store.iter_articles(since=since)])
+    grouping = group(recent, settings, workers=workers)
+    owners = store.stories_of([a.id for a in recent])
+    in_window = {a.id for a in recent}
+    taken: set[str] = set()
+    assignments = []
+    for members in sorted(grouping.groups, key=len, reverse=True):  # the largest group carries a story on
+        ids = [recent[i].id for i in members]
+        stored = Counter(owners[i] for i in ids if i in owners)
+        carried = next((sid for sid, _ in stored.most_common() if sid not in taken), None)
+        articles = [recent[i] for i in members]
+        copies = {recent[i].id: recent[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
+        if carried is not None:
+            taken.add(carried)
+            older = [m for m in store.members(carried) if m.article_id not in in_window]
+            articles += store.annotated([m.article_id for m in older])
+            copies |= {m.article_id: m.syndicated_of for m in older if m.syndicated_of}
+        articles.sort(key=founding_order)
+        name = carried or story_id(articles)
+        assignments.append(Assignment(name, [a.id for a in articles], story_title(articles), copies))
+    store.assign_all(assignments)
+    return RegroupReport(len(recent), len(grouping.groups), len(grouping.copy_of))
+
+
+def place_new(store: Store, settings: GroupingSettings | None = None, *, workers: int = 1) -> RegroupReport:
+    """Place what came in lately: the articles of the last two grouping windows are regrouped
+    (``regroup_recent``); a store that still holds older articles in no story is regrouped whole."""
+    settings = settings or GroupingSettings()
+    report = regroup_recent(store, datetime.now(UTC) - 2 * settings.window, settings, workers=workers)
+    if store.count_unplaced():
+        report = regroup_store(store, settings, workers=workers)
+    return report
 
 
 def cached_brief(store: Store, story_id: str, fingerprint: str | None = None) -> Brief | None:
