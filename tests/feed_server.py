@@ -44,10 +44,10 @@ def send(
 
 
 def rss(title: str, items: list[tuple[str, str, str]], link: str = "http://example.invalid/") -> bytes:
-    """An RSS 2.0 feed of (title, link, summary) items."""
+    """An RSS 2.0 feed of (title, link, summary) items, published in the last hour."""
     entries = "".join(
         f"<item><title>{t}</title><link>{u}</link><description>{d}</description>"
-        f"<pubDate>{formatdate(1780000000 + n * 60, usegmt=True)}</pubDate></item>"
+        f"<pubDate>{formatdate(time.time() - 3600 + n * 60, usegmt=True)}</pubDate></item>"
         for n, (t, u, d) in enumerate(items)
     )
     return (
