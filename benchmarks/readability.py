@@ -13,7 +13,8 @@ Counted on every summary sentence, each a fault a reader meets without the artic
 - broken boundary: it starts in lower case or with a digit glued to the sentence before, or ends where the
   splitter's news rules say the sentence goes on ("H.B." then "12 went into effect");
 - the writer speaking as I: the article's writer in the first person outside quotations ("Herman is mulling my
-  question"), which reads as the brief's own voice (opinion pieces are kept out; this counts the rest).
+  question"), which reads as the brief's own voice (a sentence of an opinion piece is quoted and labelled as its
+  writer's words, and not counted).
 
 ``--show`` prints each faulty sentence with what is wrong with it.
 """
@@ -27,7 +28,7 @@ from collections import Counter
 from storyweave.analysis.framing import first_person_sentences
 from storyweave.engines.local import annotate_articles
 from storyweave.eval.datasets import read_multinews, shared_data_file
-from storyweave.models import AnnotatedArticle, Story
+from storyweave.models import NEWS, AnnotatedArticle, Story
 from storyweave.nlp.sentences import goes_on
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
@@ -91,7 +92,8 @@ def main() -> None:
         for sentence in brief.summary:
             own = sentence.evidence[0]
             sentences += 1
-            for fault in faults(sentence.text, by_id[own.article_id], own.start, own.end, own.sentence):
+            own_index = own.sentence if sentence.voice == NEWS else -1  # a labelled opinion quote is its writer's
+            for fault in faults(sentence.text, by_id[own.article_id], own.start, own.end, own_index):
                 counts[fault] += 1
                 if args.show:
                     print(f"[{fault}] {sentence.text[:200]}")

@@ -4,13 +4,15 @@ out of the summary's neutral voice. Invented coverage where the differing words 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from storyweave.analysis.framing import first_person_sentences, piece_kinds, wording
-from storyweave.document import brief_to_dict, load_schema
+from storyweave.document import brief_from_dict, brief_to_dict, load_schema
+from storyweave.errors import InputError
 from storyweave.models import FULL, SOURCE, Article, Brief, Claim, Evidence, Story
 from storyweave.nlp import annotate
 from storyweave.render import render
@@ -82,13 +84,29 @@ def test_headlines_side_by_side_with_each_outlets_own_words(brief: Brief) -> Non
 
 
 @pytest.mark.models
-def test_the_opinion_piece_is_marked_and_kept_out_of_the_summary(brief: Brief) -> None:
+def test_the_opinion_piece_is_marked_and_its_words_never_read_as_the_briefs(brief: Brief) -> None:
     assert brief.analysis is not None
     pieces = brief.analysis.framing.pieces
     assert [(p.source, p.kind) for p in pieces] == [(3, "opinion")]
     assert "/opinion/" in pieces[0].reasons[0]
-    assert brief.summary and all(s.evidence[0].source != 3 for s in brief.summary)
-    assert not any("film before" in s.text for s in brief.summary)
+    assert brief.summary
+    for sentence in brief.summary:  # a sentence of the opinion piece is its writer's words, labelled so
+        assert sentence.voice == ("opinion" if sentence.evidence[0].source == 3 else "news")
+
+
+def test_an_opinion_sentence_is_quoted_and_labelled_in_every_format(brief: Brief) -> None:
+    first = brief.summary[0]
+    voiced = replace(brief, summary=[replace(first, voice="opinion"), *brief.summary[1:]])
+    assert f"_(opinion)_ “{first.text}”" in render(voiced, "md")
+    html = render(voiced, "html")
+    assert 'class="badge badge-opinion"' in html.split('id="summary-heading"')[1].split("</section>")[0]
+    document = brief_to_dict(voiced)
+    assert [s["voice"] for s in document["summary"]][:1] == ["opinion"]
+    Draft202012Validator(load_schema()).validate(document)
+    assert brief_from_dict(document).summary[0].voice == "opinion"
+    document["summary"][0]["voice"] = "satire"
+    with pytest.raises(InputError, match="voice is not one of news, opinion, analysis"):
+        brief_from_dict(document)
 
 
 @pytest.mark.models

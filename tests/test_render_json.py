@@ -54,7 +54,7 @@ def test_dict_has_the_documented_shape_in_a_fixed_order(validator: Draft202012Va
         "schema", "story_id", "title", "word_budget", "summary_words", "sources", "summary", "analysis", "extras",
     ]  # fmt: skip
     assert list(data["sources"][0]) == ["number", "article_id", "outlet", "title", "url", "published", "path"]
-    assert list(data["summary"][0]) == ["text", "sources", "partial_sources", "contradicted_by", "evidence"]
+    assert list(data["summary"][0]) == ["text", "sources", "partial_sources", "contradicted_by", "voice", "evidence"]
     assert list(data["summary"][0]["evidence"][0]) == [
         "source", "article_id", "sentence", "start", "end", "text", "similarity", "support", "via",
     ]  # fmt: skip

@@ -301,9 +301,11 @@ def broken(document: dict[str, Any], path: list[Any], value: Any = None, *, dele
 
 
 def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
-    """A version 4 document as version 3 wrote it: no framing."""
+    """A version 4 document as version 3 wrote it: no framing, no voice of a summary sentence."""
     old = json.loads(json.dumps(document))
     old["schema"] = "storyweave.brief/3"
+    for sentence in old["summary"]:
+        del sentence["voice"]
     if old.get("analysis"):
         del old["analysis"]["framing"]
     return old

@@ -180,12 +180,18 @@ class Evidence:
     via: int | None = None  # the source this article attributes it to ("according to [1]"): not independent
 
 
+NEWS, OPINION, ANALYSIS = "news", "opinion", "analysis"  # the voice of a summary sentence's own article
+
+
 @dataclass(slots=True)
 class SummarySentence:
     """A sentence of the summary and every source that reports it."""
 
     text: str
     evidence: list[Evidence]  # the first is the sentence the text was taken from
+    # "news", or the kind of piece it was taken from ("opinion", "analysis"): shown quoted as that piece's
+    # words, never in the brief's own voice
+    voice: str = NEWS
 
     def _with(self, *support: str) -> list[int]:
         return sorted({e.source for e in self.evidence if e.support in support})

@@ -19,11 +19,12 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from storyweave.document.schema import SCHEMA_IDS
 from storyweave.errors import InputError
-from storyweave.models import Analysis, Brief, Claim, Evidence, TimelineEvent
+from storyweave.models import Analysis, Brief, Claim, Evidence, SummarySentence, TimelineEvent
 
 __all__ = ["READERS", "SUPPORT", "brief_from_dict", "cited_in_full"]
 
 SUPPORT = ("source", "full", "partial", "contradicts")
+VOICES = ("news", "opinion", "analysis")
 ROOT = "brief"  # where errors at the top of the document are said to be; its fields are named alone
 
 FieldKey = tuple[type, str]
@@ -41,7 +42,7 @@ class Version:
     cited_in_full: bool  # evidence had no support yet: every source a summary sentence listed reported it
 
 
-_NO_FRAMING = frozenset({(Analysis, "framing")})  # before version 4
+_NO_FRAMING = frozenset({(Analysis, "framing"), (SummarySentence, "voice")})  # before version 4
 VERSIONS: dict[str, Version] = {
     "storyweave.brief/1": Version(frozenset({(Brief, "analysis")}) | _NO_FRAMING, cited_in_full=True),
     "storyweave.brief/2": Version(_NO_FRAMING, cited_in_full=True),
@@ -68,6 +69,11 @@ def _support(value: str, where: str) -> None:
         raise bad(where, f"is not one of {', '.join(SUPPORT)} ({value[:20]!r})")
 
 
+def _voice(value: str, where: str) -> None:
+    if value not in VOICES:
+        raise bad(where, f"is not one of {', '.join(VOICES)} ({value[:20]!r})")
+
+
 def _iso_date(value: str, where: str) -> None:
     try:
         date.fromisoformat(value)
@@ -80,6 +86,7 @@ CHECKS: dict[FieldKey, Callable[[Any, str], None]] = {
     (Evidence, "support"): _support,
     (TimelineEvent, "start"): _iso_date,
     (TimelineEvent, "end"): _iso_date,
+    (SummarySentence, "voice"): _voice,
 }
 
 

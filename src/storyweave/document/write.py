@@ -26,6 +26,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "sources": sentence.sources,
                 "partial_sources": sentence.partial_sources,
                 "contradicted_by": sentence.contradicting_sources,
+                "voice": sentence.voice,
                 "evidence": [evidence_dict(e) for e in sentence.evidence],
             }
             for sentence in brief.summary

@@ -177,7 +177,9 @@ def _framing_lines(framing: Framing, outlets: dict[int, str], claims_by_id: dict
         if len(framing.wording) > view.WORDING_SHOWN:
             lines.append(MORE.format(len(framing.wording) - view.WORDING_SHOWN))
     if framing.pieces:
-        lines.append("\nNot straight news (opinion pieces are kept out of the summary unless every article is one):\n")
+        lines.append(
+            "\nNot straight news (a summary sentence taken from one is quoted and labelled as its writer's words):\n"
+        )
         for piece in framing.pieces:
             kind = view.PIECE_KINDS.get(piece.kind, piece.kind)
             lines.append(f"- [{piece.source}] {kind}: {escape('; '.join(piece.reasons))}")

@@ -27,6 +27,7 @@ class SentenceView:
     text: str
     chips: list[ChipView]
     evidence: list[EvidenceView]
+    voice: str  # "news", or the kind of piece it was taken from ("opinion", "analysis")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str]
         mine = [e for e in evidence if e.source == number]
         kind = support_of(sentence.evidence, number)
         chips.append(chip(number, outlets.get(number, f"Source {number}"), mine, kind))
-    return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence)
+    return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence, sentence.voice)
 
 
 def source_view(source: Source) -> SourceView:

@@ -12,7 +12,7 @@ from storyweave.analysis.framing import piece_kinds
 from storyweave.analysis.quote_spans import inside_quotations
 from storyweave.analysis.support import SupportModel, decide
 from storyweave.limits import current
-from storyweave.models import NOT_ANALYSED, AnnotatedArticle, Brief, PieceKind, Source, Story, SummarySentence
+from storyweave.models import NEWS, NOT_ANALYSED, AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.nlp.syntax import Parser
 from storyweave.settings import BriefSettings
 from storyweave.summarize.candidates import is_candidate
@@ -56,7 +56,7 @@ def make_brief(
     support = decide(matrix, support_model)
     scores = salience(matrix, weights or Weights(), support)
     pieces = piece_kinds(story.articles)
-    left_out = _not_the_briefs_voice(matrix, story.articles, pieces)
+    left_out = _not_the_briefs_voice(matrix, story.articles)
     candidates = [
         n
         for n, sentence in enumerate(matrix.sentences)
@@ -71,7 +71,11 @@ def make_brief(
         redundancy_threshold=settings.redundancy_threshold,
         wording=support.clearest_wording,
     )
-    summary = [SummarySentence(text=matrix.sentences[n].text, evidence=support.evidence(n)) for n in chosen]
+    voices = {p.source - 1: p.kind for p in pieces}
+    summary = [
+        SummarySentence(matrix.sentences[n].text, support.evidence(n), voices.get(int(matrix.owner[n]), NEWS))
+        for n in chosen
+    ]
     return Brief(
         story_id=full_id,
         title=title,
@@ -83,15 +87,11 @@ def make_brief(
     )
 
 
-def _not_the_briefs_voice(matrix: StoryMatrix, articles: list[AnnotatedArticle], pieces: list[PieceKind]) -> set[int]:
-    """Sentences (flat indices) that would not read as the brief's own neutral voice: the middle of a quotation
-    (its words without their marks and speaker) and every sentence of an opinion piece, unless every article is
-    one."""
-    left_out = {matrix.offsets[k] + i for k, article in enumerate(articles) for i in inside_quotations(article)}
-    opinion = {p.source - 1 for p in pieces if p.kind == "opinion"}
-    if len(opinion) < len(articles):
-        left_out |= {matrix.offsets[k] + i for k in opinion for i in range(len(articles[k].sentences))}
-    return left_out
+def _not_the_briefs_voice(matrix: StoryMatrix, articles: list[AnnotatedArticle]) -> set[int]:
+    """Sentences (flat indices) that would read as the brief's own voice though they are not: the middle of a
+    quotation, without its marks and speaker. (An opinion piece's sentences may be chosen: they are shown
+    quoted, as that piece's words.)"""
+    return {matrix.offsets[k] + i for k, article in enumerate(articles) for i in inside_quotations(article)}
 
 
 def _most_central(story: Story, limit: int) -> tuple[Story, int]:
