@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -299,3 +300,39 @@ def test_a_json_feed_is_read_and_an_rss_ttl_slows_the_checks(
     state = {s.url: s for s in store.subscriptions()}
     waited = state[site.url("/slow.rss")].next_check - state[site.url("/slow.rss")].last_checked  # type: ignore[operator]
     assert timedelta(minutes=179) < waited < timedelta(minutes=181)
+
+
+def test_answers_that_break_parsers_are_reasons_and_the_round_goes_on(  # type: ignore[no-untyped-def]
+    site: Site, store: Store, fetcher: Fetcher, models
+) -> None:
+    site.routes["/gzip.xml"] = lambda h: send(
+        h, 200, b"not gzip at all", "application/rss+xml", Content_Encoding="gzip"
+    )
+    deep = b'{"version": "https://jsonfeed.org/version/1.1", "items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    site.routes["/deep.json"] = lambda h: send(h, 200, deep, "application/feed+json")
+    items = [("Bad link", "http://[x/story", " ".join(PARAGRAPHS)), ("Good", _page(site, "/ok", "Ferry aground"), "s")]
+    site.routes["/feed.xml"] = lambda h: send(h, 200, rss("Wire", items), "application/rss+xml")
+    store.subscribe([site.url(p) for p in ("/gzip.xml", "/deep.json", "/feed.xml")], 900)
+    report = _round(store, fetcher, models)
+    assert report.failed[site.url("/gzip.xml")].startswith("unusable answer (DecodingError")
+    assert report.failed[site.url("/deep.json")].startswith("not a feed we can read: not a JSON Feed")
+    assert site.url("/feed.xml") not in report.failed
+    assert report.new == 2 and report.from_feed_text == 1  # the entry with a broken link: its feed text
+
+
+def test_a_robots_txt_that_fails_keeps_the_site_unfetched_with_the_reason(site: Site, store: Store, models) -> None:  # type: ignore[no-untyped-def]
+    site.routes["/robots.txt"] = lambda h: send(h, 503, b"busy", "text/plain")
+    site.routes["/feed.xml"] = lambda h: send(h, 200, rss("Wire", []), "application/rss+xml")
+    store.subscribe([site.url("/feed.xml")], 900)
+    with Fetcher(replace(FAST, retries=0)) as fetcher:
+        report = _round(store, fetcher, models)
+    assert report.failed[site.url("/feed.xml")].startswith("robots.txt could not be read (HTTP 503)")
+    assert site.hits["/feed.xml"] == 0
+
+
+def test_a_malformed_address_is_refused_in_one_line(tmp_path: Path) -> None:
+    result = _cli("follow", "http://[x/feed", "--db", str(tmp_path / "x.sqlite"), "--once")
+    assert result.returncode == 2 and "is not a web address" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.sqlite").exists()  # refused before anything is stored
+    gone = _cli("feeds", "remove", "https://a.example/feed", "--db", str(tmp_path / "none.sqlite"))
+    assert gone.returncode == 2 and "no store at" in gone.stderr and not (tmp_path / "none.sqlite").exists()

@@ -149,6 +149,18 @@ def test_voice_not_address_makes_an_opinion_piece_and_quotes_do_not(models) -> N
     assert first_person_sentences(annotated[1]) == set()  # the first person is Ann Cole's, inside quotes
 
 
+@pytest.mark.models
+def test_numerals_roads_and_words_with_a_hyphen_do_not_make_an_opinion_piece(models) -> None:  # type: ignore[no-untyped-def]
+    crash = Article.create(
+        "A lorry overturned on I-95 near Exit 12 on Monday. The World War I memorial nearby was closed. "
+        "Traffic on I-95 was diverted for six hours. Police said the Phase I repairs would start in May.",
+        "Coast Wire",
+        title="Letter-writing campaign follows I-95 crash",
+        url="https://coastwire.example/news/i95-crash",
+    )
+    assert piece_kinds(list(annotate([crash], models))) == []
+
+
 def _evidence(source: int, text: str, support: str = FULL) -> Evidence:
     return Evidence(source, f"a{source}", 0, 0, len(text), text, 1.0 if support == SOURCE else 0.9, support)
 

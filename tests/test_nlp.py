@@ -69,6 +69,10 @@ HARD_BOUNDARIES = [
         ["Shown in panel a (Fig. 13).", "b Plots of the raw data."],
     ),
     ("Have a tip we should know? tips@example.com", ["Have a tip we should know?", "tips@example.com"]),
+    # and a title or a question before a lower-case word does not undo a real end
+    ("She moved to Wilmington, Del. He stayed.", ["She moved to Wilmington, Del.", "He stayed."]),
+    ("They live at 12 Oak Dr. The house is old.", ["They live at 12 Oak Dr.", "The house is old."]),
+    ('"Are we ready?" a Senate aide asked. Nobody knew.', ['"Are we ready?" a Senate aide asked.', "Nobody knew."]),
     # and the breaks that are right stay
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),
     (

@@ -168,6 +168,7 @@ def test_stories_changed_since_the_last_look_are_marked(client: TestClient, db: 
     assert 'class="badge updated"' in client.get("/?since=2000-01-01").text  # every story changed since 2000
     assert 'class="badge updated"' not in client.get("/?since=2999-01-01T00:00:00Z").text
     assert client.get("/?since=not-a-time").status_code == 200  # an unreadable time marks nothing
+    assert "since 2000-01-01 07:00 UTC" in client.get("/?since=2000-01-01T12:00+05:00").text  # told in UTC
     client.cookies.clear()
     client.cookies.set("storyweave_seen", "2000-01-01T00:00:00+00:00")
     assert "stories with new articles since 2000-01-01 00:00 UTC" in client.get("/").text

@@ -63,9 +63,15 @@ _OPINION_PATH = re.compile(
     r"/(?:opinions?|commentary|editorials?|op-?eds?|columns?|columnists?|blogs?|letters)(?:/|$)", re.I
 )
 _ANALYSIS_PATH = re.compile(r"/(?:analysis|news-analysis|explainers?)(?:/|$)", re.I)
-_OPINION_LABEL = re.compile(r"^\s*(?:opinion|op-ed|editorial|commentary|column|letters?|perspective)\s*[:|–—-]", re.I)
-_ANALYSIS_LABEL = re.compile(r"^\s*(?:analysis|news analysis|explainer)\s*[:|–—-]", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I’m|I’ve|I’d|[Mm]e|[Mm]y|[Mm]yself)\b")
+# "Opinion: ...", "OPINION | ...", "Analysis — ...", not "Letter-writing campaign ..."
+_LABEL_END = r"(?:\s*[:|]|\s+[–—-]\s)"
+_OPINION_LABEL = re.compile(
+    rf"^\s*(?:opinion|op-ed|editorial|commentary|column|letters?|perspective){_LABEL_END}", re.I
+)
+_ANALYSIS_LABEL = re.compile(rf"^\s*(?:analysis|news analysis|explainer){_LABEL_END}", re.I)
+# The writer as "I" (not a road or an initial: "I-95", "I. M. Pei"; a numeral after a name, see _first_person)
+_I = re.compile(r"\b(?:I(?![-.]\s?[\dA-Z])|I'm|I've|I'd|I’m|I’ve|I’d)\b")
+_ME = re.compile(r"\b(?:[Mm]e|[Mm]y|[Mm]yself)\b")
 _SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*:\s")  # a transcript's turn: "Ann Cole: ..."
 FIRST_PERSON_SENTENCES = 3  # an article written in the first person: at least this many of its own sentences...
 FIRST_PERSON_SHARE = 0.15  # ... and at least this share of them
@@ -330,6 +336,19 @@ def first_person_sentences(annotated: AnnotatedArticle) -> set[int]:
     for sentence in annotated.sentences:
         if sentence.index in inside or (transcript_from is not None and sentence.paragraph >= transcript_from):
             continue
-        if _FIRST_PERSON.search(unquoted, sentence.start, sentence.end):
+        if _first_person(unquoted, sentence.start, sentence.end):
             found.add(sentence.index)
     return found
+
+
+def _first_person(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` has the writer speaking as "I", "me" or "my"; an "I" after a capitalised word inside
+    the sentence is a numeral ("World War I", "the Phase I trials", "Louis I")."""
+    if _ME.search(text, start, end):
+        return True
+    for found in _I.finditer(text, start, end):
+        words = text[start : found.start()].split()
+        numeral = len(words) > 1 and words[-1].isalpha() and words[-1][:1].isupper()
+        if not (numeral and not words[-2].endswith((".", ",", ";", ":", "—", '"', "”"))):
+            return True
+    return False

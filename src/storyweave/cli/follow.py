@@ -9,6 +9,7 @@ last result; ``feeds remove URL`` stops following one.
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import threading
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from storyweave.cli.console import note, note_skipped
 from storyweave.errors import InputError
@@ -45,19 +47,21 @@ def follow(
     urls: Annotated[list[str] | None, typer.Argument(help="Feed addresses (RSS, Atom, JSON Feed) to add.")] = None,
     opml: Annotated[Path | None, typer.Option("--opml", help="Add every feed of an OPML export.")] = None,
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
-    every: Annotated[str, typer.Option("--every", help="How often to check each feed: 15m, 1h, ...")] = "15m",
+    every: Annotated[
+        str | None, typer.Option("--every", help="How often to check the feeds given: 15m (the default), 1h, ...")
+    ] = None,
     once: Annotated[bool, typer.Option("--once", help="Check each due feed once, then exit (for cron).")] = False,
 ) -> None:
     """Follow feeds: new articles are fetched, annotated, stored and placed in stories as they appear."""
-    from storyweave.follow import Fetcher, follow_round, read_opml
+    from storyweave.follow import Fetcher, follow_round, read_opml, web_address
     from storyweave.follow import follow as run
     from storyweave.store import Store, default_path
 
-    seconds = every_seconds(every)
+    seconds = every_seconds(every) if every is not None else None
     feeds = list(urls or [])
     for url in feeds:
-        if not url.lower().startswith(("http://", "https://")):
-            raise InputError(f"{url!r} is not a web address", "Give feed addresses starting with http:// or https://")
+        if not web_address(url):
+            raise InputError(f"{url[:200]!r} is not a web address", "Give feed addresses such as https://host/feed")
     if opml is not None:
         feeds += read_opml(opml)
     with Store.open(db or default_path()) as store:
@@ -97,11 +101,11 @@ def _say(report: Round) -> None:
     note(f"checked {report.feeds} feed{'s' * (report.feeds != 1)}{failed}: {report.new} new article"
          f"{'s' * (report.new != 1)}{from_feed}")  # fmt: skip
     for feed, reason in report.failed.items():
-        note(f"  [yellow]{feed}[/]: {reason}")
+        note(f"  [yellow]{escape(feed)}[/]: {escape(reason)}")
 
 
 class _stop_on_signals:
-    """SIGINT and SIGTERM set ``stop``: the round in flight finishes and is stored."""
+    """SIGINT and SIGTERM set ``stop``: the round in flight finishes and is stored; a second one stops at once."""
 
     def __init__(self, stop: threading.Event) -> None:
         self.stop = stop
@@ -109,7 +113,13 @@ class _stop_on_signals:
 
     def __enter__(self) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
-            self.previous[sig] = signal.signal(sig, lambda *_: self.stop.set())
+            self.previous[sig] = signal.signal(sig, self._handle)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.stop.is_set():  # asked twice: stop now (what the round stored so far stays)
+            raise KeyboardInterrupt
+        self.stop.set()
+        os.write(2, b"\nstopping after this round (Ctrl-C again to stop now)\n")
 
     def __exit__(self, *exc: object) -> None:
         for sig, handler in self.previous.items():
@@ -144,7 +154,8 @@ def feeds(
     table = Table("feed", "title", "last checked", "next check", "last result", box=None)
     for s in followed:
         checked = s.last_checked.strftime("%Y-%m-%d %H:%M") if s.last_checked else "never"
-        table.add_row(s.url, s.title, checked, s.next_check.strftime("%Y-%m-%d %H:%M"), s.last_result)
+        row = (s.url, s.title, checked, s.next_check.strftime("%Y-%m-%d %H:%M"), s.last_result)
+        table.add_row(*(escape(cell) for cell in row))  # a feed's title is its author's text, not markup
     Console(highlight=False, soft_wrap=False).print(table)
 
 
@@ -156,7 +167,10 @@ def remove(
     """Stop following a feed (its articles and stories stay)."""
     from storyweave.store import Store, default_path
 
-    with Store.open(db or default_path()) as store:
+    path = db or default_path()
+    if not path.exists():
+        raise InputError(f"no store at {path}", "Point --db at the store the feed was followed in")
+    with Store.open(path) as store:
         if not store.unsubscribe(url):
             raise InputError(f"not following {url}", "See the feeds followed with: storyweave feeds")
-    note(f"no longer following {url}")
+    note(f"no longer following {escape(url)}")

@@ -6,7 +6,7 @@ the pages behind its new entries, ``opml`` reads a feed reader's export.
 
 from __future__ import annotations
 
-from storyweave.follow.check import canonical_url
+from storyweave.follow.check import canonical_url, web_address
 from storyweave.follow.fetch import USER_AGENT, Fetcher, FetchError, FetchSettings
 from storyweave.follow.loop import Round, follow, follow_round
 from storyweave.follow.opml import read_opml
@@ -21,4 +21,5 @@ __all__ = [
     "follow",
     "follow_round",
     "read_opml",
+    "web_address",
 ]

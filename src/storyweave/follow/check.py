@@ -20,15 +20,33 @@ from storyweave.follow.fetch import Fetcher, FetchError, Page
 from storyweave.ingest._errors import EmptyFeed, UnreadableInput
 from storyweave.ingest.feed import read_feed
 from storyweave.ingest.html import read_html
-from storyweave.ingest.jsonfeed import looks_like_json_feed, read_json_feed
+from storyweave.ingest.jsonfeed import read_json_feed
 from storyweave.ingest.source import InputFile
 from storyweave.models import Article, Skipped
 from storyweave.store import CheckRecord, Subscription
 
-__all__ = ["Entry", "FeedCheck", "canonical_url", "check_feed", "check_record", "fetch_article", "next_check"]
+__all__ = [
+    "Entry",
+    "FeedCheck",
+    "canonical_url",
+    "check_feed",
+    "check_record",
+    "fetch_article",
+    "next_check",
+    "web_address",
+]
 
 MAX_BACKOFF = timedelta(hours=6)
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+
+
+def web_address(url: str) -> bool:
+    """An http(s) address with a host, that the fetcher can take apart ("http://[x/feed" is not one)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
 def canonical_url(url: str) -> str:
@@ -37,7 +55,10 @@ def canonical_url(url: str) -> str:
         normal = courlan.normalize_url(url.strip())
     except Exception:  # courlan raises on addresses it cannot split; keep them as written
         normal = url.strip()
-    parts = urlsplit(normal)
+    try:
+        parts = urlsplit(normal)
+    except ValueError:  # "http://[x/": no address to fetch; kept as written, its fetch fails with the reason
+        return normal
     return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
 
 
@@ -74,7 +95,7 @@ def check_feed(fetcher: Fetcher, subscription: Subscription) -> FeedCheck:
     if page.status == 304:
         check.not_modified = True
         return check
-    reader = read_json_feed if looks_like_json_feed(page.content) else read_feed
+    reader = read_json_feed if _json(page) else read_feed
     check.ttl = _ttl(page.content)
     try:
         for item in reader(InputFile(path=subscription.url, data=page.content)):
@@ -104,6 +125,12 @@ def fetch_article(fetcher: Fetcher, entry: Entry) -> tuple[Article, str | None]:
         if isinstance(item, Article) and len(item.text) >= len(fallback.text):
             return _from_page(item, entry, fallback), None
     return fallback, "no article text on the page; the feed's text is used"
+
+
+def _json(page: Page) -> bool:
+    """A JSON Feed by its type, or by its first character (servers often call any feed text/xml)."""
+    head = page.content[:64].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return page.content_type.endswith("json") or head.startswith(b"{")
 
 
 _TTL = re.compile(rb"<ttl>\s*(\d{1,6})\s*</ttl>")
@@ -144,10 +171,11 @@ def _from_page(page: Article, entry: Entry, fallback: Article) -> Article:
 
 def next_check(subscription: Subscription, check: FeedCheck, now: datetime) -> datetime:
     """When to check again: the feed's pace (or longer, when its RSS ttl or Cache-Control asks it), and
-    after a failure a back-off that doubles with each failure in a row, up to six hours."""
+    after a failure a back-off that doubles with each failure in a row, up to six hours (or the feed's own
+    pace, when that is longer)."""
     if check.error is not None:
         delay = timedelta(seconds=subscription.every) * 2 ** min(subscription.failures + 1, 10)
-        return now + min(delay, MAX_BACKOFF)
+        return now + min(delay, max(MAX_BACKOFF, timedelta(seconds=subscription.every)))
     max_age = (check.page.max_age or 0) if check.page is not None else 0
     asked = max(max_age, 60 * (check.ttl or 0))
     return now + timedelta(seconds=max(subscription.every, min(asked, int(MAX_BACKOFF.total_seconds()))))

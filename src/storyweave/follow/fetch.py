@@ -33,6 +33,8 @@ class FetchSettings:
     backoff: float = 2.0  # seconds before the first retry, doubled for each next one
     host_delay: float = 1.0  # seconds between two requests to one host
     concurrency: int = 4  # hosts fetched from at once
+    deadline: float = 60.0  # seconds one request may take in all (a server that drips bytes is cut off)
+    robots_hours: float = 24.0  # how long a site's robots.txt is kept before it is read again (RFC 9309)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,8 @@ class Fetcher:
         self._lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}  # one request at a time per host, one robots.txt reading
         self._last: dict[str, float] = {}
-        self._robots: dict[str, RobotFileParser | None] = {}
+        # site -> (its rules, or None for none; read again after this moment; why it could not be read)
+        self._robots: dict[str, tuple[RobotFileParser | None, float, str]] = {}
         self._slots = threading.Semaphore(self.settings.concurrency)
 
     def close(self) -> None:
@@ -82,6 +85,12 @@ class Fetcher:
         """The answer for ``url`` (a 304 when the validators still hold), or ``FetchError``."""
         if not self.allowed(url):
             raise FetchError("robots.txt disallows it")
+        page = self._get(url, etag, last_modified)
+        if _site(page.url) != _site(url) and not self.allowed(page.url):
+            raise FetchError(f"robots.txt of {_site(page.url)} disallows where it redirects")
+        return page
+
+    def _get(self, url: str, etag: str | None, last_modified: str | None) -> Page:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -97,32 +106,35 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def allowed(self, url: str) -> bool:
-        """Whether the site's robots.txt lets storyweave fetch ``url`` (read once per site, RFC 9309: a missing
-        file allows everything, a server error allows nothing)."""
-        parts = urlsplit(url)
-        site = f"{parts.scheme}://{parts.netloc}".lower()
+        """Whether the site's robots.txt lets storyweave fetch ``url``. Read once a day per site (RFC 9309): a
+        missing file (4xx) allows everything; a server error or no answer allows nothing, and is asked again
+        after ten minutes."""
+        site = _site(url)
         with self._named_lock(f"robots {site}"):  # one reading per site, the other threads wait for it
-            if site not in self._robots:
-                self._robots[site] = self._read_robots(site)
-        rules = self._robots[site]
+            known = self._robots.get(site)
+            if known is None or known[1] < time.monotonic():
+                self._robots[site] = known = self._read_robots(site)
+        rules, _, unreadable = known
+        if unreadable:
+            raise FetchError(f"robots.txt could not be read ({unreadable}); nothing is fetched from the site")
         return True if rules is None else rules.can_fetch(USER_AGENT, url)
 
-    def _read_robots(self, site: str) -> RobotFileParser | None:
-        rules = RobotFileParser()
+    def _read_robots(self, site: str) -> tuple[RobotFileParser | None, float, str]:
+        until = time.monotonic() + self.settings.robots_hours * 3600
         try:
             page = self._request(f"{site}/robots.txt", {})
-        except (_Retry, FetchError) as err:
-            if isinstance(err, _Retry) and err.status is not None:  # 5xx: the site is unreachable, stay away
-                rules.parse(["User-agent: *", "Disallow: /"])
-                return rules
-            return None  # no robots.txt to be had (4xx, not found): everything is allowed
+        except _Retry as err:  # a server error, a timeout, no connection: unreachable, so stay away for now
+            return None, time.monotonic() + 600, str(err)
+        except FetchError:
+            return None, until, ""  # no robots.txt to be had (4xx, not found): everything is allowed
         if page.status != 200:
-            return None
+            return None, until, ""
+        rules = RobotFileParser()
         rules.parse(page.content.decode("utf-8", "replace").splitlines())
-        return rules
+        return rules, until, ""
 
     def _request(self, url: str, headers: dict[str, str]) -> Page:
-        host = urlsplit(url).netloc.lower()
+        host = _site(url)
         with self._slots, self._named_lock(f"host {host}"):
             wait = self._last.get(host, 0.0) + self.settings.host_delay - time.monotonic()
             if wait > 0:
@@ -146,21 +158,26 @@ class Fetcher:
                 if answer.status_code >= 400:
                     raise FetchError(f"HTTP {answer.status_code}")
                 body, truncated = bytearray(), False
+                deadline = time.monotonic() + self.settings.deadline
                 for chunk in answer.iter_bytes():
                     body += chunk
                     if len(body) > self.settings.max_bytes:
                         del body[self.settings.max_bytes :]
                         truncated = True
                         break
+                    if time.monotonic() > deadline:
+                        raise _Retry(f"took over {self.settings.deadline:g} s to send")
                 return _page(answer, bytes(body), truncated=truncated)
         except httpx.TooManyRedirects:
             raise FetchError(f"more than {self.settings.max_redirects} redirects") from None
         except httpx.TimeoutException:
             raise _Retry(f"timed out after {self.settings.timeout:g} s") from None
-        except httpx.TransportError as err:
-            raise _Retry(f"could not connect ({type(err).__name__})") from None
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as err:
             raise FetchError(f"not a web address we can fetch ({err})") from None
+        except httpx.TransportError as err:
+            raise _Retry(f"could not connect ({type(err).__name__})") from None
+        except (httpx.HTTPError, ValueError) as err:  # a body that does not decode, an address urllib refuses
+            raise FetchError(f"unusable answer ({type(err).__name__}: {err})"[:200]) from None
 
 
 class _Retry(Exception):
@@ -169,6 +186,15 @@ class _Retry(Exception):
     def __init__(self, reason: str, status: int | None = None) -> None:
         super().__init__(reason)
         self.status = status
+
+
+def _site(url: str) -> str:
+    """``scheme://host:port`` of an address (what robots.txt and the per-host pause go by)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise FetchError(f"not a web address we can fetch ({url[:80]!r})") from None
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def _page(answer: httpx.Response, content: bytes, *, truncated: bool) -> Page:

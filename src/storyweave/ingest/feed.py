@@ -18,7 +18,7 @@ from storyweave.ingest.outlet import resolve_outlet
 from storyweave.ingest.source import InputFile
 from storyweave.models import Article, Skipped
 
-__all__ = ["html_to_text", "read_feed"]
+__all__ = ["html_to_text", "read_feed", "web_url"]
 
 NO_TEXT = "the feed entry has no text (neither content nor summary)"
 _SPACES = re.compile(r"\s+")
@@ -43,7 +43,7 @@ def read_feed(source: InputFile) -> Iterator[Article | Skipped]:
         raise EmptyFeed("the feed has no entries")
     feed = parsed.get("feed") or {}
     feed_title = _plain(feed.get("title_detail"), feed.get("title"))
-    feed_link = _web_url(feed.get("link"))
+    feed_link = web_url(feed.get("link"))
     for number, entry in enumerate(entries, start=1):
         try:
             yield _read_entry(source, entry, number, feed_title, feed_link)
@@ -71,7 +71,7 @@ def _read_entry(
     text = _entry_text(entry)
     if not text:
         return Skipped(where, NO_TEXT)
-    url = _web_url(entry.get("link"))
+    url = web_url(entry.get("link"))
     return Article.create(
         text,
         resolve_outlet(feed_title, feed_link or url, source.path),
@@ -122,7 +122,7 @@ def _squash(text: str | None) -> str:
     return _SPACES.sub(" ", text) if text else ""
 
 
-def _web_url(link: Any) -> str | None:
+def web_url(link: Any) -> str | None:
     """An entry's link when it is a web address (feedparser also offers ids such as "urn:...")."""
     link = link.strip() if isinstance(link, str) else ""
     return link if link.lower().startswith(("http://", "https://")) else None

@@ -8,25 +8,19 @@ from typing import Any
 
 from storyweave.ingest._errors import EmptyFeed, UnreadableInput
 from storyweave.ingest.dates import parse_published
-from storyweave.ingest.feed import NO_TEXT, html_to_text
+from storyweave.ingest.feed import NO_TEXT, html_to_text, web_url
 from storyweave.ingest.outlet import resolve_outlet
 from storyweave.ingest.source import InputFile
 from storyweave.models import Article, Skipped
 
-__all__ = ["looks_like_json_feed", "read_json_feed"]
-
-
-def looks_like_json_feed(data: bytes) -> bool:
-    """Bytes that open a JSON object naming the JSON Feed version."""
-    head = data[:2048].removeprefix(b"\xef\xbb\xbf").lstrip()
-    return head.startswith(b"{") and b"jsonfeed.org/version" in head.replace(b"\\/", b"/")
+__all__ = ["read_json_feed"]
 
 
 def read_json_feed(source: InputFile) -> Iterator[Article | Skipped]:
     """Read every item of a JSON Feed; an item without text is skipped, the rest still read."""
     try:
         feed = json.loads(source.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         raise UnreadableInput(f"not a JSON Feed ({type(err).__name__}: {err})") from None
     if not isinstance(feed, dict) or "jsonfeed.org/version" not in str(feed.get("version", "")):
         raise UnreadableInput("not a JSON Feed (no jsonfeed.org version)")
@@ -36,7 +30,7 @@ def read_json_feed(source: InputFile) -> Iterator[Article | Skipped]:
     if not items:
         raise EmptyFeed("the feed has no items")
     title = _string(feed.get("title"))
-    home = _web_url(feed.get("home_page_url"))
+    home = web_url(feed.get("home_page_url"))
     for number, item in enumerate(items, start=1):
         where = f"{source.where} item {number}"
         if not isinstance(item, dict):
@@ -47,7 +41,7 @@ def read_json_feed(source: InputFile) -> Iterator[Article | Skipped]:
         if not text:
             yield Skipped(where, NO_TEXT)
             continue
-        url = _web_url(item.get("url")) or _web_url(item.get("external_url"))
+        url = web_url(item.get("url")) or web_url(item.get("external_url"))
         yield Article.create(
             text,
             resolve_outlet(title, home or url, source.path),
@@ -61,8 +55,3 @@ def read_json_feed(source: InputFile) -> Iterator[Article | Skipped]:
 
 def _string(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
-
-
-def _web_url(value: Any) -> str | None:
-    text = _string(value)
-    return text if text.lower().startswith(("http://", "https://")) else None

@@ -17,14 +17,14 @@ NEWS_ABBREVIATIONS = frozenset(
     """
     gov sen rep reps lt col gen maj sgt capt cmdr adm cpl pvt supt insp det dept prof dr mr mrs ms
     messrs rev hon atty asst assn corp inc ltd co bros no nos jan feb mar apr aug sept sep oct nov dec
-    st ave blvd mt ft pres gov-elect del dist dep
+    st ave blvd mt ft pres gov-elect dist dep
     """.split()
 )
 # Titles stand before a name and never end a sentence, whatever word follows ("Col. Rob Manning": Punkt takes
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    del dep""".split()
+    dep""".split()
 )
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
@@ -118,12 +118,14 @@ def goes_on(sentence: str, after: str) -> bool:
     if _MOJIBAKE_QUOTE.match(after):
         return False
     if after[:1].islower():  # '"Are we ready?" she asked', '"No, no!" and ran'; not an address or a panel
-        return not (_ADDRESS.match(after) or (_PANEL.match(after) and not _INITIALS.search(sentence)))
+        panel = sentence.endswith(".") and not _INITIALS.search(sentence) and _PANEL.match(after)
+        return not (_ADDRESS.match(after) or panel)
     if _LOST_CURRENCY.search(sentence) and _AMOUNT.match(after):
         return True
     title = _TITLE_END.search(sentence)
-    if title and title[1].lower() in TITLES:
-        return True
+    if title and title[1].lower() in TITLES:  # "Col. Rob Manning", not "12 Oak Dr. The house ..."
+        first = after.split(maxsplit=1)[0].strip("\"“'‘(") if after.split() else ""
+        return first[:1].isupper() and first.lower() not in OPENERS
     if after[:1].isdigit() and (_MONTH_END.search(sentence) or _NEVER_LAST.search(sentence)):
         return True
     if _CALIBRE_OR_YEAR.match(after):

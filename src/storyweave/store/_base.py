@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from storyweave.store.errors import store_error
 
-__all__ = ["Database"]
+__all__ = ["PAGE", "Database", "chunks"]
+
+PAGE = 500  # rows fetched at a time, ids per IN (...) query
+
+
+def chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    """``ids`` in lists of at most ``PAGE`` (SQLite bounds the values one statement may take)."""
+    for start in range(0, len(ids), PAGE):
+        yield list(ids[start : start + PAGE])
 
 
 class Database:

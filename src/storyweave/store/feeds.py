@@ -12,10 +12,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from storyweave.store._base import Database
+from storyweave.store._base import Database, chunks
 from storyweave.store.codec import now_utc, parse_utc, utc_text
 
-__all__ = ["CheckRecord", "FeedMethods", "Subscription"]
+__all__ = ["DEFAULT_EVERY", "CheckRecord", "FeedMethods", "Subscription"]
+
+DEFAULT_EVERY = 15 * 60  # seconds between checks of a feed, unless its subscriber or the feed asks otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,20 +73,21 @@ _COLUMNS = (
 class FeedMethods(Database):
     """The store's feed methods (mixed into ``Store``)."""
 
-    def subscribe(self, urls: Iterable[str], every: int) -> list[str]:
-        """Add feeds (checked at once, then every ``every`` seconds); returns those that were new. A feed
-        already followed keeps its state and takes the new pace."""
+    def subscribe(self, urls: Iterable[str], every: int | None = None) -> list[str]:
+        """Add feeds (checked at once, then every ``every`` seconds, by default ``DEFAULT_EVERY``); returns those
+        that were new. A feed already followed keeps its state, and takes ``every`` when it is given."""
         now = now_utc()
         added = []
         with self._writing() as conn:
             for url in dict.fromkeys(urls):
                 found = conn.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)).fetchone()
                 if found:
-                    conn.execute("UPDATE feeds SET every_seconds = ? WHERE url = ?", (every, url))
+                    if every is not None:
+                        conn.execute("UPDATE feeds SET every_seconds = ? WHERE url = ?", (every, url))
                     continue
                 conn.execute(
                     "INSERT INTO feeds (url, every_seconds, added_at, next_check) VALUES (?, ?, ?, ?)",
-                    (url, every, now, now),
+                    (url, every or DEFAULT_EVERY, now, now),
                 )
                 added.append(url)
         return added
@@ -123,8 +126,7 @@ class FeedMethods(Database):
         """The canonical entry addresses among ``urls`` already fetched (from any feed)."""
         seen: set[str] = set()
         with self._reading() as conn:
-            for first in range(0, len(urls), 500):
-                chunk = list(urls[first : first + 500])
+            for chunk in chunks(urls):
                 marks = ",".join("?" * len(chunk))
                 seen.update(
                     row[0] for row in conn.execute(f"SELECT url FROM feed_entries WHERE url IN ({marks})", chunk)

@@ -19,6 +19,7 @@ from types import TracebackType
 from storyweave import settings
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.store import codec
+from storyweave.store._base import PAGE, chunks
 from storyweave.store.errors import StoreError, store_error
 from storyweave.store.feeds import FeedMethods
 from storyweave.store.migrations import migrate, pending
@@ -28,7 +29,6 @@ __all__ = ["DEFAULT_TIMEOUT", "TIMEOUT_ENV", "Store", "default_path"]
 
 TIMEOUT_ENV = "STORYWEAVE_DB_TIMEOUT"
 DEFAULT_TIMEOUT = 10.0  # seconds a write waits for another process's transaction
-_PAGE = 500  # rows fetched at a time, ids per IN (...) query
 
 
 def default_path() -> Path:
@@ -93,7 +93,7 @@ class Store(StoryMethods, FeedMethods):
         ids = list(dict.fromkeys(article_ids))
         found: set[str] = set()
         with self._reading() as conn:
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 marks = ",".join("?" * len(chunk))
                 found.update(row[0] for row in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
         return found
@@ -124,7 +124,7 @@ class Store(StoryMethods, FeedMethods):
         columns = ", ".join(f"a.{name.strip()}" for name in codec.ARTICLE_COLUMNS.split(","))
         found: dict[str, AnnotatedArticle] = {}
         with self._reading() as conn:
-            for chunk in _chunks(list(dict.fromkeys(article_ids))):
+            for chunk in chunks(list(dict.fromkeys(article_ids))):
                 rows = conn.execute(
                     f"SELECT {columns}, n.sentences, n.entities, n.embeddings, n.embeddings_dtype, "
                     "n.embeddings_shape, n.boilerplate_lines FROM articles a "
@@ -155,11 +155,11 @@ class Store(StoryMethods, FeedMethods):
                 rows = conn.execute(
                     f"SELECT {codec.ARTICLE_COLUMNS}, {time} FROM articles "
                     f"WHERE ({time}, id) > (?, ?) ORDER BY {time}, id LIMIT ?",
-                    (key, last_id, _PAGE),
+                    (key, last_id, PAGE),
                 ).fetchall()
             for row in rows:
                 yield codec.article_from_row(row[:12])
-            if len(rows) < _PAGE:
+            if len(rows) < PAGE:
                 return
             key, last_id = rows[-1][12], rows[-1][0]
 
@@ -220,8 +220,3 @@ def _prepare(conn: sqlite3.Connection, path: Path, wait: float, readonly: bool) 
 
 def _marks(count: int) -> str:
     return ",".join("?" * count)
-
-
-def _chunks(ids: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), _PAGE):
-        yield ids[start : start + _PAGE]

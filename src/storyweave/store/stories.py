@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from storyweave.store._base import Database
+from storyweave.store._base import Database, chunks
 from storyweave.store.codec import now_utc, parse_utc, utc_text
 
 __all__ = ["Assignment", "Member", "StoredBrief", "StoryMethods", "StoryRecord", "members_hash"]
@@ -152,8 +152,7 @@ class StoryMethods(Database):
         """The story of each of ``article_ids`` that is in one."""
         found: dict[str, str] = {}
         with self._reading() as conn:
-            for first in range(0, len(article_ids), 500):
-                chunk = list(article_ids[first : first + 500])
+            for chunk in chunks(article_ids):
                 marks = ",".join("?" * len(chunk))
                 query = f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})"
                 found.update((str(a), str(s)) for a, s in conn.execute(query, chunk))

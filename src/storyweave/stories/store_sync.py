@@ -10,6 +10,7 @@ make a cached brief stale (see ``brief_for``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -51,28 +52,34 @@ def regroup_recent(
     """Group only the articles from ``since`` on (the grouping window, for a store that grows as feeds come
     in), leaving older stories as they are: the work follows the window, not the store.
 
-    A group that holds members of a stored story carries that story on (its id, and its older members
-    outside the window); any other group is a story of its own, named by its founding article.
+    A group that holds members of a stored story carries that story on: the group with most of them takes the
+    story's older members (outside the window). Every story is named by its founding article, as
+    ``regroup_store`` names it, so a story keeps its id while its founder stays in it; the part of a split
+    story without the founder gets an id of its own.
     """
     recent = store.annotated([article.id for article in store.iter_articles(since=since)])
     grouping = group(recent, settings, workers=workers)
     owners = store.stories_of([a.id for a in recent])
     in_window = {a.id for a in recent}
-    taken: set[str] = set()
+    carried_on: set[str] = set()  # stored stories whose older members a group took
+    taken: set[str] = set()  # story ids given out
     assignments = []
     for members in sorted(grouping.groups, key=len, reverse=True):  # the largest group carries a story on
         ids = [recent[i].id for i in members]
         stored = Counter(owners[i] for i in ids if i in owners)
-        carried = next((sid for sid, _ in stored.most_common() if sid not in taken), None)
+        carried = next((sid for sid, _ in stored.most_common() if sid not in carried_on), None)
         articles = [recent[i] for i in members]
         copies = {recent[i].id: recent[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
         if carried is not None:
-            taken.add(carried)
+            carried_on.add(carried)
             older = [m for m in store.members(carried) if m.article_id not in in_window]
             articles += store.annotated([m.article_id for m in older])
             copies |= {m.article_id: m.syndicated_of for m in older if m.syndicated_of}
         articles.sort(key=founding_order)
-        name = carried or story_id(articles)
+        name = story_id(articles)  # the founder's, as regroup_store names it
+        if name in taken:  # a story split in two: the part without its founder gets an id of its own
+            name = "s" + hashlib.sha1("\n".join(sorted(a.id for a in articles)).encode()).hexdigest()[:12]
+        taken.add(name)
         assignments.append(Assignment(name, [a.id for a in articles], story_title(articles), copies))
     store.assign_all(assignments)
     return RegroupReport(len(recent), len(grouping.groups), len(grouping.copy_of))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
@@ -52,8 +53,9 @@ def _moment(text: str | None) -> datetime | None:
     """A time given in the address or the cookie (ISO 8601; a bare date is its midnight UTC), or None."""
     if not text or len(text) > 40:
         return None
+    text = re.sub(r" (\d\d:?\d\d)$", r"+\1", text.strip())  # "+05:00" arrives as " 05:00" when not %2B-escaped
     try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
@@ -81,7 +83,7 @@ def stories_page(
         newest_url=_page_url(q, 1),
         biggest_url=_page_url(q, 1, "biggest"),
         rows=rows,
-        seen=seen.strftime("%Y-%m-%d %H:%M UTC") if seen and any(r.updated for r in rows) else "",
+        seen=seen.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if seen and any(r.updated for r in rows) else "",
         page=page_number,
         pages=pages,
         total=total,
