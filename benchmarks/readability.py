@@ -25,7 +25,7 @@ import argparse
 import re
 from collections import Counter
 
-from storyweave.analysis.framing import first_person_sentences
+from storyweave.analysis.voice import first_person_sentences
 from storyweave.engines.local import annotate_articles
 from storyweave.eval.datasets import read_multinews, shared_data_file
 from storyweave.models import NEWS, AnnotatedArticle, Story

@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from jsonschema import Draft202012Validator
 
-from storyweave.analysis.framing import first_person_sentences, piece_kinds, wording
+from storyweave.analysis.voice import first_person_sentences, piece_kinds
+from storyweave.analysis.wording import wording
 from storyweave.document import brief_from_dict, brief_to_dict, load_schema
 from storyweave.errors import InputError
 from storyweave.models import FULL, SOURCE, Article, Brief, Claim, Evidence, Story

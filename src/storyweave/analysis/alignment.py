@@ -56,6 +56,12 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def headline_and_lead(article: AnnotatedArticle, sentences: int = 3) -> frozenset[str]:
+    """The content words of an article's headline and first ``sentences`` sentences: what it says it is about."""
+    lead = " ".join(s.text for s in article.sentences[:sentences])
+    return content_words(f"{article.article.title} {lead}")
+
+
 def overlap_matrix(words: list[frozenset[str]]) -> np.ndarray:
     """overlap[i, j] = |w_i & w_j| / min(|w_i|, |w_j|), computed as one matrix product."""
     n = len(words)

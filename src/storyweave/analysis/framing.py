@@ -3,78 +3,22 @@ whether the piece is opinion or analysis rather than news.
 
 - **Headlines** side by side, each with the words no other outlet uses in its headline or lead ("ambushed"
   where the others write "confronted"): the words that carry one outlet's framing.
-- **Wording**: for a claim that several outlets state in full, the two sentences are aligned word by word
-  (light stems, so "raised" meets "raises"); where both go on alike on each side of a stretch but name that
-  stretch differently ("Protesters *ambushed* Senator Ray" / "Protesters *confronted* Senator Ray"), the two
-  stretches are the same thing in different words. Numbers, names and reporting verbs are left out: a different
-  number is a fact to check (the facts section), a different name a spelling, "said" / "told" not framing.
-- **Pieces**: an opinion or analysis piece is known by its address (``/opinion/``, ``/analysis/``), its
-  headline's label ("Opinion:") or its voice: first-person sentences outside quotations.
+- **Wording** (``wording``): the parts of shared claims that outlets name in different words.
+- **Pieces** (``voice``): the articles that are opinion or analysis, and what shows it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
-from storyweave.analysis.alignment import STOP_WORDS, content_words, word_stem
-from storyweave.analysis.quote_spans import inside_quotations, quoted_spans
-from storyweave.models import (
-    FULL,
-    AnnotatedArticle,
-    Claim,
-    Evidence,
-    Framing,
-    Headline,
-    PieceKind,
-    Wording,
-    WordingDifference,
-)
+from storyweave.analysis.alignment import STOP_WORDS, headline_and_lead, word_stem
+from storyweave.analysis.voice import piece_kinds
+from storyweave.analysis.wording import TOKEN, wording
+from storyweave.models import AnnotatedArticle, Claim, Framing, Headline, PieceKind
+
+__all__ = ["framing", "headlines"]
 
 LEAD_SENTENCES = 3  # a headline's words are looked for in the other outlets' headlines and these first sentences
-SHARED = 0.5  # two sentences are compared word by word when they share this share of the shorter's content words
-MAX_WORDS = 3  # a differing stretch is at most this many words on either side (after its small words)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.:]*\d|\d")
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
-    billion trillion dozen dozens hundreds thousands millions first second third fourth fifth half percent""".split()
-)
-# Words whose difference is not framing: reporting verbs, auxiliaries, times and small adverbs
-_NOT_FRAMING = frozenset(
-    word_stem(w)
-    for w in """say says said tell tells told add adds added state stated report reports reported announce announced
-    write wrote note noted explain explained according would will could can may might has have had been being
-    was were is are am be do does did get got today yesterday tomorrow tonight week weekend month year day days
-    morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday earlier later last
-    next ago now then still already recently currently also just even about around nearly almost some several
-    many more most least less new mr mrs ms dr""".split()
-)
-
-_FUNCTION_WORDS = frozenset(
-    """whose while because although though unless whether onto upon within without across toward towards among
-    amid via per including us those these there""".split()
-)
-_CONTRACTION = re.compile(r"'(?:s|ll|re|ve|d|m)$")
-_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")  # lower case: not a name, an acronym, a code or a sentence's first word
-
-_OPINION_PATH = re.compile(
-    r"/(?:opinions?|commentary|editorials?|op-?eds?|columns?|columnists?|blogs?|letters)(?:/|$)", re.I
-)
-_ANALYSIS_PATH = re.compile(r"/(?:analysis|news-analysis|explainers?)(?:/|$)", re.I)
-# "Opinion: ...", "OPINION | ...", "Analysis — ...", not "Letter-writing campaign ..."
-_LABEL_END = r"(?:\s*[:|]|\s+[–—-]\s)"
-_OPINION_LABEL = re.compile(
-    rf"^\s*(?:opinion|op-ed|editorial|commentary|column|letters?|perspective){_LABEL_END}", re.I
-)
-_ANALYSIS_LABEL = re.compile(rf"^\s*(?:analysis|news analysis|explainer){_LABEL_END}", re.I)
-# The writer as "I" (not a road or an initial: "I-95", "I. M. Pei"; a numeral after a name, see _first_person)
-_I = re.compile(r"\b(?:I(?![-.]\s?[\dA-Z])|I'm|I've|I'd|I’m|I’ve|I’d)\b")
-_ME = re.compile(r"\b(?:[Mm]e|[Mm]y|[Mm]yself)\b")
-_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w.'’-]*:\s")  # a transcript's turn: "Ann Cole: ..."
-FIRST_PERSON_SENTENCES = 3  # an article written in the first person: at least this many of its own sentences...
-FIRST_PERSON_SHARE = 0.15  # ... and at least this share of them
 
 
 def framing(
@@ -85,12 +29,9 @@ def framing(
     return Framing(headlines(articles), wording(claims), piece_kinds(articles) if pieces is None else pieces)
 
 
-# --- Headlines -----------------------------------------------------------------------------------------------
-
-
 def headlines(articles: Sequence[AnnotatedArticle]) -> list[Headline]:
     """Every titled article's headline, with the words of it that no other article uses near its top."""
-    tops = [_top_words(a) for a in articles]
+    tops = [headline_and_lead(a, LEAD_SENTENCES) for a in articles]
     shown = []
     for n, annotated in enumerate(articles):
         title = " ".join(annotated.article.title.split())
@@ -102,253 +43,12 @@ def headlines(articles: Sequence[AnnotatedArticle]) -> list[Headline]:
     return shown
 
 
-def _top_words(annotated: AnnotatedArticle) -> frozenset[str]:
-    lead = " ".join(s.text for s in annotated.sentences[:LEAD_SENTENCES])
-    return content_words(f"{annotated.article.title} {lead}")
-
-
 def _own_words(title: str, elsewhere: frozenset[str]) -> list[str]:
     own: list[str] = []
-    for token in _TOKEN.findall(title):
+    for token in TOKEN.findall(title):
         key = token.lower().strip("'’-")
         if key in STOP_WORDS or len(key) < 3 or (not key.isalpha() and not key.replace("-", "").isalpha()):
             continue
         if word_stem(key) not in elsewhere and token not in own:
             own.append(token)
     return own
-
-
-# --- Wording of shared claims --------------------------------------------------------------------------------
-
-
-class _Words:
-    """A sentence's words: as written, with their stems and offsets, and which of them may carry framing."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        matches = list(_TOKEN.finditer(text))
-        self.spans = [(m.start(), m.end()) for m in matches]
-        self.written = [m.group() for m in matches]
-        self.lower = [_CONTRACTION.sub("", w.lower().replace("’", "'")).strip("'-") for w in self.written]
-        self.stems = [word_stem(w) for w in self.lower]
-        self.all = frozenset(self.stems)
-        self.quoted = _inside_marks(text, self.spans)
-
-    def content(self, k: int) -> bool:
-        word = self.lower[k]
-        small = word in STOP_WORDS or word in _FUNCTION_WORDS or self.stems[k] in _NOT_FRAMING
-        return not (small or len(word) < 3 or any(c.isdigit() for c in word))
-
-    def framing_word(self, k: int) -> bool:
-        """A common word that may name something differently: the writer's own (not quoted: a quotation's
-        wording is the quotes section's), no number, no name (capitalised inside the sentence), no reporting
-        verb or small word."""
-        plain = _PLAIN_WORD.fullmatch(self.written[k]) is not None  # not "Merkley", "hSFrW", "AK-47"
-        numeric = any(part in _NUMBER_WORDS for part in self.lower[k].split("-"))
-        return self.content(k) and plain and not (numeric or self.quoted[k])
-
-    def stretch(self, first: int, last: int, adverbs: tuple[bool, bool]) -> tuple[int, int] | None:
-        """``first:last`` without small words at its ends, nor "-ly" adverbs unless ``adverbs`` says the other
-        sentence's stretch has one at that end too ("morally responsible" / "personally guilty"), or None when no
-        content word is left."""
-        while first < last and (not self.content(first) or (self.adverb(first) and not adverbs[0])):
-            first += 1
-        while last > first and (not self.content(last - 1) or (self.adverb(last - 1) and not adverbs[1])):
-            last -= 1
-        return (first, last) if first < last else None
-
-    def adverb(self, k: int) -> bool:
-        return self.lower[k].endswith("ly") and len(self.lower[k]) > 4
-
-    def edges(self, first: int, last: int) -> tuple[bool, bool]:
-        """Whether the content words at each end of ``first:last`` are "-ly" adverbs."""
-        content = [k for k in range(first, last) if self.content(k)]
-        return (bool(content) and self.adverb(content[0]), bool(content) and self.adverb(content[-1]))
-
-    def listed(self, first: int, last: int) -> bool:
-        """The stretch is an item of a list: a comma before it and a comma or "and" after it."""
-        before = self.text[: self.spans[first][0]].rstrip()
-        after = self.text[self.spans[last - 1][1] :].lstrip()
-        return before.endswith(",") and (after.startswith(",") or after.startswith("and "))
-
-    def quote(self, first: int, last: int) -> str:
-        return self.text[self.spans[first][0] : self.spans[last - 1][1]]
-
-
-def _inside_marks(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """For each word, whether it lies inside quotation marks. A mark opens after a space (or at the start) and
-    before a word; any other closes: a sentence that first meets a closing mark began inside a quotation."""
-    marks: list[tuple[int, bool]] = []
-    for m in re.finditer(r"[\"“”]", text):
-        k = m.start()
-        straight_opening = (k == 0 or text[k - 1] in " (\u2014") and bool(text[k + 1 : k + 2].strip())
-        marks.append((k, m.group() == "“" or (m.group() == '"' and straight_opening)))
-    inside: list[bool] = []
-    state, n = bool(marks) and not marks[0][1], 0
-    for start, _ in spans:
-        while n < len(marks) and marks[n][0] < start:
-            state = marks[n][1]
-            n += 1
-        inside.append(state)
-    return inside
-
-
-def _anchored(opcodes: Sequence[tuple[str, int, int, int, int]], n: int, ours: _Words) -> bool:
-    """The stretch at ``opcodes[n]`` is framed by words both sentences share: on both sides, or on one side
-    by at least two content words when it ends the sentence."""
-
-    def shared_content(k: int) -> int:
-        if not 0 <= k < len(opcodes) or opcodes[k][0] != "equal":
-            return -1
-        return sum(ours.content(i) for i in range(opcodes[k][1], opcodes[k][2]))
-
-    before, after = shared_content(n - 1), shared_content(n + 1)
-    if before >= 0 and after >= 0:
-        return before + after >= 1
-    return max(before, after) >= 2 and (n == 0 or n == len(opcodes) - 1)
-
-
-def _differences(ours: _Words, theirs: _Words) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Stretches of ``ours`` and ``theirs`` that say the same thing in other words (see the module)."""
-    mine_content = {ours.stems[k] for k in range(len(ours.stems)) if ours.content(k)}
-    their_content = {theirs.stems[k] for k in range(len(theirs.stems)) if theirs.content(k)}
-    if len(mine_content & their_content) < SHARED * min(len(mine_content), len(their_content)):
-        return []  # too little in common for words in the same place to name the same thing
-    opcodes = SequenceMatcher(None, ours.stems, theirs.stems, autojunk=False).get_opcodes()
-    found = []
-    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        if tag != "replace" or not _anchored(opcodes, n, ours):
-            continue
-        ours_ly, theirs_ly = ours.edges(i1, i2), theirs.edges(j1, j2)
-        mine = ours.stretch(i1, i2, (ours_ly[0] and theirs_ly[0], ours_ly[1] and theirs_ly[1]))
-        other = theirs.stretch(j1, j2, (ours_ly[0] and theirs_ly[0], ours_ly[1] and theirs_ly[1]))
-        if mine is None or other is None or max(mine[1] - mine[0], other[1] - other[0]) > MAX_WORDS:
-            continue
-        if ours.listed(*mine) or theirs.listed(*other) or _compound(ours.quote(*mine), theirs.quote(*other)):
-            continue
-        if not all(ours.framing_word(k) for k in range(*mine)) or not all(
-            theirs.framing_word(k) for k in range(*other)
-        ):
-            continue
-        moved = any(ours.stems[k] in theirs.all for k in range(*mine) if ours.content(k))
-        moved = moved or any(theirs.stems[k] in ours.all for k in range(*other) if theirs.content(k))
-        if not moved:  # a word found elsewhere in the other sentence was moved, not renamed
-            found.append((mine, other))
-    return found
-
-
-def wording(claims: Sequence[Claim]) -> list[WordingDifference]:
-    """Where outlets that state a claim in full name part of it in different words, claim by claim."""
-    differences: list[WordingDifference] = []
-    seen: set[frozenset[str]] = set()
-    for claim in claims:
-        own = claim.evidence[0]
-        others = _first_per_source(own, claim.evidence[1:])
-        if not others:
-            continue
-        ours = _Words(own.text)
-        slots: dict[tuple[int, int], dict[str, tuple[str, list[Evidence]]]] = {}
-        for evidence in others:
-            theirs = _Words(evidence.text)
-            for mine, other in _differences(ours, theirs):
-                slot = slots.setdefault(mine, {_key(ours, mine): (ours.quote(*mine), [own])})
-                slot.setdefault(_key(theirs, other), (theirs.quote(*other), []))[1].append(evidence)
-        for (first, last), variants in slots.items():
-            mine_stems = set(ours.stems[first:last])
-            for evidence in others:  # an outlet with no difference here words it as the claim's own sentence does
-                if (
-                    not any(evidence in found for _, found in variants.values())
-                    and mine_stems <= _Words(evidence.text).all
-                ):
-                    variants[_key(ours, (first, last))][1].append(evidence)
-            names = frozenset(variants)
-            if names in seen:
-                continue
-            seen.add(names)
-            wordings = [Wording(text, sorted({e.source for e in found}), found) for text, found in variants.values()]
-            wordings.sort(key=lambda w: (-len(w.sources), w.sources))  # the most outlets' wording first
-            differences.append(WordingDifference(claim=claim.id, wordings=wordings))
-    return differences
-
-
-def _compound(one: str, other: str) -> bool:
-    """One stretch is the other written as one word or in part: "day care" / "daycare", "care" / "daycare"."""
-    a, b = (re.sub(r"[\s'’-]", "", x.lower()) for x in (one, other))
-    return a in b or b in a
-
-
-def _first_per_source(own: Evidence, evidence: Sequence[Evidence]) -> list[Evidence]:
-    """Each other outlet's best sentence stating the claim in full (the first listed), not credited to another."""
-    chosen: dict[int, Evidence] = {}
-    for e in evidence:
-        if e.support == FULL and e.via is None and e.source != own.source:
-            chosen.setdefault(e.source, e)
-    return list(chosen.values())
-
-
-def _key(words: _Words, stretch: tuple[int, int]) -> str:
-    return " ".join(words.stems[stretch[0] : stretch[1]])
-
-
-# --- Opinion and analysis pieces -----------------------------------------------------------------------------
-
-
-def piece_kinds(articles: Sequence[AnnotatedArticle]) -> list[PieceKind]:
-    """The articles that are opinion or analysis rather than news, each with what shows it."""
-    pieces = []
-    for n, annotated in enumerate(articles):
-        kind, reasons = _kind(annotated)
-        if kind:
-            pieces.append(PieceKind(source=n + 1, kind=kind, reasons=reasons))
-    return pieces
-
-
-def _kind(annotated: AnnotatedArticle) -> tuple[str, list[str]]:
-    article = annotated.article
-    path = re.sub(r"^[a-z]+://[^/]*", "", article.url or "", flags=re.I)
-    if m := _OPINION_PATH.search(path):
-        return "opinion", [f"its address is under {m.group().rstrip('/')}/"]
-    if m := _ANALYSIS_PATH.search(path):
-        return "analysis", [f"its address is under {m.group().rstrip('/')}/"]
-    if m := _OPINION_LABEL.match(article.title):
-        return "opinion", [f"its headline is labelled '{m.group().strip(' :|–—-')}'"]
-    if m := _ANALYSIS_LABEL.match(article.title):
-        return "analysis", [f"its headline is labelled '{m.group().strip(' :|–—-')}'"]
-    own = first_person_sentences(annotated)
-    if len(own) >= FIRST_PERSON_SENTENCES and len(own) >= FIRST_PERSON_SHARE * len(annotated.sentences):
-        return "opinion", [f"written in the first person ({len(own)} of its {len(annotated.sentences)} sentences)"]
-    return "", []
-
-
-def first_person_sentences(annotated: AnnotatedArticle) -> set[int]:
-    """Sentences in which the writer speaks as "I" (outside quotations): the writer's voice, not the news's."""
-    text, kept, last = annotated.article.text, [], 0
-    for start, end in quoted_spans(annotated):  # the text with every quotation's words blanked out
-        kept += [text[last:start], " " * (end - start)]
-        last = end
-    unquoted = "".join([*kept, text[last:]])
-    inside = inside_quotations(annotated)
-    # A transcript ("REPORTER: I just ...", "Ann Cole: I think ...") speaks in its speakers' voices from its first
-    # turn on: the first person there is theirs, not the writer's
-    turns = [s.paragraph for s in annotated.sentences if _SPEAKER_LABEL.match(s.text)]
-    transcript_from = turns[0] if len(turns) >= 2 else None
-    found = set()
-    for sentence in annotated.sentences:
-        if sentence.index in inside or (transcript_from is not None and sentence.paragraph >= transcript_from):
-            continue
-        if _first_person(unquoted, sentence.start, sentence.end):
-            found.add(sentence.index)
-    return found
-
-
-def _first_person(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` has the writer speaking as "I", "me" or "my"; an "I" after a capitalised word inside
-    the sentence is a numeral ("World War I", "the Phase I trials", "Louis I")."""
-    if _ME.search(text, start, end):
-        return True
-    for found in _I.finditer(text, start, end):
-        words = text[start : found.start()].split()
-        numeral = len(words) > 1 and words[-1].isalpha() and words[-1][:1].isupper()
-        if not (numeral and not words[-2].endswith((".", ",", ";", ":", "—", '"', "”"))):
-            return True
-    return False

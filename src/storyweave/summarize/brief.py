@@ -8,9 +8,9 @@ import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.analyse import analyse
-from storyweave.analysis.framing import piece_kinds
 from storyweave.analysis.quote_spans import inside_quotations
 from storyweave.analysis.support import SupportModel, decide
+from storyweave.analysis.voice import piece_kinds
 from storyweave.limits import current
 from storyweave.models import NEWS, NOT_ANALYSED, AnnotatedArticle, Brief, Source, Story, SummarySentence
 from storyweave.nlp.syntax import Parser

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from storyweave.analysis.alignment import content_words
+from storyweave.analysis.alignment import content_words, headline_and_lead
 from storyweave.models import AnnotatedArticle
 
 LEAD_SENTENCES = 3  # what of another article a headline's words are looked for in, with its headline
@@ -47,7 +47,7 @@ def story_title(articles: Sequence[AnnotatedArticle]) -> str:
     ordered = sorted(articles, key=founding_order)
     if not ordered:
         return "Untitled story"
-    said = [_headline_and_lead(a) for a in ordered]
+    said = [headline_and_lead(a, LEAD_SENTENCES) for a in ordered]
     outlets_using = Counter(w for words in said for w in words)  # how many articles use each word
     best: tuple[float, int, int] | None = None
     title = ""
@@ -61,10 +61,6 @@ def story_title(articles: Sequence[AnnotatedArticle]) -> str:
         if best is None or score > best:
             best, title = score, headline
     return title or _opening(ordered[0])
-
-
-def _headline_and_lead(article: AnnotatedArticle) -> frozenset[str]:
-    return content_words(" ".join([article.article.title, *(s.text for s in article.sentences[:LEAD_SENTENCES])]))
 
 
 def _opening(article: AnnotatedArticle) -> str:
