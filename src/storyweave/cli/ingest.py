@@ -3,7 +3,9 @@
 Articles already in the store (by their stable id) are counted and left alone before any
 annotating. New ones are annotated and stored a batch at a time, each batch in one
 transaction, so a killed run loses at most the batch in flight and a re-run resumes. Ctrl-C
-lets the batch in flight finish and be stored first.
+lets the batch in flight finish and be stored first. The articles are then placed in stories as
+``storyweave follow`` places them (``store_sync.place_new``: the recent window regrouped, the whole
+store when older articles are in no story).
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def ingest(
     """Add articles to the store: new ones are annotated and kept; known ones are left alone."""
     from storyweave.engines.local import annotate_articles, default_workers
     from storyweave.store import Store, default_path
-    from storyweave.stories.store_sync import regroup_store
+    from storyweave.stories.store_sync import place_new
 
     with Store.open(db or default_path()) as store:
         plan = _plan(store, paths)
@@ -96,7 +98,7 @@ def ingest(
         seconds = time.perf_counter() - started
         if done:
             note(f"annotated {done} article{'s' * (done != 1)} in {seconds:.1f} s ({done / seconds:.1f} a second)")
-        grouped = regroup_store(store, workers=default_workers()) if unplaced else None
+        grouped = place_new(store, workers=default_workers()) if unplaced else None  # as follow places them
     already = plan.stored + done - added - len(rejected)  # ids another process stored meanwhile: already stored
     stories = ""
     if grouped:

@@ -95,14 +95,18 @@ class StoryMethods(Database):
             for touched_id in sorted(touched):
                 _refresh(conn, touched_id, now)
 
-    def count_unplaced(self) -> int:
-        """Stored articles that are in no story (a grouping that did not finish)."""
+    def count_unplaced(self, before: datetime | None = None) -> int:
+        """Stored articles that are in no story (a grouping that did not finish, or new ones), only those dated
+        (or, undated, stored) before ``before`` when it is given."""
+        query = (
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+        )
+        args: list[str] = []
+        if before is not None:
+            query += " AND coalesce(a.published_utc, a.ingested_at) < ?"
+            args.append(utc_text(before))
         with self._reading() as conn:
-            query = (
-                "SELECT count(*) FROM articles a "
-                "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
-            )
-            return int(conn.execute(query).fetchone()[0])
+            return int(conn.execute(query, args).fetchone()[0])
 
     def stories(
         self,

@@ -87,12 +87,13 @@ def regroup_recent(
 
 def place_new(store: Store, settings: GroupingSettings | None = None, *, workers: int = 1) -> RegroupReport:
     """Place what came in lately: the articles of the last two grouping windows are regrouped
-    (``regroup_recent``); a store that still holds older articles in no story is regrouped whole."""
+    (``regroup_recent``); a store that holds older articles in no story (an archive read in, a run killed long
+    ago) is regrouped whole instead."""
     settings = settings or GroupingSettings()
-    report = regroup_recent(store, datetime.now(UTC) - 2 * settings.window, settings, workers=workers)
-    if store.count_unplaced():
-        report = regroup_store(store, settings, workers=workers)
-    return report
+    since = datetime.now(UTC) - 2 * settings.window
+    if store.count_unplaced(before=since):  # one transaction either way: a kill leaves no story half-placed
+        return regroup_store(store, settings, workers=workers)
+    return regroup_recent(store, since, settings, workers=workers)
 
 
 def cached_brief(store: Store, story_id: str, fingerprint: str | None = None) -> Brief | None:
