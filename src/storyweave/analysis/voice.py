@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyweave.analysis.quote_spans import inside_quotations, quoted_spans
+from storyweave.analysis.quote_spans import quoted_spans
 from storyweave.models import AnnotatedArticle, PieceKind
 
 __all__ = ["first_person_sentences", "piece_kinds"]
@@ -67,15 +67,14 @@ def first_person_sentences(annotated: AnnotatedArticle) -> set[int]:
     for start, end in quoted_spans(annotated):  # the text with every quotation's words blanked out
         kept += [text[last:start], " " * (end - start)]
         last = end
-    unquoted = "".join([*kept, text[last:]])
-    inside = inside_quotations(annotated)
+    unquoted = "".join([*kept, text[last:]])  # a sentence wholly inside a quotation is blank in it
     # A transcript ("REPORTER: I just ...", "Ann Cole: I think ...") speaks in its speakers' voices from its first
     # turn on: the first person there is theirs, not the writer's
     turns = [s.paragraph for s in annotated.sentences if _SPEAKER_LABEL.match(s.text)]
     transcript_from = turns[0] if len(turns) >= 2 else None
     found = set()
     for sentence in annotated.sentences:
-        if sentence.index in inside or (transcript_from is not None and sentence.paragraph >= transcript_from):
+        if transcript_from is not None and sentence.paragraph >= transcript_from:
             continue
         if _first_person(unquoted, sentence.start, sentence.end):
             found.add(sentence.index)

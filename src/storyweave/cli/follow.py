@@ -9,10 +9,8 @@ last result; ``feeds remove URL`` stops following one.
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,6 +18,7 @@ import typer
 from rich.markup import escape
 
 from storyweave.cli.console import note, note_skipped
+from storyweave.cli.stopping import StopRequests
 from storyweave.errors import InputError
 
 if TYPE_CHECKING:
@@ -75,10 +74,9 @@ def follow(
             if once:
                 _say(follow_round(store, fetcher, annotate, place))
                 return
-            stop = threading.Event()
-            with _stop_on_signals(stop):
+            with StopRequests("this round", (signal.SIGINT, signal.SIGTERM)) as stopping:
                 note("following; Ctrl-C stops after the round in flight")
-                run(store, fetcher, annotate, place, stop=stop, on_round=_say)
+                run(store, fetcher, annotate, place, stop=stopping.event, on_round=_say)
 
 
 def _stages():  # type: ignore[no-untyped-def]
@@ -102,28 +100,6 @@ def _say(report: Round) -> None:
          f"{'s' * (report.new != 1)}{from_feed}")  # fmt: skip
     for feed, reason in report.failed.items():
         note(f"  [yellow]{escape(feed)}[/]: {escape(reason)}")
-
-
-class _stop_on_signals:
-    """SIGINT and SIGTERM set ``stop``: the round in flight finishes and is stored; a second one stops at once."""
-
-    def __init__(self, stop: threading.Event) -> None:
-        self.stop = stop
-        self.previous: dict[int, object] = {}
-
-    def __enter__(self) -> None:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self.previous[sig] = signal.signal(sig, self._handle)
-
-    def _handle(self, signum: int, frame: object) -> None:
-        if self.stop.is_set():  # asked twice: stop now (what the round stored so far stays)
-            raise KeyboardInterrupt
-        self.stop.set()
-        os.write(2, b"\nstopping after this round (Ctrl-C again to stop now)\n")
-
-    def __exit__(self, *exc: object) -> None:
-        for sig, handler in self.previous.items():
-            signal.signal(sig, handler)  # type: ignore[arg-type]
 
 
 feeds_app = typer.Typer(help="The feeds followed: list them, or stop following one.", invoke_without_command=True)

@@ -10,19 +10,16 @@ store when older articles are in no story).
 
 from __future__ import annotations
 
-import os
-import signal
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from storyweave.cli.console import note, note_skipped, progress_bar
+from storyweave.cli.stopping import StopRequests
 from storyweave.errors import NoUsableArticles
 
 if TYPE_CHECKING:
@@ -77,7 +74,7 @@ def ingest(
         added = done = 0
         rejected: list[Skipped] = []
         started = time.perf_counter()
-        with _StopAfterBatch() as stop:
+        with StopRequests("this batch") as stop:
             try:
                 with progress_bar("Annotating articles", len(plan.new)) as advance:
                     for start in range(0, len(plan.new), batch):
@@ -87,7 +84,7 @@ def ingest(
                         if stop.requested:
                             break
             except KeyboardInterrupt:
-                stop.requested = True
+                stop.request()
         note_skipped(rejected)
         if stop.requested and done < len(plan.new):
             left = len(plan.new) - done
@@ -108,38 +105,6 @@ def ingest(
         f"read {plan.read} article{'s' * (plan.read != 1)}: {added} new, {already} already stored; "
         f"skipped {len(plan.skipped) + len(rejected)}{stories}"
     )
-
-
-class _StopAfterBatch:
-    """Ctrl-C finishes and stores the batch in flight, then stops; a second Ctrl-C stops at once.
-
-    Worker processes forked meanwhile inherit the handler and ignore the signal, so the
-    interrupt reaches them only through this process (no tracebacks from the pool).
-    """
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._pid = os.getpid()
-        self._installed = False
-        self._previous: Any = None
-
-    def __enter__(self) -> _StopAfterBatch:
-        if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
-            self._installed = True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._installed:
-            signal.signal(signal.SIGINT, self._previous if self._previous is not None else signal.default_int_handler)
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if os.getpid() != self._pid:
-            return  # a worker: the main process decides
-        if self.requested:
-            raise KeyboardInterrupt
-        self.requested = True
-        os.write(2, b"\nstopping after this batch (Ctrl-C again to stop now)\n")
 
 
 def _plan(store: Store, paths: Sequence[str]) -> Plan:

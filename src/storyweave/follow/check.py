@@ -158,15 +158,16 @@ def replace_url(article: Article, url: str) -> Article:
 def _from_page(page: Article, entry: Entry, fallback: Article) -> Article:
     """The page's article under the entry's address and outlet (so two feeds agree on its id), with the
     feed's title and date where the page has none."""
-    return Article.create(
-        page.text,
-        fallback.outlet,
+    assert entry.url is not None
+    taken = replace(
+        page,
+        outlet=fallback.outlet,
         title=page.title or fallback.title,
-        url=entry.url,
         published=page.published or fallback.published,
         language=fallback.language,
         origin=replace(fallback.origin, path=entry.url),
     )
+    return replace_url(taken, entry.url)
 
 
 def next_check(subscription: Subscription, check: FeedCheck, now: datetime) -> datetime:

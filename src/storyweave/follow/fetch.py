@@ -135,14 +135,15 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str]) -> Page:
         host = _site(url)
-        with self._slots, self._named_lock(f"host {host}"):
+        with self._named_lock(f"host {host}"):  # the host's turn first, then one of the few slots for the request
             wait = self._last.get(host, 0.0) + self.settings.host_delay - time.monotonic()
             if wait > 0:
                 time.sleep(wait)
-            try:
-                return self._read(url, headers)
-            finally:
-                self._last[host] = time.monotonic()
+            with self._slots:
+                try:
+                    return self._read(url, headers)
+                finally:
+                    self._last[host] = time.monotonic()
 
     def _named_lock(self, name: str) -> threading.Lock:
         with self._lock:

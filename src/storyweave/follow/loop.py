@@ -11,6 +11,7 @@ killed in between checks those feeds again and finds their articles stored (noth
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -65,11 +66,9 @@ def follow_round(
     if report.new or store.count_unplaced():  # also articles a killed round stored but did not place
         place(store)
     stored = store.known(new_ids) if new_ids else set()  # the new ones annotation did not reject
+    new_in = Counter(feed for (feed, _), a in zip(new_entries, articles, strict=True) if a.id in stored)
     for subscription, check in zip(due, checks, strict=True):
-        count = sum(
-            1 for (feed, _), a in zip(new_entries, articles, strict=True) if feed == subscription.url and a.id in stored
-        )
-        store.record_check(check_record(subscription, check, count, utc_now()))
+        store.record_check(check_record(subscription, check, new_in[subscription.url], utc_now()))
         if check.error is not None:
             report.failed[subscription.url] = check.error
         report.skipped += check.skipped
