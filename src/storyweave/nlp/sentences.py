@@ -124,8 +124,7 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     title = _TITLE_END.search(sentence)
     if title and title[1].lower() in TITLES:  # "Col. Rob Manning", not "12 Oak Dr. The house ..."
-        first = after.split(maxsplit=1)[0].strip("\"“'‘(") if after.split() else ""
-        return first[:1].isupper() and first.lower() not in OPENERS
+        return _names_on(after)
     if after[:1].isdigit() and (_MONTH_END.search(sentence) or _NEVER_LAST.search(sentence)):
         return True
     if _CALIBRE_OR_YEAR.match(after):
@@ -137,6 +136,11 @@ def goes_on(sentence: str, after: str) -> bool:
         return True  # "'Mr. McCullough is guilty'", '“No. 1, I am ...'
     if after[:1].isdigit():  # "5. 9", "H.B. 12", "hit. 308 with"
         return bool(_NUMBER_CUT.search(sentence) or _INITIALS.search(sentence) or _NUMERAL.match(after))
+    return bool(_INITIALS.search(sentence)) and _names_on(after)
+
+
+def _names_on(after: str) -> bool:
+    """The text after a break goes on with a name: a capitalised first word that does not open sentences."""
     words = after.split(maxsplit=1)
     first = words[0].strip("\"“'‘(") if words else ""
-    return bool(_INITIALS.search(sentence)) and first[:1].isupper() and first.lower() not in OPENERS
+    return first[:1].isupper() and first.lower() not in OPENERS
