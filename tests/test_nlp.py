@@ -143,10 +143,52 @@ def test_annotate_handles_an_article_with_no_sentences(models) -> None:  # type:
 
 
 def test_an_articles_vectors_do_not_depend_on_its_batch(models, example_articles) -> None:  # type: ignore[no-untyped-def]
-    # the embedder quantises activations over a whole batch: annotation must embed each article on its own
+    # annotation embeds the sentences of all the articles of a batch together
     from storyweave.nlp.annotate import annotate_batch
 
     alone = annotate_batch(example_articles[:1], models)[0]
     together = annotate_batch(list(reversed(example_articles)), models)[-1]
     assert alone.article.id == together.article.id
     assert np.array_equal(alone.embeddings, together.embeddings)
+
+
+def test_a_sentence_gets_the_same_vector_alone_and_in_a_batch_of_64(models) -> None:  # type: ignore[no-untyped-def]
+    # every token is quantised with its own scale, padding is masked and pooling reads the sentence's tokens only
+    sentence = "The harbour master said the ferry would not sail before Thursday."
+    others = [
+        f"Sentence {i} of the batch is {'much ' * (i % 9)}longer or shorter, with words like council and budget."
+        for i in range(64)
+    ]
+    alone = models.embedder([sentence])[0]
+    for batch_size in (8, 64):
+        embedder = models.embedder
+        before, embedder.batch_size = embedder.batch_size, batch_size
+        try:
+            vectors = embedder([*others[:30], sentence, *others[30:]])
+        finally:
+            embedder.batch_size = before
+        assert np.array_equal(vectors[30], alone)
+    assert not np.array_equal(vectors[0], vectors[1])  # the others really are embedded, and differ
+
+
+def test_the_faster_embedding_model_stays_close_to_the_shipped_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import onnx
+
+    from storyweave.nlp.embedder import SentenceEmbedder, default_model_files
+    from storyweave.nlp.optimize import optimized_model
+
+    shipped_path, tokenizer = default_model_files()
+    built = optimized_model(shipped_path, tmp_path)
+    assert built is not None and built.parent == tmp_path
+    kernels = {node.op_type for node in onnx.load(str(built)).graph.node}
+    assert {"MultiHeadAttention", "BiasGelu", "MatMulIntegerToFloat"} <= kernels
+    assert "MatMul" not in kernels and "DynamicQuantizeLinear" not in kernels
+    sentences = [
+        "The mayor resigned on Tuesday after a week of protests.",
+        "Economists had expected 410,000 new jobs in April.",
+        "“We are deeply sorry,” the company said in a statement.",
+    ]
+    shipped = SentenceEmbedder(shipped_path, tokenizer, threads=1)(sentences)
+    faster = SentenceEmbedder(built, tokenizer, threads=1)(sentences)
+    assert (shipped * faster).sum(axis=1).min() > 0.98
+    assert optimized_model(shipped_path, tmp_path) == built  # built once, then read from the cache

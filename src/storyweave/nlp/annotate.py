@@ -1,11 +1,10 @@
 """The annotate stage: Article -> AnnotatedArticle (sentences, entities, vectors).
 
 Work is batched across articles where that changes nothing: every paragraph of a chunk
-goes through spaCy's ``pipe`` together. Sentences are embedded one article at a time:
-the embedding model quantises its activations over the whole batch, so vectors made in a
-mixed batch depend on the neighbours (cosine as low as 0.95 to the same sentence embedded
-with its own article). Embedding each article on its own makes annotation a function of
-the article alone, the same on any engine, in any batch, on every run.
+goes through spaCy's ``pipe`` together, and the sentences of all its articles are embedded
+together, sorted by length (a sentence's vector does not depend on its batch, see
+``model_graph.py``), so annotation is a function of the article alone, the same on any
+engine, in any batch, on every run.
 """
 
 from __future__ import annotations
@@ -121,7 +120,7 @@ def _model_pieces(paragraphs: list[tuple[int, int]], sentences: list[Sentence]) 
 
 
 def annotate_batch(articles: Sequence[Article], models: Models) -> list[AnnotatedArticle]:
-    """Annotate a batch of articles (one spaCy pass; embeddings per article, see above)."""
+    """Annotate a batch of articles: one spaCy pass and one embedding pass over all of them."""
     split = [_sentences(article, models) for article in articles]
     split = [(sentences, _model_pieces(paragraphs, sentences), dropped) for sentences, paragraphs, dropped in split]
     paragraph_texts = [
@@ -130,7 +129,9 @@ def annotate_batch(articles: Sequence[Article], models: Models) -> list[Annotate
         for start, end in paragraphs
     ]
     docs = iter(models.nlp.pipe(paragraph_texts, batch_size=64))
-    vectors = [models.embedder([s.text for s in sentences]) for sentences, _, _ in split]
+    every_vector = models.embedder([s.text for sentences, _, _ in split for s in sentences])
+    ends = np.cumsum([len(sentences) for sentences, _, _ in split])
+    vectors = np.split(every_vector, ends[:-1]) if split else []
     annotated: list[AnnotatedArticle] = []
     for article, (sentences, paragraphs, dropped), article_vectors in zip(articles, split, vectors, strict=True):
         article_docs = [next(docs) for _ in paragraphs]
