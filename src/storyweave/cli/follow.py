@@ -69,8 +69,8 @@ def follow(
             note(f"following {len(added)} new feed{'s' * (len(added) != 1)}")
         if not store.subscriptions():
             raise InputError("no feeds to follow", "Give feed addresses or --opml FILE")
-        annotate, place = _stages()
-        with Fetcher() as fetcher:
+        annotate, place, pool = _stages()
+        with Fetcher() as fetcher, pool:
             if once:
                 _say(follow_round(store, fetcher, annotate, place))
                 return
@@ -80,16 +80,18 @@ def follow(
 
 
 def _stages():  # type: ignore[no-untyped-def]
-    from storyweave.engines.local import annotate_articles, default_workers
+    from storyweave.engines.local import AnnotationPool, default_workers
     from storyweave.stories.store_sync import place_new
 
+    pool = AnnotationPool()  # its workers keep their models from round to round
+
     def annotate(articles, rejected):  # type: ignore[no-untyped-def]
-        return annotate_articles(articles, rejected=rejected)
+        return pool.annotate(articles, rejected=rejected)
 
     def place(store):  # type: ignore[no-untyped-def]
         return place_new(store, workers=default_workers())
 
-    return annotate, place
+    return annotate, place, pool
 
 
 def _say(report: Round) -> None:

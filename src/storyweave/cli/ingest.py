@@ -23,7 +23,7 @@ from storyweave.cli.stopping import StopRequests
 from storyweave.errors import NoUsableArticles
 
 if TYPE_CHECKING:
-    from storyweave.models import Article, Skipped
+    from storyweave.models import AnnotatedArticle, Article, Skipped
     from storyweave.store import Store
 
 # The stages are imported where they are used: --help and argument errors do not load them.
@@ -59,7 +59,7 @@ def ingest(
     ] = DEFAULT_BATCH,
 ) -> None:
     """Add articles to the store: new ones are annotated and kept; known ones are left alone."""
-    from storyweave.engines.local import annotate_articles, default_workers
+    from storyweave.engines.local import AnnotationPool, default_workers
     from storyweave.store import Store, default_path
     from storyweave.stories.store_sync import place_new
 
@@ -71,20 +71,25 @@ def ingest(
                 "no usable article in the input",
                 "Give article files (.txt, .html, .jsonl, .rss, .atom, .warc) or folders of them",
             )
-        added = done = 0
+        added = stored = 0
         rejected: list[Skipped] = []
         started = time.perf_counter()
         with StopRequests("this batch") as stop:
             try:
-                with progress_bar("Annotating articles", len(plan.new)) as advance:
-                    for start in range(0, len(plan.new), batch):
-                        chunk = plan.new[start : start + batch]
-                        added += store.add_annotated(annotate_articles(chunk, progress=advance, rejected=rejected))
-                        done += len(chunk)
-                        if stop.requested:
-                            break
+                with progress_bar("Annotating articles", len(plan.new)) as advance, AnnotationPool() as pool:
+                    pending: list[AnnotatedArticle] = []
+                    for article in pool.stream(plan.new, progress=advance, rejected=rejected):
+                        pending.append(article)
+                        if len(pending) >= batch or stop.requested:
+                            added, stored = added + store.add_annotated(pending), stored + len(pending)
+                            pending = []
+                            if stop.requested:
+                                break
+                    else:
+                        added, stored = added + store.add_annotated(pending), stored + len(pending)
             except KeyboardInterrupt:
                 stop.request()
+        done = stored + len(rejected)
         note_skipped(rejected)
         if stop.requested and done < len(plan.new):
             left = len(plan.new) - done

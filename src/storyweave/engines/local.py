@@ -11,8 +11,9 @@ import contextlib
 import ctypes
 import os
 import signal
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate, annotate_each, kept
@@ -20,6 +21,7 @@ from storyweave.nlp.loader import load_models
 
 CHUNK = 16  # articles a worker annotates at once
 POOL_THRESHOLD = 48  # below this many articles one process is faster
+IN_FLIGHT = 3  # chunks queued per worker
 
 
 def _worker_init(parent: int) -> None:
@@ -61,14 +63,63 @@ def annotate_articles(
 ) -> list[AnnotatedArticle]:
     """Annotate articles, in input order, on ``workers`` processes when it pays. An article the models cannot
     read goes to ``rejected`` with its reason (without that list, its error is raised)."""
-    workers = workers or default_workers()
-    if workers == 1 or len(articles) < POOL_THRESHOLD:
-        return list(annotate(articles, load_models(), progress=progress, rejected=rejected))
-    chunks = [list(articles[i : i + CHUNK]) for i in range(0, len(articles), CHUNK)]
-    annotated: list[AnnotatedArticle] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-        for done in pool.map(_annotate_chunk, chunks):
-            annotated.extend(kept(done, rejected))
+    with AnnotationPool(workers) as pool:
+        return pool.annotate(articles, progress=progress, rejected=rejected)
+
+
+class AnnotationPool:
+    """Worker processes that load the models once and annotate batch after batch (``ingest`` chunk after chunk,
+    ``follow`` round after round); started on the first batch big enough to pay for them."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or default_workers()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> AnnotationPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def annotate(
+        self,
+        articles: Sequence[Article],
+        *,
+        progress: Callable[[int], None] | None = None,
+        rejected: list[Skipped] | None = None,
+    ) -> list[AnnotatedArticle]:
+        """Annotate ``articles`` in input order (see ``annotate_articles``)."""
+        return list(self.stream(articles, progress=progress, rejected=rejected))
+
+    def stream(
+        self,
+        articles: Sequence[Article],
+        *,
+        progress: Callable[[int], None] | None = None,
+        rejected: list[Skipped] | None = None,
+    ) -> Iterator[AnnotatedArticle]:
+        """The annotated ``articles`` in input order, as they are done. A few chunks per worker are in flight at
+        any time, so the workers never wait for the caller to store a batch and memory stays bounded."""
+        if self.workers == 1 or (self._pool is None and len(articles) < POOL_THRESHOLD):
+            yield from annotate(articles, load_models(), progress=progress, rejected=rejected)
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, initializer=_worker_init, initargs=(os.getpid(),)
+            )
+        chunks = iter([list(articles[i : i + CHUNK]) for i in range(0, len(articles), CHUNK)])
+        in_flight: deque[Future[list[AnnotatedArticle | Skipped]]] = deque()
+        while True:
+            while len(in_flight) < IN_FLIGHT * self.workers and (chunk := next(chunks, None)) is not None:
+                in_flight.append(self._pool.submit(_annotate_chunk, chunk))
+            if not in_flight:
+                return
+            done = in_flight.popleft().result()
+            yield from kept(done, rejected)
             if progress:
                 progress(len(done))
-    return annotated
