@@ -59,12 +59,14 @@ def _one_spelling(word: str) -> str:
 
 
 def _one_word_off(x: str, y: str, shortest: int) -> bool:
+    shorter = min(len(x), len(y))
+    allowed = 2 if shorter >= 9 else 1  # two letters swapped count one
+    if shorter < shortest or OSA.distance(x, y, score_cutoff=allowed) > allowed:
+        return False  # the cheap test first: most pairs are other words
     if x.startswith(y) or y.startswith(x) or _SUFFIX.sub("", x) == _SUFFIX.sub("", y):
         return False  # a plural or a derived word: "Russia" / "Russian", "Democrats" / "Democratic"
-    if min(len(x), len(y)) >= VARIANT_MIN_LETTERS and _one_spelling(x) == _one_spelling(y):
-        return False  # one word in British and in American spelling, not a name spelt two ways
-    shorter = min(len(x), len(y))
-    return shorter >= shortest and OSA.distance(x, y) <= (2 if shorter >= 9 else 1)  # two letters swapped: one
+    # one word in British and in American spelling is not a name spelt two ways
+    return shorter < VARIANT_MIN_LETTERS or _one_spelling(x) != _one_spelling(y)
 
 
 def _difference(x: str, y: str) -> frozenset[str] | None:

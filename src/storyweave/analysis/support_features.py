@@ -150,9 +150,11 @@ class StoryFeatures:
         article = int(self.matrix.owner[rows[0]])
         keys = self._keys(flat, article)
         words = self.matrix.words
-        key = sum(any(w in words[r] for r in rows) for w in keys) / len(keys) if keys else 0.0
         if len(rows) == 1:
+            theirs_words = words[rows[0]]
+            key = sum(w in theirs_words for w in keys) / len(keys) if keys else 0.0
             return float(self.coverage[flat, rows[0]]), float(self.coverage[rows[0], flat]), key
+        key = sum(any(w in words[r] for r in rows) for w in keys) / len(keys) if keys else 0.0
         weight = self.weights[(int(self.matrix.owner[flat]), article)]
         theirs = self.present[list(rows)].max(axis=0)
         mine = self.present[flat] * weight
@@ -167,10 +169,11 @@ class StoryFeatures:
         theirs = [self.atoms[r] for r in rows]
         article = int(matrix.owner[rows[0]])
         owner = int(matrix.owner[flat])
-        cosine = max(float(self.cosine[flat, r]) for r in rows)
-        mean, std = self.spread[flat, article]
+        single = len(rows) == 1
+        cosine = float(self.cosine[flat, rows[0]]) if single else max(float(self.cosine[flat, r]) for r in rows)
+        mean, std = self.spread[flat, article].tolist()
         coverage, reverse, key = self._coverages(flat, rows)
-        tokens = self.tokens[rows[0]] if len(rows) == 1 else frozenset().union(*(self.tokens[r] for r in rows))
+        tokens = self.tokens[rows[0]] if single else frozenset().union(*(self.tokens[r] for r in rows))
         names_carried = [bool(name & tokens) for name in atoms.names]
         names_anywhere = [bool(name & self.article_tokens[article]) for name in atoms.names]
         given = [q for a in theirs for q in a.quantities]
@@ -196,9 +199,9 @@ class StoryFeatures:
         quantity_share, date_share = _share(quantities_carried), _share(dates_carried)
         vector = (
             cosine,
-            (cosine - float(mean)) / max(float(std), 0.05),
+            (cosine - mean) / max(std, 0.05),
             float(any(self.best[r, owner] == flat for r in rows)),
-            max(float(matrix.match[flat, r]) for r in rows),
+            float(matrix.match[flat, rows[0]]) if single else max(float(matrix.match[flat, r]) for r in rows),
             coverage,
             reverse,
             float(self.article_coverage[flat, article]),
@@ -220,10 +223,10 @@ class StoryFeatures:
             float(bool(atoms.quoted)),
             math.log1p(self.lengths[flat]),
             math.log1p(sum(self.lengths[r] for r in rows)),
-            float(len(rows) > 1),
+            float(not single),
             float(rank),
         )
-        same_words = len(rows) == 1 and bool(atoms.words) and atoms.words == theirs[0].words
+        same_words = single and bool(atoms.words) and atoms.words == theirs[0].words
         return Candidate(rows, vector, complete, conflict, same_words)
 
 

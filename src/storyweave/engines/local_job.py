@@ -28,7 +28,7 @@ from storyweave.corpus.tables import Row, write_local_table, write_tables
 from storyweave.engines.local import default_workers
 from storyweave.errors import InputError
 from storyweave.models import AnnotatedArticle, Article
-from storyweave.nlp.loader import load_models
+from storyweave.nlp.loader import load_models, preload_parser
 
 __all__ = ["run_local"]
 
@@ -145,6 +145,8 @@ class _LocalJob:
 
     def group(self) -> tuple[int, dict[str, str]]:
         _ANNOTATED[:] = self.annotated
+        if self.workers > 1:
+            preload_parser()  # the brief workers inherit it rather than each loading its own
         self.pool = _pool(self.workers)  # forked now, so the workers hold the annotations
         rows: dict[int, list[int]] = defaultdict(list)
         for row, item in enumerate(self.annotated):

@@ -9,6 +9,7 @@ first use, since only briefs need it, and a process has one.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import threading
@@ -87,6 +88,13 @@ _PARSER = DeferredParser()  # nothing is loaded until a brief parses
 def load_parser() -> DeferredParser:
     """This process's parser (the one its ``Models`` hold), for a stage that briefs without annotating."""
     return _PARSER
+
+
+def preload_parser() -> None:
+    """Load the parser now, in a process about to fork workers that brief: they share its memory and none of
+    them spends a second loading it. Without its model nothing happens (the briefs fall back to patterns)."""
+    with contextlib.suppress(ModelUnavailable):
+        _PARSER.load()
 
 
 def load_embedder(threads: int | None = None) -> SentenceEmbedder:
