@@ -69,6 +69,16 @@ HARD_BOUNDARIES = [
         ["Shown in panel a (Fig. 13).", "b Plots of the raw data."],
     ),
     ("Have a tip we should know? tips@example.com", ["Have a tip we should know?", "tips@example.com"]),
+    # but an address or a name cut after "www." or "a.k.a." goes on, as does a station after "Stn."
+    (
+        "Photos courtesy of the harbour trust, www. kelmarsh-harbour.org. The ferry sails at noon.",
+        ["Photos courtesy of the harbour trust, www. kelmarsh-harbour.org.", "The ferry sails at noon."],
+    ),
+    (
+        "His second film (a.k.a. The Quiet Pier) flopped. He went back to the stage.",
+        ["His second film (a.k.a. The Quiet Pier) flopped.", "He went back to the stage."],
+    ),
+    ("Officers from Brantley Stn. Deputy Ward said so.", ["Officers from Brantley Stn. Deputy Ward said so."]),
     # and a title or a question before a lower-case word does not undo a real end
     ("She moved to Wilmington, Del. He stayed.", ["She moved to Wilmington, Del.", "He stayed."]),
     ("They live at 12 Oak Dr. The house is old.", ["They live at 12 Oak Dr.", "The house is old."]),

@@ -17,7 +17,7 @@ NEWS_ABBREVIATIONS = frozenset(
     """
     gov sen rep reps lt col gen maj sgt capt cmdr adm cpl pvt supt insp det dept prof dr mr mrs ms
     messrs rev hon atty asst assn corp inc ltd co bros no nos jan feb mar apr aug sept sep oct nov dec
-    st ave blvd mt ft pres gov-elect dist dep
+    st ave blvd mt ft pres gov-elect dist dep stn
     """.split()
 )
 # Titles stand before a name and never end a sentence, whatever word follows ("Col. Rob Manning": Punkt takes
@@ -52,6 +52,7 @@ _AMOUNT = re.compile(r"\d[\d.,]*\s?\d*\s?(?:bn|m|k|million|billion|trillion)\b|\
 # "Have a tip? tips@example.com", "... today." pic.twitter.com/...
 _ADDRESS = re.compile(r"\S+@\S+\.\w|https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu)\b", re.I)
 _MOJIBAKE_QUOTE = re.compile("\u00e2\u0080[\u0098\u009c]")  # an opening quotation mark read as Latin-1
+_GOES_ON_AFTER = re.compile(r"(?:^|[\s(])(?:a\.k\.a|www)\.$", re.I)
 # Words that open a sentence; after "U.S." or "O.J." any other capitalised word goes on with the name
 OPENERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there in on at as but and
@@ -117,6 +118,8 @@ def goes_on(sentence: str, after: str) -> bool:
     """Whether Punkt's break between ``sentence`` and the text ``after`` it falls inside one sentence."""
     if _MOJIBAKE_QUOTE.match(after):
         return False
+    if _GOES_ON_AFTER.search(sentence):  # "(a.k.a. Dead Alive)", "www. example.com"
+        return True
     if after[:1].islower():  # '"Are we ready?" she asked', '"No, no!" and ran'; not an address or a panel
         panel = sentence.endswith(".") and not _INITIALS.search(sentence) and _PANEL.match(after)
         return not (_ADDRESS.match(after) or panel)
