@@ -202,3 +202,33 @@ def test_the_faster_embedding_model_stays_close_to_the_shipped_one(tmp_path) -> 
     faster = SentenceEmbedder(built, tokenizer, threads=1)(sentences)
     assert (shipped * faster).sum(axis=1).min() > 0.98
     assert optimized_model(shipped_path, tmp_path) == built  # built once, then read from the cache
+
+
+def test_a_sentence_wrapped_over_two_lines_is_read_as_one(models) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.nlp.annotate import annotate_batch
+
+    text = (
+        "Ferry Sinks Off Kelmarsh Point\n"
+        "Harbour ferry sinks, all crew rescued\n"
+        "on March 3, 2026 at 9: 14 AM, updated at 11: 02 AM by the news desk\n"
+        '"We have no idea what caused it," the Rev.\n'
+        "Alma Pruett of the harbour chapel said on Tuesday.\n"
+        "The crew of the ferry had warned of a whiff of trouble\n"
+        "so the harbour master closed the quay.\n"
+        '"We will see them again...\n'
+        'their courage will be remembered," a neighbour said.\n'
+        "Divers reached the wreck at dawn.\n"
+        "nobody was found on board.\n"
+    )
+    [annotated] = annotate_batch([Article.create(text, "Harbour Post")], models)
+    assert [s.text for s in annotated.sentences] == [
+        "Ferry Sinks Off Kelmarsh Point",  # a headline is not joined to the line under it ...
+        "Harbour ferry sinks, all crew rescued",
+        "on March 3, 2026 at 9: 14 AM, updated at 11: 02 AM by the news desk",  # ... nor a line that dates it
+        '"We have no idea what caused it," the Rev.\nAlma Pruett of the harbour chapel said on Tuesday.',
+        "The crew of the ferry had warned of a whiff of trouble\nso the harbour master closed the quay.",
+        '"We will see them again...\ntheir courage will be remembered," a neighbour said.',
+        "Divers reached the wreck at dawn.",  # a full stop ends its sentence, whatever follows
+        "nobody was found on board.",
+    ]
+    assert len({s.paragraph for s in annotated.sentences}) == 8

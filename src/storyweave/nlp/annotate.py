@@ -20,6 +20,7 @@ from storyweave.ingest.inputs import describe
 from storyweave.limits import current
 from storyweave.models import AnnotatedArticle, Article, Entity, Sentence, Skipped
 from storyweave.nlp.loader import Models
+from storyweave.nlp.sentences import join_wrapped
 
 # Entity labels kept: who, what organisation, where, and the things facts count.
 ENTITY_LABELS = frozenset(
@@ -57,8 +58,8 @@ def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[t
     limits = current()
     body = split_body(article.text)
     spans: list[tuple[int, int, int]] = []
-    paragraphs = body.spans
-    for paragraph, (p_start, p_end) in enumerate(body.spans):
+    paragraphs = lines = join_wrapped(article.text, body.spans)
+    for paragraph, (p_start, p_end) in enumerate(lines):
         for s_start, s_end in models.splitter.spans(article.text[p_start:p_end]):
             start = p_start + s_start
             if not spans:
@@ -67,7 +68,7 @@ def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[t
                 spans.append((*piece, paragraph))
         if len(spans) >= limits.article_sentences:
             del spans[limits.article_sentences :]  # the reader skips longer articles; this bounds the rest
-            paragraphs = body.spans[: paragraph + 1]
+            paragraphs = lines[: paragraph + 1]
             break
     last = max(len(spans) - 1, 1)
     sentences = [

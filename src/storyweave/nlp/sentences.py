@@ -147,3 +147,42 @@ def _names_on(after: str) -> bool:
     words = after.split(maxsplit=1)
     first = words[0].strip("\"“'‘(") if words else ""
     return first[:1].isupper() and first.lower() not in OPENERS
+
+
+_HEADLINE_END = re.compile(r"\b[A-Z][\w'’-]*$")  # a line ending in a capitalised word without a stop: a headline
+_STOPPED = re.compile(r"[.!?][\"”'’)]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"”'’]*$")
+# "on April 30, 2008 at 4:31 AM" under a headline: when it was put out, not the headline going on
+_DATE_LINE = re.compile(
+    r"on\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*\b)", re.I
+)
+
+
+def join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` lines of ``text``, each line a sentence runs on from joined to the next: the next line,
+    one line break further, starts in lower case after a line that stops without a full stop ("... a whiff of
+    science" / "so before ...") or on an ellipsis ("... see him again..." / "his memory will live on"), or goes
+    on with a name after a title ("... the Rev." / "Larry Kroon said"). A line that ends as a headline does (a
+    capitalised word, no stop) or on a full stop ends its sentence, whatever follows, as does one before a date."""
+    joined: list[tuple[int, int]] = []
+    for start, end in lines:
+        if (
+            joined
+            and text.count("\n", joined[-1][1], start) == 1
+            and _runs_on(text[slice(*joined[-1])], text[start:end])
+        ):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _runs_on(line: str, after: str) -> bool:
+    title = _TITLE_END.search(line)
+    if title and title[1].lower() in TITLES:
+        return _names_on(after)
+    if not after[:1].islower() or _DATE_LINE.match(after):
+        return False
+    if _ELLIPSIS.search(line):
+        return True
+    return not _STOPPED.search(line) and not _HEADLINE_END.search(line)
