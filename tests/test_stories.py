@@ -243,3 +243,70 @@ def test_regrouping_the_recent_window_leaves_older_stories_and_carries_a_story_o
         assert after[ferry_story] == before[ferry_story]  # untouched, its brief not made stale
         assert after[museum_story].size == 3 and after[museum_story].updated_at > before[museum_story].updated_at
         assert store.count_unplaced() == 0
+
+
+def _dated(annotated, moment):  # type: ignore[no-untyped-def]
+    return replace(annotated, article=replace(annotated.article, published=moment))
+
+
+def test_a_new_article_is_placed_live_in_the_stored_story_it_belongs_to(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.store import Store
+    from storyweave.stories.live import LiveStories
+    from storyweave.stories.store_sync import regroup_store
+
+    now = datetime.now(UTC)
+    ferry = [_dated(a, now - timedelta(hours=8 - i)) for i, a in enumerate(corpus[:4])]
+    museum = [_dated(a, now - timedelta(hours=3 - i)) for i, a in enumerate(corpus[4:])]
+    wire_copy = replace(museum[0], article=replace(museum[0].article, id="copy", outlet="Reprint Weekly"))
+    with Store.open(tmp_path / "live.sqlite") as store:
+        store.add_annotated([*ferry[:3], museum[0]])
+        regroup_store(store)
+        stories = {s.id: s for s in store.stories()}
+        ferry_story = store.stories_of([ferry[0].id])[ferry[0].id]
+        live = LiveStories(store, now=now)
+        assert len(live.article_ids) == 4 and sorted(live.story_ids) == sorted(stories)
+        store.add_annotated([ferry[3], museum[1], wire_copy])
+        placed = live.place([wire_copy, museum[1], ferry[3]])
+        museum_story = store.stories_of([museum[0].id])[museum[0].id]
+        assert placed == [museum_story, museum_story, ferry_story]  # each joins the story it reports
+        assert store.count_unplaced() == 0
+        copies = {m.article_id: m.syndicated_of for m in store.members(museum_story)}
+        assert copies["copy"] == museum[0].id  # the wire copy is known as one, as a regroup would know it
+        later = _dated(museum[2], now + timedelta(days=9))
+        store.add_annotated([later])
+        [founded] = live.place([later])  # nine days on, no story of the window takes it: it founds one
+        assert founded not in (museum_story, ferry_story)
+        assert [m.article_id for m in store.members(founded)] == [later.id]
+
+
+def test_follow_places_live_between_regroups_of_the_window(corpus, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.follow import placing as placing_module
+    from storyweave.store import Store
+
+    regroups = []
+    real_place_new = placing_module.place_new
+    monkeypatch.setattr(placing_module, "place_new", lambda *a, **k: regroups.append(1) or real_place_new(*a, **k))
+    now = datetime.now(UTC)
+    ferry = [_dated(a, now - timedelta(hours=8 - i)) for i, a in enumerate(corpus[:4])]
+    museum = [_dated(a, now - timedelta(hours=3 - i)) for i, a in enumerate(corpus[4:])]
+    with Store.open(tmp_path / "follow.sqlite") as store:
+        placing = placing_module.Placing(regroup_every=timedelta(hours=1))
+        store.add_annotated(ferry)
+        placing(store)  # the first round regroups the window
+        assert len(regroups) == 1 and store.count_unplaced() == 0
+        store.add_annotated(museum[:2])
+        placing(store)  # the next rounds place their articles live, against the stories in memory
+        store.add_annotated(museum[2:])
+        placing(store)
+        assert len(regroups) == 1 and store.count_unplaced() == 0
+        assert len(set(store.stories_of([a.id for a in museum]).values())) == 1
+        assert not set(store.stories_of([a.id for a in museum]).values()) & set(
+            store.stories_of([a.id for a in ferry]).values()
+        )
+        placing.regroup_every = timedelta(0)
+        placing(store)  # and when the time comes the window is regrouped again
+        assert len(regroups) == 2 and store.count_unplaced() == 0

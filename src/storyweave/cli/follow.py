@@ -81,17 +81,14 @@ def follow(
 
 def _stages():  # type: ignore[no-untyped-def]
     from storyweave.engines.local import AnnotationPool, default_workers
-    from storyweave.stories.store_sync import place_new
+    from storyweave.follow.placing import Placing
 
     pool = AnnotationPool()  # its workers keep their models from round to round
 
     def annotate(articles, rejected):  # type: ignore[no-untyped-def]
         return pool.annotate(articles, rejected=rejected)
 
-    def place(store):  # type: ignore[no-untyped-def]
-        return place_new(store, workers=default_workers())
-
-    return annotate, place, pool
+    return annotate, Placing(workers=default_workers()), pool
 
 
 def _say(report: Round) -> None:

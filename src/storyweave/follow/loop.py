@@ -1,6 +1,6 @@
 """The follow loop: check the feeds that are due, fetch the new entries' pages, annotate and store the
-articles, place them in stories (the recent window regrouped, older stories left alone:
-``stories.store_sync.place_new``), record each feed's result; then wait for the next feed to fall due.
+articles, place them in stories (live against the recent window's stories, the window regrouped every few
+minutes: ``follow.placing``), record each feed's result; then wait for the next feed to fall due.
 
 Fetching runs on a few threads (the fetcher keeps to one request at a time per host); everything the store
 sees happens on the calling thread, one short transaction at a time, so ``storyweave serve`` can read the

@@ -95,6 +95,12 @@ class StoryMethods(Database):
             for touched_id in sorted(touched):
                 _refresh(conn, touched_id, now)
 
+    def unplaced(self) -> list[str]:
+        """The ids of the stored articles that are in no story."""
+        query = "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+        with self._reading() as conn:
+            return [row[0] for row in conn.execute(query)]
+
     def count_unplaced(self, before: datetime | None = None) -> int:
         """Stored articles that are in no story (a grouping that did not finish, or new ones), only those dated
         (or, undated, stored) before ``before`` when it is given."""

@@ -156,13 +156,7 @@ class StoryGrouper:
 
     def add(self, item: ArticleFeatures) -> int:
         """Place one article; returns the number of its story."""
-        if item.published:
-            self._forget_before(item.published)
-        if self._learn_frequencies:
-            self.frequencies.add(item.words)
-        weights = self.frequencies.weigh(item.words)
-        number = len(self.story_of)
-        original = self._copies.add(number, item.signature)
+        number, weights, original = self._arrive(item)
         if original is not None:
             best = self.story_of[original]
             self.copy_of[number] = original
@@ -173,15 +167,36 @@ class StoryGrouper:
             if best < 0 or best_score < threshold:
                 best = len(self.stories)
                 self.stories.append(StoryProfile())
-        self.stories[best].add(number, item, weights)
-        self.story_of.append(best)
+        self._record(number, best, item, weights)
+        return best
+
+    def seed(self, item: ArticleFeatures, story: int) -> None:
+        """Add an article already placed in story ``story`` (at most the number of stories so far: a new one),
+        as the stored stories of a window are given back to the grouper to place new articles against them."""
+        number, weights, _ = self._arrive(item)
+        if story == len(self.stories):
+            self.stories.append(StoryProfile())
+        self._record(number, story, item, weights)
+
+    def _arrive(self, item: ArticleFeatures) -> tuple[int, dict[str, float], int | None]:
+        """Drop what fell out of the window and learn the article's words: its number, its words' weights, and
+        the earlier article it copies, if any."""
+        if item.published:
+            self._forget_before(item.published)
+        if self._learn_frequencies:
+            self.frequencies.add(item.words)
+        number = len(self.story_of)
+        return number, self.frequencies.weigh(item.words), self._copies.add(number, item.signature)
+
+    def _record(self, number: int, story: int, item: ArticleFeatures, weights: dict[str, float]) -> None:
+        self.stories[story].add(number, item, weights)
+        self.story_of.append(story)
         for name in item.names:
             stories = self._by_name.setdefault(name, [])
-            if not stories or stories[-1] != best:
-                stories.append(best)
+            if not stories or stories[-1] != story:
+                stories.append(story)
         if self._index is None:
             self._index = vector_index(len(item.vector))
         self._index.add(number, item.vector)
         if item.published:
             self._recent.append((item.published, number))
-        return best
