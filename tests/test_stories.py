@@ -274,11 +274,11 @@ def test_a_new_article_is_placed_live_in_the_stored_story_it_belongs_to(corpus, 
         assert store.count_unplaced() == 0
         copies = {m.article_id: m.syndicated_of for m in store.members(museum_story)}
         assert copies["copy"] == museum[0].id  # the wire copy is known as one, as a regroup would know it
-        later = _dated(museum[2], now + timedelta(days=9))
-        store.add_annotated([later])
-        [founded] = live.place([later])  # nine days on, no story of the window takes it: it founds one
+        earlier = _dated(museum[2], now - timedelta(days=9))
+        store.add_annotated([earlier])
+        [founded] = live.place([earlier])  # nine days before, no story of the window takes it: it founds one
         assert founded not in (museum_story, ferry_story)
-        assert [m.article_id for m in store.members(founded)] == [later.id]
+        assert [m.article_id for m in store.members(founded)] == [earlier.id]
 
 
 def test_follow_places_live_between_regroups_of_the_window(corpus, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -310,3 +310,52 @@ def test_follow_places_live_between_regroups_of_the_window(corpus, tmp_path, mon
         placing.regroup_every = timedelta(0)
         placing(store)  # and when the time comes the window is regrouped again
         assert len(regroups) == 2 and store.count_unplaced() == 0
+
+
+def test_live_stories_are_seeded_again_when_another_process_changed_the_stories(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.follow.placing import Placing
+    from storyweave.store import Store
+    from storyweave.stories.store_sync import regroup_store
+
+    now = datetime.now(UTC)
+    ferry = [_dated(a, now - timedelta(hours=8 - i)) for i, a in enumerate(corpus[:4])]
+    museum = [_dated(a, now - timedelta(hours=3 - i)) for i, a in enumerate(corpus[4:])]
+    with Store.open(tmp_path / "two.sqlite") as store:
+        placing = Placing(regroup_every=timedelta(hours=1))
+        store.add_annotated(ferry[:2])
+        placing(store)
+        store.add_annotated([ferry[2]])
+        placing(store)  # seeds the live stories
+        assert placing._live is not None and placing._live.current()
+        store.add_annotated([*ferry[3:], *museum[:2]])
+        regroup_store(store)  # as a storyweave ingest beside follow would: the stories change under it
+        assert not placing._live.current()
+        store.add_annotated(museum[2:])
+        placing(store)  # seeded again before placing: the article joins the museum story as it now is
+        museum_story = store.stories_of([museum[0].id])[museum[0].id]
+        assert store.stories_of([museum[2].id]) == {museum[2].id: museum_story}
+        assert all(s.title for s in store.stories())  # no story made anew under a stale id without a title
+
+
+def test_a_wrong_future_date_does_not_end_the_live_window(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.store import Store
+    from storyweave.stories.live import LiveStories
+    from storyweave.stories.store_sync import regroup_store
+
+    now = datetime.now(UTC)
+    museum = [_dated(a, now - timedelta(hours=3 - i)) for i, a in enumerate(corpus[4:])]
+    future = _dated(corpus[0], now + timedelta(days=400))  # a feed's date a year out
+    copy = replace(museum[0], article=replace(museum[0].article, id="copy", outlet="Reprint Weekly"))
+    with Store.open(tmp_path / "future.sqlite") as store:
+        store.add_annotated(museum)
+        regroup_store(store)
+        live = LiveStories(store, now=now)
+        store.add_annotated([future, copy])
+        live.place([future])
+        live.place([copy])
+        members = {m.article_id: m.syndicated_of for m in store.members(store.stories_of(["copy"])["copy"])}
+        assert members["copy"] == museum[0].id  # the window was not emptied by the date a year out

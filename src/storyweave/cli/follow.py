@@ -74,9 +74,15 @@ def follow(
             if once:
                 _say(follow_round(store, fetcher, annotate, place))
                 return
+
+            def said(report: Round) -> None:
+                _say(report)
+                if not report.new:
+                    pool.close()  # a quiet round: the workers and their models go until articles come again
+
             with StopRequests("this round", (signal.SIGINT, signal.SIGTERM)) as stopping:
                 note("following; Ctrl-C stops after the round in flight")
-                run(store, fetcher, annotate, place, stop=stopping.event, on_round=_say)
+                run(store, fetcher, annotate, place, stop=stopping.event, on_round=said)
 
 
 def _stages():  # type: ignore[no-untyped-def]

@@ -4,7 +4,8 @@ Live, in milliseconds an article: each new article joins the story it matches am
 held in memory (``stories.live.LiveStories``), or founds one. And every ``regroup_every`` (at the first round
 too, and whenever older articles sit in no story) the whole recent window is regrouped (``place_new``), which
 joins the stories arrival order split and keeps the stories those of a batch grouping; the live stories are
-seeded afresh from the result when they are next needed.
+seeded afresh from the result when they are next needed, and whenever another process (``storyweave ingest``
+regroups too) has changed the stories.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Placing:
             place_new(store, self.settings, workers=self.workers)
             self._live, self._regrouped = None, now
             return
-        if self._live is None or self._live.store is not store:
+        if self._live is None or self._live.store is not store or not self._live.current():
             self._live = LiveStories(store, self.settings, now=now)  # seeding places the unplaced ones too
             return
-        self._live.place(store.annotated(store.unplaced()))
+        self._live.place(store.annotated(store.unplaced(since=now - 2 * self.settings.window)))

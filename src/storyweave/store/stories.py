@@ -95,11 +95,25 @@ class StoryMethods(Database):
             for touched_id in sorted(touched):
                 _refresh(conn, touched_id, now)
 
-    def unplaced(self) -> list[str]:
-        """The ids of the stored articles that are in no story."""
+    def unplaced(self, since: datetime | None = None) -> list[str]:
+        """The ids of the stored articles that are in no story (dated, or undated and stored, from ``since`` on
+        when it is given)."""
         query = "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)"
+        args: list[str] = []
+        if since is not None:
+            query += " AND coalesce(a.published_utc, a.ingested_at) >= ?"
+            args.append(utc_text(since))
         with self._reading() as conn:
-            return [row[0] for row in conn.execute(query)]
+            return [row[0] for row in conn.execute(query, args)]
+
+    def stories_mark(self) -> tuple[int, int, str]:
+        """A mark that changes whenever the members of any story change, by this process or another: the
+        numbers of stories and of members, and the last change."""
+        query = "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM story_members), "
+        query += "(SELECT coalesce(max(updated_at), '') FROM stories)"
+        with self._reading() as conn:
+            stories, members, last = conn.execute(query).fetchone()
+        return int(stories), int(members), str(last)
 
     def count_unplaced(self, before: datetime | None = None) -> int:
         """Stored articles that are in no story (a grouping that did not finish, or new ones), only those dated

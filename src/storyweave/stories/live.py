@@ -11,13 +11,16 @@ split are joined by the next regroup of the window (``follow`` runs one every fe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from storyweave.models import AnnotatedArticle
 from storyweave.store import Assignment, Store
 from storyweave.stories.feature_stream import feature_stream
 from storyweave.stories.grouping import GroupingSettings, StoryGrouper
 from storyweave.summarize import story_id, story_title
+
+SOON = timedelta(hours=1)  # an article dated later than this from now counts as dated now
 
 
 def arrival_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -57,6 +60,13 @@ class LiveStories:
             self.article_ids.append(annotated.id)
         if unplaced:
             self.place(unplaced)
+        else:
+            self.mark = self.store.stories_mark()
+
+    def current(self) -> bool:
+        """No other process changed the stories since this one last wrote them (a regroup by ``storyweave
+        ingest`` renames and merges stories: the grouper must then be seeded again)."""
+        return self.store.stories_mark() == self.mark
 
     def place(self, articles: Sequence[AnnotatedArticle]) -> list[str]:
         """Place stored articles in the window's stories (or new ones), in arrival order; one transaction.
@@ -64,8 +74,11 @@ class LiveStories:
         ordered = arrival_order(articles)
         assignments: list[Assignment] = []
         placed: dict[str, str] = {}
+        soon = datetime.now(UTC) + SOON
         for annotated, item in zip(ordered, feature_stream(ordered, self.settings.lead_sentences), strict=True):
             number = len(self.article_ids)
+            if item.published and item.published > soon:  # a feed's wrong date must not end the window's stories
+                item = replace(item, published=soon)
             story = self.grouper.add(item)
             self.article_ids.append(annotated.id)
             if story == len(self.story_ids):  # a new story, named by its founder as every story is
@@ -78,4 +91,5 @@ class LiveStories:
             assignments.append(Assignment(self.story_ids[story], [annotated.id], title, copies))
             placed[annotated.id] = self.story_ids[story]
         self.store.assign_all(assignments)
+        self.mark = self.store.stories_mark()
         return [placed[a.id] for a in articles]
