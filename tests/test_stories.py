@@ -286,6 +286,7 @@ def test_follow_places_live_between_regroups_of_the_window(corpus, tmp_path, mon
 
     from storyweave.follow import placing as placing_module
     from storyweave.store import Store
+    from storyweave.stories.live import LiveStories
 
     regroups = []
     real_place_new = placing_module.place_new
@@ -296,8 +297,11 @@ def test_follow_places_live_between_regroups_of_the_window(corpus, tmp_path, mon
     with Store.open(tmp_path / "follow.sqlite") as store:
         placing = placing_module.Placing(regroup_every=timedelta(hours=1))
         store.add_annotated(ferry)
-        placing(store)  # the first round regroups the window
+        placing(store)  # the first round regroups the window, and seeds the live stories from what it read
         assert len(regroups) == 1 and store.count_unplaced() == 0
+        assert placing._live is not None and placing._live.current()
+        read_again = LiveStories(store, now=now)
+        assert (placing._live.story_ids, placing._live.article_ids) == (read_again.story_ids, read_again.article_ids)
         store.add_annotated(museum[:2])
         placing(store)  # the next rounds place their articles live, against the stories in memory
         store.add_annotated(museum[2:])
@@ -359,3 +363,23 @@ def test_a_wrong_future_date_does_not_end_the_live_window(corpus, tmp_path) -> N
         live.place([copy])
         members = {m.article_id: m.syndicated_of for m in store.members(store.stories_of(["copy"])["copy"])}
         assert members["copy"] == museum[0].id  # the window was not emptied by the date a year out
+
+
+def test_a_regroup_keeps_the_windows_articles_and_features_to_seed_live_placement(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.store import Store
+    from storyweave.stories.store_sync import place_new
+
+    now = datetime.now(UTC)
+    old = [_dated(a, now - timedelta(days=30, hours=-i)) for i, a in enumerate(corpus[:4])]
+    recent = [_dated(a, now - timedelta(hours=3 - i)) for i, a in enumerate(corpus[4:])]
+    with Store.open(tmp_path / "keep.sqlite") as store:
+        store.add_annotated(old + recent)
+        whole = place_new(store, keep_features=True)  # articles a month old in no story: the store regrouped whole
+        assert whole.articles == 7 and whole.window is not None
+        assert sorted(a.id for a in whole.window[0]) == sorted(a.id for a in recent) and len(whole.window[1]) == 3
+        store.add_annotated([_dated(replace(corpus[4], article=replace(corpus[4].article, id="more")), now)])
+        windowed = place_new(store, keep_features=True)  # only the recent window regrouped
+        assert windowed.articles == 4 and windowed.window is not None and len(windowed.window[0]) == 4
+        assert place_new(store).window is None

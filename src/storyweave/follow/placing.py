@@ -4,7 +4,7 @@ Live, in milliseconds an article: each new article joins the story it matches am
 held in memory (``stories.live.LiveStories``), or founds one. And every ``regroup_every`` (at the first round
 too, and whenever older articles sit in no story) the whole recent window is regrouped (``place_new``), which
 joins the stories arrival order split and keeps the stories those of a batch grouping; the live stories are
-seeded afresh from the result when they are next needed, and whenever another process (``storyweave ingest``
+seeded afresh from what that regroup read and made, and whenever another process (``storyweave ingest``
 regroups too) has changed the stories.
 """
 
@@ -41,8 +41,9 @@ class Placing:
         now = utc_now()
         due = self._regrouped is None or now - self._regrouped >= self.regroup_every
         if due or store.count_unplaced(before=now - 2 * self.settings.window):
-            place_new(store, self.settings, workers=self.workers)
-            self._live, self._regrouped = None, now
+            report = place_new(store, self.settings, workers=self.workers, keep_features=True)
+            self._regrouped = now
+            self._live = None if report.window is None else LiveStories(store, self.settings, window=report.window)
             return
         if self._live is None or self._live.store is not store or not self._live.current():
             self._live = LiveStories(store, self.settings, now=now)  # seeding places the unplaced ones too

@@ -17,38 +17,55 @@ from datetime import UTC, datetime, timedelta
 from storyweave.models import AnnotatedArticle
 from storyweave.store import Assignment, Store
 from storyweave.stories.feature_stream import feature_stream
+from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.grouping import GroupingSettings, StoryGrouper
 from storyweave.summarize import story_id, story_title
 
 SOON = timedelta(hours=1)  # an article dated later than this from now counts as dated now
 
 
-def arrival_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
-    """Articles in the order grouping takes them: by date, undated ones last, ties as given."""
-    keyed = sorted(range(len(articles)), key=lambda i: (articles[i].article.published is None,
-                                                         articles[i].article.published or 0, i))  # fmt: skip
-    return [articles[i] for i in keyed]
+def arrival_order(articles: Sequence[AnnotatedArticle]) -> list[int]:
+    """The positions of ``articles`` in the order grouping takes them: by date, undated ones last, ties as
+    given."""
+    return sorted(range(len(articles)), key=lambda i: (articles[i].article.published is None,
+                                                       articles[i].article.published or 0, i))  # fmt: skip
 
 
 class LiveStories:
     """The incremental grouper over the store's recent window, and the story id of each of its stories."""
 
-    def __init__(self, store: Store, settings: GroupingSettings | None = None, *, now: datetime | None = None):
+    def __init__(
+        self,
+        store: Store,
+        settings: GroupingSettings | None = None,
+        *,
+        now: datetime | None = None,
+        window: tuple[list[AnnotatedArticle], list[ArticleFeatures]] | None = None,
+    ):
+        """Seeded with the stored stories of the last two windows before ``now``; ``window``: those articles
+        and their features as a regroup of the window just made them (``RegroupReport.window``), not read
+        again."""
         self.store = store
         self.settings = settings or GroupingSettings()
-        self.reload(now)
+        if window is None:
+            since = (now or datetime.now(UTC)) - 2 * self.settings.window
+            articles = self.store.annotated([a.id for a in self.store.iter_articles(since=since)])
+            order = arrival_order(articles)
+            recent = [articles[i] for i in order]
+            features = list(feature_stream(recent, self.settings.lead_sentences))
+        else:
+            order = arrival_order(window[0])
+            recent, features = [window[0][i] for i in order], [window[1][i] for i in order]
+        self._seed(recent, features)
 
-    def reload(self, now: datetime | None = None) -> None:
-        """Seed the grouper afresh with the stored stories of the last two windows (after a regroup)."""
-        since = (now or datetime.now(UTC)) - 2 * self.settings.window
-        recent = arrival_order(self.store.annotated([a.id for a in self.store.iter_articles(since=since)]))
+    def _seed(self, recent: list[AnnotatedArticle], features: list[ArticleFeatures]) -> None:
         owners = self.store.stories_of([a.id for a in recent])
         self.grouper = StoryGrouper(self.settings)
         self.story_ids: list[str] = []  # story number -> its id in the store
         self.article_ids: list[str] = []  # article number -> its id
         number_of: dict[str, int] = {}
         unplaced = []
-        for annotated, item in zip(recent, feature_stream(recent, self.settings.lead_sentences), strict=True):
+        for annotated, item in zip(recent, features, strict=True):
             owner = owners.get(annotated.id)
             if owner is None:
                 unplaced.append(annotated)
@@ -71,7 +88,7 @@ class LiveStories:
     def place(self, articles: Sequence[AnnotatedArticle]) -> list[str]:
         """Place stored articles in the window's stories (or new ones), in arrival order; one transaction.
         Returns each article's story id, in the order given."""
-        ordered = arrival_order(articles)
+        ordered = [articles[i] for i in arrival_order(articles)]
         assignments: list[Assignment] = []
         placed: dict[str, str] = {}
         soon = datetime.now(UTC) + SOON

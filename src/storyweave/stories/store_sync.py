@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from storyweave.document import SCHEMA_ID, brief_from_dict, brief_to_json
-from storyweave.models import Brief
+from storyweave.models import AnnotatedArticle, Brief
 from storyweave.settings import BriefSettings
 from storyweave.store import Assignment, Store, StoreError, members_hash
 from storyweave.stories.batch import group
+from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.grouping import GroupingSettings
 from storyweave.summarize import founding_order, story_id, story_title
 
@@ -30,24 +31,42 @@ class RegroupReport:
     articles: int
     stories: int
     copies: int
+    # with ``keep_features``: the window's articles and their grouping features, to seed live placement from
+    window: tuple[list[AnnotatedArticle], list[ArticleFeatures]] | None = None
 
 
-def regroup_store(store: Store, settings: GroupingSettings | None = None, *, workers: int = 1) -> RegroupReport:
-    """Group every stored article into stories and record them in the store (``workers``: see ``group``)."""
+def regroup_store(
+    store: Store,
+    settings: GroupingSettings | None = None,
+    *,
+    workers: int = 1,
+    keep_since: datetime | None = None,
+) -> RegroupReport:
+    """Group every stored article into stories and record them in the store (``workers``: see ``group``); with
+    ``keep_since``, the report keeps the articles from then on (and the undated) with their features."""
     ids = [article.id for article in store.iter_articles()]
     annotated = store.annotated(ids)
-    grouping = group(annotated, settings, workers=workers)
+    grouping = group(annotated, settings, workers=workers, keep_features=keep_since is not None)
     assignments = []
     for members in grouping.groups:
         articles = sorted((annotated[i] for i in members), key=founding_order)
         copies = {annotated[i].id: annotated[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
         assignments.append(Assignment(story_id(articles), [a.id for a in articles], story_title(articles), copies))
     store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
-    return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of))
+    window = None
+    if keep_since is not None:
+        kept = [i for i, a in enumerate(annotated) if a.article.published is None or a.article.published >= keep_since]
+        window = ([annotated[i] for i in kept], [grouping.features[i] for i in kept])
+    return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of), window)
 
 
 def regroup_recent(
-    store: Store, since: datetime, settings: GroupingSettings | None = None, *, workers: int = 1
+    store: Store,
+    since: datetime,
+    settings: GroupingSettings | None = None,
+    *,
+    workers: int = 1,
+    keep_features: bool = False,
 ) -> RegroupReport:
     """Group only the articles from ``since`` on (the grouping window, for a store that grows as feeds come
     in), leaving older stories as they are: the work follows the window, not the store.
@@ -58,7 +77,7 @@ def regroup_recent(
     story without the founder gets an id of its own.
     """
     recent = store.annotated([article.id for article in store.iter_articles(since=since)])
-    grouping = group(recent, settings, workers=workers)
+    grouping = group(recent, settings, workers=workers, keep_features=keep_features)
     owners = store.stories_of([a.id for a in recent])
     in_window = {a.id for a in recent}
     carried_on: set[str] = set()  # stored stories whose older members a group took
@@ -82,18 +101,22 @@ def regroup_recent(
         taken.add(name)
         assignments.append(Assignment(name, [a.id for a in articles], story_title(articles), copies))
     store.assign_all(assignments)
-    return RegroupReport(len(recent), len(grouping.groups), len(grouping.copy_of))
+    window = (recent, grouping.features) if keep_features else None
+    return RegroupReport(len(recent), len(grouping.groups), len(grouping.copy_of), window)
 
 
-def place_new(store: Store, settings: GroupingSettings | None = None, *, workers: int = 1) -> RegroupReport:
+def place_new(
+    store: Store, settings: GroupingSettings | None = None, *, workers: int = 1, keep_features: bool = False
+) -> RegroupReport:
     """Place what came in lately: the articles of the last two grouping windows are regrouped
     (``regroup_recent``); a store that holds older articles in no story (an archive read in, a run killed long
-    ago) is regrouped whole instead."""
+    ago) is regrouped whole instead. With ``keep_features`` the report keeps the window's articles and their
+    features either way."""
     settings = settings or GroupingSettings()
     since = datetime.now(UTC) - 2 * settings.window
     if store.count_unplaced(before=since):  # one transaction either way: a kill leaves no story half-placed
-        return regroup_store(store, settings, workers=workers)
-    return regroup_recent(store, since, settings, workers=workers)
+        return regroup_store(store, settings, workers=workers, keep_since=since if keep_features else None)
+    return regroup_recent(store, since, settings, workers=workers, keep_features=keep_features)
 
 
 def cached_brief(store: Store, story_id: str, fingerprint: str | None = None) -> Brief | None:
