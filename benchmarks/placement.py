@@ -14,7 +14,6 @@ new articles went to the story a regroup of the window then gives them.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 from _memory import TreeMemory
 from storyweave.engines.local import annotate_articles
 from storyweave.eval.clustering import bcubed
-from storyweave.eval.datasets import shared_data_file
+from storyweave.eval.datasets import read_clustered, shared_data_file
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.store import Store
 from storyweave.stories.live import LiveStories
@@ -39,13 +38,7 @@ def headlines() -> list[Article] | None:
     path = shared_data_file("uci-headlines-dev", "headlines.jsonl")
     if path is None:
         return None
-    articles = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        published = datetime.fromtimestamp(row["published_ms"] / 1000, tz=UTC)
-        articles.append(
-            Article.create(row["title"], row.get("outlet") or "unknown", title=row["title"], published=published)
-        )
+    articles = [article for article, _ in read_clustered(path)]
     return sorted(articles, key=lambda a: a.published or datetime.min.replace(tzinfo=UTC))
 
 
