@@ -128,3 +128,11 @@ def test_usage_mistakes_exit_2_without_traceback(args: list[str]) -> None:
     result = _run_cli(*args)
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr
+
+
+def test_models_names_the_embedding_copy_that_runs(models) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(app, ["models"])
+    assert result.exit_code == 0, result.output
+    runs = next(line for line in result.output.splitlines() if line.strip().startswith("runs"))
+    assert "faster copy: fold+fused-attention-gelu+int8-per-token-per-channel" in runs
+    assert ".onnx" in runs

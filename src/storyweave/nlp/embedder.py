@@ -68,6 +68,7 @@ class SentenceEmbedder:
             default_model, default_tokenizer = default_model_files()
             model_path = model_path or default_model
             tokenizer_path = tokenizer_path or default_tokenizer
+        self.model_path = model_path  # the file that runs: the faster copy, or the shipped model as is
         try:
             self._session = session(model_path, threads or min(4, os.cpu_count() or 1))
         except Exception as err:  # onnxruntime raises its own untyped errors
