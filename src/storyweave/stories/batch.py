@@ -36,6 +36,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def arrival_order(articles: Sequence[AnnotatedArticle]) -> list[int]:
+    """The positions of ``articles`` in the order grouping takes them: by date, undated ones last, ties as
+    given."""
+    dates = [a.article.published for a in articles]
+    return sorted(range(len(articles)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
+
+
 PARALLEL_FROM = 200  # fewer articles than this are grouped in one process: forking would cost more than it saves
 
 
@@ -52,8 +59,7 @@ def group(
     while this one places them (the stories are the same). With ``keep_features`` the grouping
     keeps them, in the order of ``annotated``, for work that follows (the corpus job's edge merge).
     """
-    dates = [a.article.published for a in annotated]
-    order = sorted(range(len(annotated)), key=lambda i: (dates[i] is None, dates[i] or 0, i))
+    order = arrival_order(annotated)
     workers = workers if len(annotated) >= PARALLEL_FROM else 1
     placed = group_in_order((annotated[i] for i in order), settings, workers=workers, keep_features=keep_features)
     groups = sorted((sorted(order[n] for n in members) for members in placed.groups), key=lambda g: g[0])

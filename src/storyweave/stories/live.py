@@ -16,19 +16,13 @@ from datetime import UTC, datetime, timedelta
 
 from storyweave.models import AnnotatedArticle
 from storyweave.store import Assignment, Store
+from storyweave.stories.batch import arrival_order
 from storyweave.stories.feature_stream import feature_stream
 from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.grouping import GroupingSettings, StoryGrouper
 from storyweave.summarize import story_id, story_title
 
 SOON = timedelta(hours=1)  # an article dated later than this from now counts as dated now
-
-
-def arrival_order(articles: Sequence[AnnotatedArticle]) -> list[int]:
-    """The positions of ``articles`` in the order grouping takes them: by date, undated ones last, ties as
-    given."""
-    return sorted(range(len(articles)), key=lambda i: (articles[i].article.published is None,
-                                                       articles[i].article.published or 0, i))  # fmt: skip
 
 
 class LiveStories:
