@@ -52,9 +52,10 @@ def _matmul_into(add: onnx.NodeProto, producers: dict[str, onnx.NodeProto]) -> o
     raise GraphMismatch(f"no MatMul before {add.name or add.output[0]}")
 
 
-def _head_size(graph: onnx.GraphProto, query: str, inits: dict[str, onnx.TensorProto]) -> int:
+def _head_size(
+    graph: onnx.GraphProto, query: str, inits: dict[str, onnx.TensorProto], producers: dict[str, onnx.NodeProto]
+) -> int:
     """The last dimension of the reshape that splits the query into heads: (batch, length, heads, head size)."""
-    producers = _producers(graph)
     for node in graph.node:
         if node.op_type == "Reshape" and node.input[0] == query:
             shape = producers.get(node.input[1])
@@ -76,7 +77,7 @@ def fuse_encoder_layers(model: onnx.ModelProto, mask_input: str = "attention_mas
             _add_of(graph, f"{prefix}attention.self.{part}.bias").output[0] for part in ("query", "key", "value")
         )
         hidden = int(np.prod(inits[name].dims))
-        head_size = _head_size(graph, query, inits)
+        head_size = _head_size(graph, query, inits, producers)
         if head_size <= 0 or hidden % head_size:
             raise GraphMismatch(f"head size {head_size} does not divide {hidden}")
         context = _matmul_into(_add_of(graph, f"{prefix}attention.output.dense.bias"), producers).input[0]
