@@ -27,6 +27,7 @@ from storyweave.analysis import analyse
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.support import decide
 from storyweave.engines.local import annotate_articles, default_workers
+from storyweave.engines.threads import one_thread_each
 from storyweave.eval.datasets import read_multinews, shared_data_file
 from storyweave.models import Story
 from storyweave.nlp.loader import preload_parser
@@ -57,7 +58,8 @@ def _brief_all(workers: int) -> list[int]:
     if workers < 2:
         return [_brief_words(i) for i in biggest_first]
     preload_parser()  # as the corpus job does before it forks its brief workers
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=one_thread_each) as pool:
         return list(pool.map(_brief_words, biggest_first))
 
 

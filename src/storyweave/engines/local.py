@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from storyweave.engines.threads import one_thread_each
 from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate, annotate_each, kept
 from storyweave.nlp.loader import load_models
@@ -26,6 +27,7 @@ IN_FLIGHT = 3  # chunks queued per worker
 
 def _worker_init(parent: int) -> None:
     die_with_parent(parent)
+    one_thread_each()
     load_models(threads=1)
 
 

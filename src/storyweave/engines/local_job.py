@@ -26,6 +26,7 @@ from storyweave.corpus.stages import (
 )
 from storyweave.corpus.tables import Row, write_local_table, write_tables
 from storyweave.engines.local import default_workers
+from storyweave.engines.threads import one_thread_each
 from storyweave.errors import InputError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import load_models, preload_parser
@@ -74,7 +75,8 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
     if workers < 2:
         return None
     fork = "fork" in multiprocessing.get_all_start_methods()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork") if fork else None)
+    context = multiprocessing.get_context("fork") if fork else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=one_thread_each)
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> list[list[T]]:

@@ -44,6 +44,7 @@ from storyweave.corpus.stages import (
     text_key,
 )
 from storyweave.corpus.tables import TABLES, Row, StoryRows, spark_schema, write_tables
+from storyweave.engines.threads import one_thread_each
 from storyweave.errors import StoryweaveError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import Models, load_models, load_parser
@@ -120,12 +121,13 @@ def _models_in_worker() -> Models:
     generation.
     """
     global _frozen
-    models = load_models(threads=1)
     if not _frozen:
+        one_thread_each()  # Spark runs a Python worker per core
+        load_models(threads=1)
         load_parser().load()  # the models' parser, which loads on first use: frozen with the rest
         gc.freeze()
         _frozen = True
-    return models
+    return load_models(threads=1)
 
 
 _frozen = False
