@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
 from storyweave.models import Article
 from storyweave.nlp import annotate
-from storyweave.nlp.sentences import SentenceSplitter
+from storyweave.nlp.sentences import SentenceSplitter, join_wrapped
 
 
 def test_splitter_keeps_news_abbreviations_inside_sentences() -> None:
@@ -61,6 +63,11 @@ HARD_BOUNDARIES = [
         "Fig. 5 Shapes in extant feathers. a–d Fossil shapes.",
         ["Fig. 5 Shapes in extant feathers.", "a–d Fossil shapes."],
     ),
+    ("See H. Rept. 118-42 at 7. It was filed late.", ["See H. Rept. 118-42 at 7.", "It was filed late."]),
+    (
+        "The port agreed a?110 - billion loan. Dockers who earn? 900 (Dh4, 275) a month struck. Ships waited.",
+        ["The port agreed a?110 - billion loan.", "Dockers who earn? 900 (Dh4, 275) a month struck.", "Ships waited."],
+    ),
     # a sentence after a time, a panel label and an address after a question start a new sentence
     ("He died at 9:56 p.m. His body was taken away.", ["He died at 9:56 p.m.", "His body was taken away."]),
     ("They met at 5 p.m. Sunday in the square.", ["They met at 5 p.m. Sunday in the square."]),
@@ -83,13 +90,25 @@ HARD_BOUNDARIES = [
     ("She moved to Wilmington, Del. He stayed.", ["She moved to Wilmington, Del.", "He stayed."]),
     ("They live at 12 Oak Dr. The house is old.", ["They live at 12 Oak Dr.", "The house is old."]),
     ('"Are we ready?" a Senate aide asked. Nobody knew.', ['"Are we ready?" a Senate aide asked.', "Nobody knew."]),
-    # and the breaks that are right stay
+    # and the breaks that are right stay, a dateline's among them
+    ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),
     (
         "The attack of Jan. 6 was examined. Hundreds were charged.",
         ["The attack of Jan. 6 was examined.", "Hundreds were charged."],
     ),
 ]
+
+
+def test_a_time_at_a_line_end_goes_on_with_its_day_on_the_next_line() -> None:
+    text = "Crews were called at around 9:40 p.m.\nFriday night.\nThey found smoke.\nIt was 9 a.m.\nCrews left."
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    assert [text[a:b] for a, b in join_wrapped(text, lines)] == [
+        "Crews were called at around 9:40 p.m.\nFriday night.",
+        "They found smoke.",
+        "It was 9 a.m.",
+        "Crews left.",
+    ]
 
 
 @pytest.mark.parametrize(("text", "sentences"), HARD_BOUNDARIES)
@@ -106,6 +125,15 @@ def test_splitter_spans_are_trimmed_offsets() -> None:
     text = "  First one here.   Second one there.  "
     spans = list(SentenceSplitter().spans(text))
     assert [text[s:e] for s, e in spans] == ["First one here.", "Second one there."]
+
+
+def test_a_dateline_with_a_state_is_trimmed_before_the_first_sentence(models) -> None:  # type: ignore[no-untyped-def]
+    text = "MARLOW, Okla. --A barn burned on the edge of town on Sunday. Nobody was hurt in the fire, the chief said."
+    [annotated] = list(annotate([Article.create(text, "Wire")], models))
+    assert [s.text for s in annotated.sentences] == [
+        "A barn burned on the edge of town on Sunday.",
+        "Nobody was hurt in the fire, the chief said.",
+    ]
 
 
 def test_annotate_offsets_entities_and_vectors(models) -> None:  # type: ignore[no-untyped-def]

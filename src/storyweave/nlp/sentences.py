@@ -45,10 +45,15 @@ _PANEL = re.compile(r"[a-z](?:[–-][a-z])?\s+[A-Z][a-z]")  # a figure's panel: 
 # Three digits and a word after a break are a decimal set apart by tokenising ("hit. 308 with 33 homers", "her. 357
 # Magnum"); digits glued to a unit, a number cut ("Dh472. 72bn")
 _NUMERAL = re.compile(r"\d{3}\s+[A-Za-z]|\d+(?:bn|m|k)\b")
+# A reference before its number: a law report or a bill cited by volume and page ("484 U.S. 518", "H. Rept. 107-792")
+_CITATION = re.compile(r"(?:\d\s+[A-Z][A-Za-z.]{0,5}|(?:^|\s)[A-Z]\.\s?[A-Z][a-z]{1,4})\.$")
+_DATELINE_STATE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s[A-Z][a-z]{1,5}\.(?=\s*(?:--|[—–]))")
 _CLOCK = re.compile(r"\b[ap]\.m\.\s+(?=(\w+))")  # "... at 9 p.m. Another deputy ...": Punkt keeps one sentence
 # A question mark glued to a word before an amount is a currency sign lost in decoding ("to lend?22.4bn")
 _LOST_CURRENCY = re.compile(r"[A-Za-z]\?$")
-_AMOUNT = re.compile(r"\d[\d.,]*\s?\d*\s?(?:bn|m|k|million|billion|trillion)\b|\d[\d,]*\.$")  # or cut: "22."
+_AMOUNT = re.compile(  # or cut ("22."), or given in another currency too ("900 (Dh4, 275)")
+    r"\d[\d.,]*\s?\d*\s?(?:-\s)?(?:bn|m|k|million|billion|trillion)\b|\d[\d,]*\.$|\d[\d,.]*\s\((?:[$€£]|Dh|Rs)"
+)
 # "Have a tip? tips@example.com", "... today." pic.twitter.com/...
 _ADDRESS = re.compile(r"\S+@\S+\.\w|https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu)\b", re.I)
 _MOJIBAKE_QUOTE = re.compile("\u00e2\u0080[\u0098\u009c]")  # an opening quotation mark read as Latin-1
@@ -75,11 +80,15 @@ class SentenceSplitter:
         self._tokenizer = punkt.PunktSentenceTokenizer(params)
 
     def _split(self, text: str) -> Iterator[tuple[int, int]]:
-        for start, end in self._tokenizer.span_tokenize(text):
+        dateline = _DATELINE_STATE.match(text) if self.news_rules else None
+        if dateline:  # "SYCAMORE, Ill. --A 76-year-old man ...": the dateline ends at its state
+            yield 0, dateline.end()
+        first = dateline.end() if dateline else 0
+        for start, end in self._tokenizer.span_tokenize(text[first:]):
             if self.news_rules:
-                yield from _clock_breaks(text, start, end)
+                yield from _clock_breaks(text, first + start, first + end)
             else:
-                yield start, end
+                yield first + start, first + end
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each sentence, trimmed of surrounding whitespace."""
@@ -137,8 +146,9 @@ def goes_on(sentence: str, after: str) -> bool:
     quoted = _QUOTED_ABBREVIATION.search(sentence)
     if quoted and quoted[1].lower() in NEWS_ABBREVIATIONS:
         return True  # "'Mr. McCullough is guilty'", '“No. 1, I am ...'
-    if after[:1].isdigit():  # "5. 9", "H.B. 12", "hit. 308 with"
-        return bool(_NUMBER_CUT.search(sentence) or _INITIALS.search(sentence) or _NUMERAL.match(after))
+    if after[:1].isdigit():  # "5. 9", "H.B. 12", "hit. 308 with", "484 U.S. 518"
+        cut = _NUMBER_CUT.search(sentence) or _INITIALS.search(sentence) or _CITATION.search(sentence)
+        return bool(cut or _NUMERAL.match(after))
     return bool(_INITIALS.search(sentence)) and _names_on(after)
 
 
@@ -158,11 +168,16 @@ _DATE_LINE = re.compile(
 )
 
 
+_DAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow)\b"
+_DAY_OR_ZONE = re.compile(_DAY + "|" + _TIME_ZONE.pattern)  # after a time: "9:40 p.m." / "Friday night."
+
+
 def join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The ``(start, end)`` lines of ``text``, each line a sentence runs on from joined to the next: the next line,
     one line break further, starts in lower case after a line that stops without a full stop ("... a whiff of
     science" / "so before ...") or on an ellipsis ("... see him again..." / "his memory will live on"), or goes
-    on with a name after a title ("... the Rev." / "Larry Kroon said"). A line that ends as a headline does (a
+    on with a name after a title ("... the Rev." / "Larry Kroon said") or with a day after a time ("... at 9:40 p.m." /
+    "Friday night."). A line that ends as a headline does (a
     capitalised word, no stop) or on a full stop ends its sentence, whatever follows, as does one before a date."""
     joined: list[tuple[int, int]] = []
     for start, end in lines:
@@ -181,6 +196,8 @@ def _runs_on(line: str, after: str) -> bool:
     title = _TITLE_END.search(line)
     if title and title[1].lower() in TITLES:
         return _names_on(after)
+    if line.endswith(("a.m.", "p.m.")) and _DAY_OR_ZONE.match(after):
+        return True
     if not after[:1].islower() or _DATE_LINE.match(after):
         return False
     if _ELLIPSIS.search(line):
