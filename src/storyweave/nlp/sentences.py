@@ -176,9 +176,9 @@ def join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     """The ``(start, end)`` lines of ``text``, each line a sentence runs on from joined to the next: the next line,
     one line break further, starts in lower case after a line that stops without a full stop ("... a whiff of
     science" / "so before ...") or on an ellipsis ("... see him again..." / "his memory will live on"), or goes
-    on with a name after a title ("... the Rev." / "Larry Kroon said") or with a day after a time ("... at 9:40 p.m." /
-    "Friday night."). A line that ends as a headline does (a
-    capitalised word, no stop) or on a full stop ends its sentence, whatever follows, as does one before a date."""
+    on with a name after a title ("... the Rev." / "Larry Kroon said") or with a day after a time ("... at 9:40
+    p.m." / "Friday night."). A line that ends as a headline does (a capitalised word, no stop) or on a full stop
+    ends its sentence, whatever follows, as does one before a date."""
     joined: list[tuple[int, int]] = []
     for start, end in lines:
         if (
