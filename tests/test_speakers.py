@@ -248,3 +248,18 @@ def test_it_and_sources_are_never_a_speakers_name(models) -> None:  # type: igno
     )
     assert found["Most of the coast"] is None  # not "It"
     assert found["The driver will be"] is None  # not "Court sources", nor Lena Ortiz
+
+
+def test_a_described_club_or_letter_is_never_guessed_to_be_someone_named_near_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Kelmarsh Rovers sacked their manager on Sunday after a board meeting called by the club's owner, "
+        "Oskar Lindqvist, and his business partner, the developer Petra Haines.",
+        '"We thank Tomas for his hard work and wish him well," the club said in a statement.',
+        "Mayors of six towns wrote to Senate leaders and to the House transport committee on Monday.",
+        '"The cut would undo a decade of progress in a single budget," the letter said.',
+        '"The findings call for caution, not alarm," an accompanying editorial in the journal says.',
+    )
+    assert found["We thank Tomas for"] == "the club"  # not its owner, not the last organisation named
+    assert found["The cut would undo"] == "the letter"  # its writers are not named as such
+    assert found["The findings call for"] == "an accompanying editorial"

@@ -3,8 +3,9 @@
 - "the sheriff", "the actor", "Ann's coach": the person given that role next to their
   name ("Sheriff Ann Cole", "Ann Cole, the actor", "Ann's coach, Tom Reed"), else
   someone named in a sentence that mentions the role;
-- "the company", "police": the organisation given that description, else the one named
-  last; "the fraternity": any named thing given that description;
+- "the company", "police": the organisation given that description ("Tyson, the largest
+  company"), else the description itself ("police": a police force named before);
+  "the fraternity": any named thing given that description;
 - "a BP spokesman", "a witness", "one official": nobody: an unnamed speaker is left unnamed, not guessed;
 - "the six governors", "the family": the group itself, never one of its members;
 - "a statement from her agent", "the police report": who issued it; "the report says": the report.
@@ -32,11 +33,12 @@ ORGANISATION_NOUNS = set(
 )
 DOCUMENTS = set(
     """statement report notice release letter post article email memo filing message tweet description summary
-    study audit complaint indictment lawsuit ruling order document transcript""".split()
+    study audit complaint indictment lawsuit ruling order document transcript flyer leaflet editorial petition
+    bulletin""".split()
 )
-WRITINGS = set(  # documents that speak for themselves; statements, letters and posts speak for who issued them
+WRITINGS = set(  # documents that speak for themselves; statements, letters and posts for who issued them, if named
     "report notice article memo filing description summary study audit complaint indictment lawsuit ruling order "
-    "document transcript".split()
+    "document transcript flyer leaflet editorial petition bulletin".split()
 )
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "source", "aide", "representative"}
 # What an organisation's own name may end in: "The Traditional Unionist Voice party"
@@ -96,9 +98,9 @@ class Roles:
             issuer = self.resolve(owner or rest, before, follow) if owner or rest else None
             if issuer:
                 return issuer
-            if definite and phrase[0] == "the" and head in WRITINGS:
-                return written  # "the report says": the report itself
-            return self._last_organisation(before)
+            if (definite and phrase[0] == "the") or head in WRITINGS:
+                return written  # "the report says", "the letter said", "an editorial says": the document itself
+            return self._last_organisation(before)  # "a statement said": whoever issued it, if named
         personal = head in PERSON_NOUNS or head in TITLES or head in SPEAKING_FOR
         name = words[1:link]
         proper = (
@@ -127,7 +129,12 @@ class Roles:
         if owner:
             return self.resolve(owner, before, follow)
         if head in ORGANISATION_NOUNS or phrase[-1] in ORGANISATION_NOUNS:
-            found = self._described_as(head, self.organisations, before) or self._last_organisation(before, head)
+            found = self._described_as(head, self.organisations, before)
+            if found:
+                return found
+            if definite and head != "police":
+                return written  # "the club said", no club named as such: the club, not a guess at which
+            found = self._last_organisation(before, head)
             if found:
                 return found
         if personal:
@@ -162,8 +169,11 @@ class Roles:
         the sheriff", "the fraternity Alpha Beta") or in it ("the Ministry of Transport" for "the ministry")."""
         text = self.annotated.article.text
         short = ABBREVIATIONS.get(role)
-        pattern = re.compile(rf"\b(?:{re.escape(role)}|{short}\b\.?)" if short else rf"\b{re.escape(role)}", re.I)
+        words = rf"(?:{re.escape(role)}|{short}\b\.?)" if short else re.escape(role)
+        pattern = re.compile(rf"\b{words}(?!\w*['’]s\b)", re.I)  # "the club's owner Lech Sieradz" is not the club
         for entity in sorted((e for e in entities if e.end <= before), key=lambda e: -e.start):
+            if entities is self.organisations and self.index.resolve_person(entity.text):
+                continue  # a person the entity model once took for an organisation
             sentence = self.annotated.sentences[entity.sentence]
             ahead = text[max(sentence.start, entity.start - ROLE_WINDOW) : entity.start].rstrip(" ,")
             ahead = _TITLE_DOT.sub(r"\1", ahead)  # "Chief Medical Examiner Dr." is not cut at its last period
