@@ -90,6 +90,38 @@ HARD_BOUNDARIES = [
     ("She moved to Wilmington, Del. He stayed.", ["She moved to Wilmington, Del.", "He stayed."]),
     ("They live at 12 Oak Dr. The house is old.", ["They live at 12 Oak Dr.", "The house is old."]),
     ('"Are we ready?" a Senate aide asked. Nobody knew.', ['"Are we ready?" a Senate aide asked.', "Nobody knew."]),
+    (
+        "She taught in Ft. Carver for a decade. Then she left.",
+        ["She taught in Ft. Carver for a decade.", "Then she left."],
+    ),
+    (
+        "Doors open at 7 p.m. Friday at the hall. Entry is free.",
+        ["Doors open at 7 p.m. Friday at the hall.", "Entry is free."],
+    ),
+    ("The fire started at 4 a.m. Nov. 3 in the kitchen.", ["The fire started at 4 a.m. Nov. 3 in the kitchen."]),
+    (
+        "Crews closed Ave. H and Park Ave. South for the parade.",
+        ["Crews closed Ave. H and Park Ave. South for the parade."],
+    ),
+    ("Ferry Sinks Near Arden Pike Jr. On The Coast", ["Ferry Sinks Near Arden Pike Jr. On The Coast"]),
+    # after a time, a company, a street, a suffix or a state, Punkt reads on where a new sentence starts
+    (
+        "The plant is owned by Harlow Mills Corp. A spokesman declined to comment.",
+        ["The plant is owned by Harlow Mills Corp.", "A spokesman declined to comment."],
+    ),
+    (
+        "The vigil began at 9 p.m. Neighbours brought candles.",
+        ["The vigil began at 9 p.m.", "Neighbours brought candles."],
+    ),
+    (
+        'The office is at 410 Quarry Ave. "We moved in May," she said.',
+        ["The office is at 410 Quarry Ave.", '"We moved in May," she said.'],
+    ),
+    ("He testified against Rowan Pike Jr. Pike denied it.", ["He testified against Rowan Pike Jr.", "Pike denied it."]),
+    (
+        "It sells through its app, shopKit. shopKit lists prices.",
+        ["It sells through its app, shopKit.", "shopKit lists prices."],
+    ),
     # and the breaks that are right stay, a dateline's among them
     ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),

@@ -17,15 +17,15 @@ NEWS_ABBREVIATIONS = frozenset(
     """
     gov sen rep reps lt col gen maj sgt capt cmdr adm cpl pvt supt insp det dept prof dr mr mrs ms
     messrs rev hon atty asst assn corp inc ltd co bros no nos jan feb mar apr aug sept sep oct nov dec
-    st ave blvd mt ft pres gov-elect dist dep stn
+    st ave blvd mt ft pres gov-elect dist dep stn exh hwy rte pp vol
     """.split()
 )
 # Titles stand before a name and never end a sentence, whatever word follows ("Col. Rob Manning": Punkt takes
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    dep""".split()
-)
+    dep ft mt""".split()
+)  # and "Ft. Carver", "Mt. Hood"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
 # benchmarks/sentence_boundaries.py): the next words start in lower case ('"Are we ready?" she asked'), a
@@ -41,6 +41,7 @@ _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov
 # A sentence never ends on these words: "content of. 09 percent" is a decimal point set apart by tokenising
 _NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
 _CALIBRE_OR_YEAR = re.compile(r"\d+\s*-\s*caliber\b|(?:19|20)\d\d[.;]?$")  # "a loaded. 38 - caliber"; "Immunity. 2015."
+_BRAND = re.compile(r"[a-z]{1,4}[A-Z]\w")  # a name written in lower case first: "eBay", "iPhone", "gridWatch"
 _PANEL = re.compile(r"[a-z](?:[–-][a-z])?\s+[A-Z][a-z]")  # a figure's panel: "b Morphospace plots", "a–d Fossil"
 # Three digits and a word after a break are a decimal set apart by tokenising ("hit. 308 with 33 homers", "her. 357
 # Magnum"); digits glued to a unit, a number cut ("Dh472. 72bn")
@@ -48,7 +49,12 @@ _NUMERAL = re.compile(r"\d{3}\s+[A-Za-z]|\d+(?:bn|m|k)\b")
 # A reference before its number: a law report or a bill cited by volume and page ("484 U.S. 518", "H. Rept. 107-792")
 _CITATION = re.compile(r"(?:\d\s+[A-Z][A-Za-z.]{0,5}|(?:^|\s)[A-Z]\.\s?[A-Z][a-z]{1,4})\.$")
 _DATELINE_STATE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s[A-Z][a-z]{1,5}\.(?=\s*(?:--|[—–]))")
-_CLOCK = re.compile(r"\b[ap]\.m\.\s+(?=(\w+))")  # "... at 9 p.m. Another deputy ...": Punkt keeps one sentence
+_STATES = "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Ky|Md|Mass|Mich|Minn|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Vt|Wis|Wyo"
+# Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
+_ENDING_ABBREVIATION = re.compile(
+    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)|\b(?:Corp|Inc|Ltd|Co|Bros|{_STATES})"
+    r"|(?<!\S)(?:[A-Z]\.)+[A-Z])\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’]*)"
+)
 # A question mark glued to a word before an amount is a currency sign lost in decoding ("to lend?22.4bn")
 _LOST_CURRENCY = re.compile(r"[A-Za-z]\?$")
 _AMOUNT = re.compile(  # or cut ("22."), or given in another currency too ("900 (Dh4, 275)")
@@ -111,16 +117,43 @@ class SentenceSplitter:
 
 
 def _clock_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """``start:end`` cut after "a.m." or "p.m." where a sentence's first word follows ("9 p.m. Another deputy"),
-    not a day, a zone or a name ("5 p.m. Sunday", "10 p.m. ET")."""
-    for m in _CLOCK.finditer(text, start, end):
-        if m[1].lower() in OPENERS or m[1].lower() in _CLOCK_OPENERS:
-            yield start, m.start() + len(m.group().rstrip())
-            start = m.end()
+    """``start:end`` cut where Punkt read an abbreviation that ends a sentence as one inside it: after "a.m." or
+    "p.m." before a capitalised word or a quotation that is not a day, a month or a zone ("at 9 p.m. Another
+    deputy", but "5 p.m. Sunday", "10 p.m. ET"); after a company, a suffix, a street, a state or initials before a
+    sentence's first word or a quotation ("Northfield Energy Corp. A spokesman", "on Fifth Ave. "I wish")."""
+    for m in _ENDING_ABBREVIATION.finditer(text, start, end):
+        if _starts_sentence(m, text[m.end() : m.end() + 40].split(maxsplit=1)):  # the next word and the rest
+            yield start, m.end("stop")
+            start = m.start("next")
     yield start, end
 
 
-_CLOCK_OPENERS = frozenset({"another", "one", "both", "neither", "several", "many", "most"})
+def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
+    """Whether the word after an abbreviation that may end a sentence starts the next one: a quotation that
+    opens in capitals, or a capitalised word that is not a day, a month or a zone (after a time), a street's
+    direction (after a street), or, after the others, a sentence's first word ("Corp. A spokesman") with a word in
+    lower case after it (a headline's words are all capitalised: "Comeaux Jr. On The Lam")."""
+    word = m["next"]
+    if word in '"“':
+        return "".join(rest[:1])[:1].isupper()
+    bare = word.rstrip(".,;:").lower()
+    if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
+        return False
+    if m["clock"]:
+        return bare not in _CLOCK_GOES_ON
+    if "".join(rest[:1])[:1].isupper():
+        return False
+    if m["street"]:
+        return len(bare) > 1 and bare not in _DIRECTIONS  # "Ave. H", "Park Ave. South" go on
+    return bare in OPENERS or m["suffix"] is not None
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_CLOCK_GOES_ON = frozenset({"eastern", "central", "pacific", "mountain", "local", "new", "christmas", "easter"})
+_DIRECTIONS = frozenset("n s e w ne nw se sw north south east west suite".split())
 
 
 def goes_on(sentence: str, after: str) -> bool:
@@ -129,9 +162,9 @@ def goes_on(sentence: str, after: str) -> bool:
         return False
     if _GOES_ON_AFTER.search(sentence):  # "(a.k.a. Dead Alive)", "www. example.com"
         return True
-    if after[:1].islower():  # '"Are we ready?" she asked', '"No, no!" and ran'; not an address or a panel
-        panel = sentence.endswith(".") and not _INITIALS.search(sentence) and _PANEL.match(after)
-        return not (_ADDRESS.match(after) or panel)
+    if after[:1].islower():  # '"Are we ready?" she asked', '"No, no!" and ran'; not an address, a panel or a brand
+        stopped = sentence.endswith(".") and not _INITIALS.search(sentence)
+        return not (_ADDRESS.match(after) or (stopped and (_PANEL.match(after) or _BRAND.match(after))))
     if _LOST_CURRENCY.search(sentence) and _AMOUNT.match(after):
         return True
     title = _TITLE_END.search(sentence)
