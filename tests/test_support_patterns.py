@@ -324,6 +324,18 @@ def test_exact_figures_one_apart_do_not_fit_and_rounded_ones_do() -> None:
     assert quantity("$972,814").meets(quantity("$972,814"))
 
 
+def test_two_hedged_forecasts_a_sixth_apart_do_not_fit_and_a_round_figure_does() -> None:
+    from storyweave.analysis.atoms import Quantity
+    from storyweave.analysis.numbers import parse_numbers
+
+    def quantity(text: str) -> Quantity:
+        return Quantity(parse_numbers(text)[0], "count", "", "job", "", "")
+
+    assert not quantity("roughly 150,000").meets(quantity("about 175K"))  # two forecasts, not one
+    assert quantity("about 200").meets(quantity("212"))  # "about 200" is rounded to the hundred
+    assert quantity("about 175,000").meets(quantity("175K"))
+
+
 def test_a_number_s_counted_noun_stops_at_the_clause() -> None:
     from storyweave.analysis.atoms import counted
     from storyweave.analysis.numbers import parse_numbers
