@@ -227,11 +227,13 @@ def brief_thresholds(stories: dict[str, JudgedStory], fold_models: dict[str, dic
             curve[(cite, full)] = (precision, plain, evidence)
     best = max(precision for precision, _, _ in curve.values())
     best_evidence = max(evidence for _, _, evidence in curve.values())
-    cite = min(
+    good = [
         c
         for (c, _), (precision, _, evidence) in curve.items()
         if precision >= best - BRIEF_CITE_SLACK and evidence >= best_evidence - BRIEF_EVIDENCE_SLACK
-    )
+    ]
+    # no threshold is near the best on both: the one whose citations are most often right
+    cite = min(good) if good else max(curve, key=lambda key: (curve[key][0], -key[0]))[0]
     plain_enough = [f for (c, f), (_, plain, _) in curve.items() if c == cite and plain >= BRIEF_FULL_PRECISION]
     return {"cite": cite, "full": min(plain_enough, default=1.0)}
 
