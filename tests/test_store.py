@@ -268,3 +268,36 @@ def test_biggest_stories_first(tmp_path: Path) -> None:
         store.assign("big-old", [a.id for a in articles[:3]], title="Old")
         assert [s.id for s in store.stories()] == ["small-new", "big-old"]
         assert [s.id for s in store.stories(biggest=True)] == ["big-old", "small-new"]
+
+
+def test_a_story_that_gains_articles_one_at_a_time_has_the_dates_and_outlets_of_all_its_members(
+    tmp_path: Path,
+) -> None:
+    # placing an article widens the story's dates and outlets from the newcomer alone: the same as recomputing
+    day = datetime(2026, 3, 4, 12, tzinfo=UTC)
+    dates = [day, None, day - timedelta(days=2), day + timedelta(hours=5), None, day - timedelta(hours=1)]
+    outlets = ["Zeta Post", "Alpha Wire", "Zeta Post", "Émile Herald", "Beta News", "Alpha Wire"]
+    articles = [_article(n, published=p, outlet=o) for n, (p, o) in enumerate(zip(dates, outlets, strict=True))]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.add_annotated(articles)
+        for article in articles[:4]:
+            store.assign("grown", [article.id])
+        store.assign_all([])  # nothing changes
+        store.assign("grown", [articles[4].id, articles[5].id])
+        grown = {s.id: s for s in store.stories()}["grown"]
+        assert (grown.first_published, grown.last_published) == (day - timedelta(days=2), day + timedelta(hours=5))
+        assert grown.outlets == ["Alpha Wire", "Beta News", "Zeta Post", "Émile Herald"]
+        store.assign("whole", [a.id for a in articles[2:]])  # moved: both recomputed from their members
+        stories = {s.id: s for s in store.stories()}
+        assert (stories["grown"].first_published, stories["grown"].outlets) == (day, ["Alpha Wire", "Zeta Post"])
+        assert stories["whole"].first_published == day - timedelta(days=2)
+        assert stories["whole"].outlets == ["Alpha Wire", "Beta News", "Zeta Post", "Émile Herald"]
+        undated = _article(9, published=None, outlet="Gamma")
+        store.add_annotated([undated])
+        store.assign("grown", [undated.id])  # an undated article leaves the dates as they were
+        grown = {s.id: s for s in store.stories()}["grown"]
+        assert (grown.first_published, grown.last_published, grown.outlets) == (
+            day,
+            day,
+            ["Alpha Wire", "Gamma", "Zeta Post"],
+        )

@@ -89,11 +89,14 @@ class StoryMethods(Database):
         stories as they were, and the next run places the articles again."""
         now = now_utc()
         with self._writing() as conn:
-            touched: set[str] = set()
+            changes = _Changes()
             for assignment in assignments:
-                touched |= _assign(conn, assignment, now)
-            for touched_id in sorted(touched):
-                _refresh(conn, touched_id, now)
+                _assign(conn, assignment, now, changes)
+            for touched_id in sorted(changes.rebuilt | set(changes.joined)):
+                if touched_id in changes.rebuilt:
+                    _refresh(conn, touched_id, now)
+                else:
+                    _grow(conn, touched_id, changes.joined[touched_id], now)
 
     def unplaced(self, since: datetime | None = None) -> list[str]:
         """The ids of the stored articles that are in no story (dated, or undated and stored, from ``since`` on
@@ -223,9 +226,18 @@ class Assignment:
     syndicated_of: Mapping[str, str] = field(default_factory=dict)
 
 
-def _assign(conn: sqlite3.Connection, assignment: Assignment, now: str) -> set[str]:
-    """Write one assignment; the ids of the stories whose members it changed (this one when it gained an article
-    or a copy changed, and those articles left)."""
+@dataclass(slots=True)
+class _Changes:
+    """The stories an assignment changed: those that only gained articles that were in no story (their dates and
+    outlets are updated from the newcomers alone), and those to recompute from all their members."""
+
+    joined: dict[str, list[str]] = field(default_factory=dict)  # story id -> the articles that joined it
+    rebuilt: set[str] = field(default_factory=set)
+
+
+def _assign(conn: sqlite3.Connection, assignment: Assignment, now: str, changes: _Changes) -> None:
+    """Write one assignment and note the stories whose members it changed in ``changes`` (this one when it gained
+    an article or a copy changed, and those articles left)."""
     story_id, copies = assignment.story_id, assignment.syndicated_of
     exists = "SELECT 1 FROM articles WHERE id = ?"
     missing = [i for i in assignment.article_ids if not conn.execute(exists, (i,)).fetchone()]
@@ -238,15 +250,16 @@ def _assign(conn: sqlite3.Connection, assignment: Assignment, now: str) -> set[s
     ).rowcount
     if assignment.title is not None:
         conn.execute("UPDATE stories SET title = ? WHERE id = ?", (assignment.title, story_id))
-    touched = {story_id} if created else set()  # only a story whose members change is updated (and its brief stale)
+    if created:  # only a story whose members change is updated (and its brief stale)
+        changes.rebuilt.add(story_id)
     for article_id in assignment.article_ids:
         previous = conn.execute(
             "SELECT story_id, syndicated_of FROM story_members WHERE article_id = ?", (article_id,)
         ).fetchone()
-        if previous is None or tuple(previous) != (story_id, copies.get(article_id)):
-            touched.add(story_id)
-            if previous is not None:
-                touched.add(previous[0])
+        if previous is None:
+            changes.joined.setdefault(story_id, []).append(article_id)
+        elif tuple(previous) != (story_id, copies.get(article_id)):
+            changes.rebuilt |= {story_id, previous[0]}
         conn.execute(
             "INSERT INTO story_members (article_id, story_id, syndicated_of, added_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (article_id) DO UPDATE SET syndicated_of = excluded.syndicated_of, "
@@ -254,7 +267,6 @@ def _assign(conn: sqlite3.Connection, assignment: Assignment, now: str) -> set[s
             "story_id = excluded.story_id",
             (article_id, story_id, copies.get(article_id), now),
         )
-    return touched
 
 
 def _filters(since: datetime | None, title_words: Sequence[str]) -> tuple[str, list[object]]:
@@ -292,6 +304,28 @@ def _refresh(conn: sqlite3.Connection, story_id: str, now: str) -> None:
         "UPDATE stories SET first_published = ?, last_published = ?, outlets = ?, updated_at = ?, brief_stale = 1 "
         "WHERE id = ?",
         (first, last, json.dumps(outlets, ensure_ascii=False), now, story_id),
+    )
+
+
+def _grow(conn: sqlite3.Connection, story_id: str, joined: list[str], now: str) -> None:
+    """A story's dates and outlets widened by articles that joined it (what ``_refresh`` would find, without
+    reading its other members: placing one article in a story of thousands stays quick)."""
+    first, last, outlets = conn.execute(
+        "SELECT first_published, last_published, outlets FROM stories WHERE id = ?", (story_id,)
+    ).fetchone()
+    dates, names = [d for d in (first, last) if d is not None], set(json.loads(outlets))
+    for chunk in chunks(joined):
+        marks = ", ".join("?" * len(chunk))
+        for published, outlet in conn.execute(
+            f"SELECT published_utc, outlet FROM articles WHERE id IN ({marks})", chunk
+        ):
+            dates += [published] if published is not None else []
+            names.add(outlet)
+    widened = (min(dates, default=None), max(dates, default=None), json.dumps(sorted(names), ensure_ascii=False))
+    conn.execute(
+        "UPDATE stories SET first_published = ?, last_published = ?, outlets = ?, updated_at = ?, brief_stale = 1 "
+        "WHERE id = ?",
+        (*widened, now, story_id),
     )
 
 
