@@ -27,12 +27,12 @@ from storyweave.analysis import analyse
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.support import decide
 from storyweave.engines.local import annotate_articles, default_workers
-from storyweave.engines.threads import one_thread_each
 from storyweave.eval.datasets import read_multinews, shared_data_file
 from storyweave.models import Story
 from storyweave.nlp.loader import preload_parser
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
+from storyweave.threads import one_thread_each
 
 LOAD_PROBE = (
     "import time; t = time.perf_counter(); from storyweave.nlp import load_models; "

@@ -11,8 +11,9 @@ held out for one round, scored once and then tuned on: 200 (``boundaries_test.js
 (``boundaries_test5.jsonl``) were held out for one round too, then tuned on. ``labels/boundaries/invented/`` holds
 627 places in 47 articles written for this set by a writer who never saw the splitter or its output: the even
 articles were tuned on, the odd ones are held out (their errors never read). Each document is split as
-annotation splits it (line by line, lines a sentence runs on from joined, then the splitter) and a place counts as
-a boundary when a sentence ends at it or its line does. Printed for Punkt with the news titles (as before, lines
+annotation splits it (line by line, lines a sentence runs on from joined, then the splitter; a dateline, which
+annotation drops, is left in and split off by the splitter) and a place counts as a boundary when a sentence ends
+at it or its line does. Printed for Punkt with the news titles (as before, lines
 never joined) and with the news rules: boundary F1 (over the places where a sentence ends) and the share of places
 judged right."""
 

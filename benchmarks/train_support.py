@@ -201,7 +201,8 @@ def brief_thresholds(stories: dict[str, JudgedStory], fold_models: dict[str, dic
 
     Citations: the loosest threshold whose precision, and the precision of the evidence it shows, are within
     ``BRIEF_CITE_SLACK`` and ``BRIEF_EVIDENCE_SLACK`` of the best any threshold reaches (as right as the model
-    can be, then as complete); plain citations: the loosest that keeps ``BRIEF_FULL_PRECISION``.
+    can be, then as complete), or, when none is near both bests, the most precise; plain citations: the loosest
+    that keeps ``BRIEF_FULL_PRECISION``.
     """
     from trust import score_summary
     from trust_scores import Tally

@@ -117,7 +117,12 @@ HARD_BOUNDARIES = [
         'The office is at 410 Quarry Ave. "We moved in May," she said.',
         ["The office is at 410 Quarry Ave.", '"We moved in May," she said.'],
     ),
-    ("He testified against Rowan Pike Jr. Pike denied it.", ["He testified against Rowan Pike Jr.", "Pike denied it."]),
+    ("He testified against Rowan Pike Jr. He denied it.", ["He testified against Rowan Pike Jr.", "He denied it."]),
+    # but a name, a film or a street after a company or a suffix goes on, as does a place's time after a clock
+    ("Martin Luther King Jr. Boulevard was closed.", ["Martin Luther King Jr. Boulevard was closed."]),
+    ('Warner Bros. "Barbie" earned $1 billion.', ['Warner Bros. "Barbie" earned $1 billion.']),
+    ("Markets open at 9:30 a.m. Hong Kong time.", ["Markets open at 9:30 a.m. Hong Kong time."]),
+    ("The show won 3 Emmys. 2024 will be better.", ["The show won 3 Emmys.", "2024 will be better."]),
     (
         "It sells through its app, shopKit. shopKit lists prices.",
         ["It sells through its app, shopKit.", "shopKit lists prices."],
@@ -161,7 +166,10 @@ def test_splitter_spans_are_trimmed_offsets() -> None:
 
 def test_a_dateline_with_a_state_is_trimmed_before_the_first_sentence(models) -> None:  # type: ignore[no-untyped-def]
     text = "MARLOW, Okla. --A barn burned on the edge of town on Sunday. Nobody was hurt in the fire, the chief said."
-    [annotated] = list(annotate([Article.create(text, "Wire")], models))
+    [annotated, headed] = list(
+        annotate([Article.create(text, "Wire"), Article.create(f"Barn fire\n\n{text}", "Wire")], models)
+    )
+    assert [s.text for s in headed.sentences][1:] == [s.text for s in annotated.sentences]  # after a headline too
     assert [s.text for s in annotated.sentences] == [
         "A barn burned on the edge of town on Sunday.",
         "Nobody was hurt in the fire, the chief said.",

@@ -263,3 +263,22 @@ def test_a_described_club_or_letter_is_never_guessed_to_be_someone_named_near_it
     assert found["We thank Tomas for"] == "the club"  # not its owner, not the last organisation named
     assert found["The cut would undo"] == "the letter"  # its writers are not named as such
     assert found["The findings call for"] == "an accompanying editorial"
+
+
+def test_a_described_company_or_statement_goes_to_the_body_that_opens_a_sentence_before(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Harlow Mills Corp. closed its plant in Dunmore on Monday, a week after the rhetoric of the Tea Party "
+        "reached the town hall.",
+        '"This was the hardest decision in our history," the company said.',
+        "Orvell Foods issued a statement on Tuesday about the recall.",
+        '"No customer has fallen ill," the statement reads.',
+    )
+    assert found["This was the hardest"] == "Harlow Mills Corp."
+    assert found["No customer has fallen"] == "Orvell Foods"
+    found = speakers(
+        models,
+        "Tom Reed has been a spokesman for the city since 2019.",
+        '"The water is safe to drink," the spokesman said.',
+    )
+    assert found["The water is safe"] == "Tom Reed"

@@ -98,8 +98,10 @@ class Roles:
             issuer = self.resolve(owner or rest, before, follow) if owner or rest else None
             if issuer:
                 return issuer
-            if (definite and phrase[0] == "the") or head in WRITINGS:
-                return written  # "the report says", "the letter said", "an editorial says": the document itself
+            if definite and phrase[0] == "the":  # "the statement reads" after "Orvell Foods issued a statement"
+                return self._issuer(head, before) or written  # else the document itself: "the letter said"
+            if head in WRITINGS:
+                return written  # "an editorial says"
             return self._last_organisation(before)  # "a statement said": whoever issued it, if named
         personal = head in PERSON_NOUNS or head in TITLES or head in SPEAKING_FOR
         name = words[1:link]
@@ -132,11 +134,11 @@ class Roles:
             found = self._described_as(head, self.organisations, before)
             if found:
                 return found
-            if definite and head != "police":
-                return written  # "the club said", no club named as such: the club, not a guess at which
-            found = self._last_organisation(before, head)
+            found = self._last_organisation(before, head, subject=definite and head != "police" and not personal)
             if found:
                 return found
+            if definite and head != "police" and not personal:
+                return written  # "the club said", no club named as such nor as a subject: the club, not a guess
         if personal:
             found = self._described_as(head, self.people, before) or self._in_sentence_with(head, phrase, before)
             if found:
@@ -147,8 +149,30 @@ class Roles:
                 return described
         return follow() if follow and head in PERSON_NOUNS else None
 
-    def _last_organisation(self, before: int, head: str = "") -> str | None:
-        found = [e for e in self.organisations if e.end <= before]
+    def _issuer(self, noun: str, before: int) -> str | None:
+        """Who issued the document a definite description points back to: the organisation that opens the last
+        sentence before the quote to mention it ("Orvell Foods issued a statement"); a person's letter or statement
+        stays the document ("Fields' lawyer released a statement": not Fields, and maybe not the lawyer)."""
+        mentioned = [s for s in self.annotated.sentences if s.end <= before and noun in s.text.lower()]
+        if not mentioned:
+            return None
+        for entity in self.organisations:
+            if entity.sentence == mentioned[-1].index and self._opens(entity):
+                return self.index.canonical(entity.text) or core_name(entity.text)
+        return None
+
+    def _opens(self, entity: Entity) -> bool:
+        """The entity opens its sentence (its subject, most likely): "Orvell Foods issued ...", "The BBC said"."""
+        start = self.annotated.sentences[entity.sentence].start
+        ahead = self.annotated.article.text[start : entity.start].strip(" \"“'‘").lower()
+        return not ahead.removeprefix("the").strip()
+
+    def _last_organisation(self, before: int, head: str = "", *, subject: bool = False) -> str | None:
+        """The last organisation named before ``before`` (one that opens its sentence, with ``subject``: "Harlow
+        Mills Corp. closed its plant", not "the rhetoric of the Tea Party"); for "police", a police force."""
+        found = [e for e in self.organisations if e.end <= before and not self.index.resolve_person(e.text)]
+        if subject:
+            found = [e for e in found if self._opens(e)]
         if head == "police":  # "police said": the police, or a police force named before; not any organisation
             found = [e for e in found if "police" in e.text.lower()]
             if not found:

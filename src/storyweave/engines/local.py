@@ -15,10 +15,10 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from storyweave.engines.threads import one_thread_each
 from storyweave.models import AnnotatedArticle, Article, Skipped
 from storyweave.nlp.annotate import annotate, annotate_each, kept
 from storyweave.nlp.loader import load_models
+from storyweave.threads import one_thread_each
 
 CHUNK = 16  # articles a worker annotates at once
 POOL_THRESHOLD = 48  # below this many articles one process is faster

@@ -26,10 +26,10 @@ from storyweave.corpus.stages import (
 )
 from storyweave.corpus.tables import Row, write_local_table, write_tables
 from storyweave.engines.local import default_workers
-from storyweave.engines.threads import one_thread_each
 from storyweave.errors import InputError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import load_models, preload_parser
+from storyweave.threads import one_thread_each
 
 __all__ = ["run_local"]
 

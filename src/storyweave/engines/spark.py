@@ -44,12 +44,12 @@ from storyweave.corpus.stages import (
     text_key,
 )
 from storyweave.corpus.tables import TABLES, Row, StoryRows, spark_schema, write_tables
-from storyweave.engines.threads import one_thread_each
 from storyweave.errors import StoryweaveError
 from storyweave.models import AnnotatedArticle, Article
 from storyweave.nlp.loader import Models, load_models, load_parser
 from storyweave.settings import BriefSettings
 from storyweave.stories.grouping import GroupingSettings
+from storyweave.threads import one_thread_each
 
 __all__ = ["SparkUnavailable", "run_spark", "spark_session"]
 

@@ -31,7 +31,7 @@ ENTITY_LABELS = frozenset(
 )
 
 
-# "PORT AVERY - ", "LONDON (Reuters) — ", "SYCAMORE, Ill. --": a dateline before the first sentence.
+# "PORT AVERY - ", "LONDON (Reuters) — ", "SYCAMORE, Ill. --": a dateline at the start of a paragraph.
 _DATELINE = re.compile(
     r"[A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][a-z]{1,5}\.)?(?:\s?\([^)]{1,40}\))?\s+[-–—]{1,2}(?:\s+|(?=[A-Z]))(?=[A-Z\"“])"
 )
@@ -62,8 +62,7 @@ def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[t
     spans: list[tuple[int, int, int]] = []
     paragraphs = lines = join_wrapped(article.text, body.spans)
     for paragraph, (p_start, p_end) in enumerate(lines):
-        if not spans:
-            p_start = _trim_dateline(article.text, p_start, p_end)
+        p_start = _trim_dateline(article.text, p_start, p_end)  # first or after a headline
         for s_start, s_end in models.splitter.spans(article.text[p_start:p_end]):
             start = p_start + s_start
             for piece in _pieces(article.text, start, p_start + s_end, limits.sentence_chars):

@@ -32,7 +32,7 @@ REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "How
 # time zone follows a time ("10 p.m. ET"), a number follows a number cut at its decimal point ("5. 9",
 # "$27. 5MM"), or a name follows initials ("J.R.R. Tolkien", "H.W. Bush") or an abbreviation Punkt did not
 # see behind an opening quotation mark ("'Mr. McCullough").
-_TIME_ZONE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST)\b")
+_TIME_ZONE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|GMT|UTC|BST|CET|CEST)\b")
 _NUMBER_CUT = re.compile(r"(?:^|[\s($€£?\ufffd])[\d.,]*\d?\.$|\(\.$")
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _QUOTED_ABBREVIATION = re.compile(r"[\"“'‘(]([A-Za-z]+)\.$")
@@ -42,12 +42,13 @@ _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov
 _NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
 _CALIBRE_OR_YEAR = re.compile(r"\d+\s*-\s*caliber\b|(?:19|20)\d\d[.;]?$")  # "a loaded. 38 - caliber"; "Immunity. 2015."
 _BRAND = re.compile(r"[a-z]{1,4}[A-Z]\w")  # a name written in lower case first: "eBay", "iPhone", "gridWatch"
+_LOWER_ABBREVIATION = re.compile(r"\b(?:approx|est|etc|incl|vs|viz|cf|ca|[a-z]\.[a-z])\.$")
 _PANEL = re.compile(r"[a-z](?:[–-][a-z])?\s+[A-Z][a-z]")  # a figure's panel: "b Morphospace plots", "a–d Fossil"
 # Three digits and a word after a break are a decimal set apart by tokenising ("hit. 308 with 33 homers", "her. 357
 # Magnum"); digits glued to a unit, a number cut ("Dh472. 72bn")
 _NUMERAL = re.compile(r"\d{3}\s+[A-Za-z]|\d+(?:bn|m|k)\b")
 # A reference before its number: a law report or a bill cited by volume and page ("484 U.S. 518", "H. Rept. 107-792")
-_CITATION = re.compile(r"(?:\d\s+[A-Z][A-Za-z.]{0,5}|(?:^|\s)[A-Z]\.\s?[A-Z][a-z]{1,4})\.$")
+_CITATION = re.compile(r"(?:\d\s+(?:[A-Z]{1,2}\.?\s?)*[A-Z]{1,2}|(?:^|\s)[HS]\.\s?(?:Rept|Rpt|Res|Doc|Con))\.$")
 _DATELINE_STATE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s[A-Z][a-z]{1,5}\.(?=\s*(?:--|[—–]))")
 _STATES = "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Ky|Md|Mass|Mich|Minn|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Vt|Wis|Wyo"
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
@@ -129,30 +130,38 @@ def _clock_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
-    """Whether the word after an abbreviation that may end a sentence starts the next one: a quotation that
-    opens in capitals, or a capitalised word that is not a day, a month or a zone (after a time), a street's
-    direction (after a street), or, after the others, a sentence's first word ("Corp. A spokesman") with a word in
-    lower case after it (a headline's words are all capitalised: "Comeaux Jr. On The Lam")."""
-    word = m["next"]
+    """Whether the word after an abbreviation that may end a sentence starts the next one.
+
+    After a time or a street: a quotation that opens in capitals ('at 4 a.m. "Some nights', 'Fifth Ave. "I
+    wish'), or a capitalised word with a word in lower case after it that is not a day, a month, a zone, a holiday
+    or a place's time ("9 p.m. Neighbours brought", not "9:30 a.m. Hong Kong time", "7 p.m. Thanksgiving night")
+    nor a street's direction. After a company, a suffix, a state or initials, only a sentence's first word with
+    a word in lower case after it ("Corp. A spokesman"; a headline's words are all capitalised: "Jr. On The Lam";
+    "Warner Bros. "Barbie"" and "King Jr. Boulevard" go on)."""
+    word, after = m["next"], "".join(rest[:1])
     if word in '"“':
-        return "".join(rest[:1])[:1].isupper()
+        return bool(m["clock"] or m["street"]) and after[:1].isupper()
     bare = word.rstrip(".,;:").lower()
-    if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
+    if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS or after[:1].isupper():
         return False
+    if bare in OPENERS or (m["clock"] and bare in _CLOCK_OPENERS):
+        return True
     if m["clock"]:
-        return bare not in _CLOCK_GOES_ON
-    if "".join(rest[:1])[:1].isupper():
-        return False
+        return after[:1].islower() and bare not in _CLOCK_GOES_ON
     if m["street"]:
-        return len(bare) > 1 and bare not in _DIRECTIONS  # "Ave. H", "Park Ave. South" go on
-    return bare in OPENERS or m["suffix"] is not None
+        return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS  # "Ave. H", "Park Ave. South"
+    return False
 
 
+_CLOCK_OPENERS = frozenset({"another", "one", "both", "neither", "several", "many", "most"})
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_CLOCK_GOES_ON = frozenset({"eastern", "central", "pacific", "mountain", "local", "new", "christmas", "easter"})
+_CLOCK_GOES_ON = frozenset(
+    "eastern central pacific mountain local new christmas easter thanksgiving halloween election labor memorial "
+    "independence veterans mother father valentine".split()
+)
 _DIRECTIONS = frozenset("n s e w ne nw se sw north south east west suite".split())
 
 
@@ -164,7 +173,8 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     if after[:1].islower():  # '"Are we ready?" she asked', '"No, no!" and ran'; not an address, a panel or a brand
         stopped = sentence.endswith(".") and not _INITIALS.search(sentence)
-        return not (_ADDRESS.match(after) or (stopped and (_PANEL.match(after) or _BRAND.match(after))))
+        brand = _BRAND.match(after) and not _LOWER_ABBREVIATION.search(sentence)  # not "approx. iPhone cases"
+        return not (_ADDRESS.match(after) or (stopped and (_PANEL.match(after) or brand)))
     if _LOST_CURRENCY.search(sentence) and _AMOUNT.match(after):
         return True
     title = _TITLE_END.search(sentence)
@@ -201,7 +211,10 @@ _DATE_LINE = re.compile(
 )
 
 
-_DAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|tomorrow)\b"
+_DAY = (
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\."
+    r"|(?:today|tonight|tomorrow)\b)"
+)
 _DAY_OR_ZONE = re.compile(_DAY + "|" + _TIME_ZONE.pattern)  # after a time: "9:40 p.m." / "Friday night."
 
 
@@ -210,8 +223,8 @@ def join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     one line break further, starts in lower case after a line that stops without a full stop ("... a whiff of
     science" / "so before ...") or on an ellipsis ("... see him again..." / "his memory will live on"), or goes
     on with a name after a title ("... the Rev." / "Larry Kroon said") or with a day after a time ("... at 9:40
-    p.m." / "Friday night."). A line that ends as a headline does (a capitalised word, no stop) or on a full stop
-    ends its sentence, whatever follows, as does one before a date."""
+    p.m." / "Friday night."). Else a line that ends as a headline does (a capitalised word, no stop) or on a full
+    stop ends its sentence, whatever follows, as does one before a date."""
     joined: list[tuple[int, int]] = []
     for start, end in lines:
         if (

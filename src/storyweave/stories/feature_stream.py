@@ -21,6 +21,7 @@ from typing import Any
 
 from storyweave.models import AnnotatedArticle
 from storyweave.stories.features import ArticleFeatures, features
+from storyweave.threads import one_thread_each
 
 CHUNK = 64  # features sent at a time
 _END = "end"
@@ -76,6 +77,7 @@ def _from_child(annotated: Iterable[AnnotatedArticle], lead_sentences: int) -> I
 
     def produce() -> None:
         receiver.close()
+        one_thread_each()  # the parent groups on the other core
         try:
             chunk: list[ArticleFeatures] = []
             for item in annotated:

@@ -146,9 +146,8 @@ class StoryGrouper:
         years = 0.0 if item.short else year_agreement(item.years, int(bool(item.years)), story.years, story.dated)
         return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers + s.years * years
 
-    def forget_before(self, moment: datetime) -> None:
-        """Articles older than the window before ``moment`` can no longer join a story: drop them from the
-        indexes."""
+    def _forget_before(self, moment: datetime) -> None:
+        """Articles older than the window can no longer join a story: drop them from the indexes."""
         while self._recent and self._recent[0][0] < moment - self.settings.window:
             _, number = self._recent.popleft()
             if self._index is not None:
@@ -183,7 +182,7 @@ class StoryGrouper:
         """Drop what fell out of the window and learn the article's words: its number, its words' weights, and
         the earlier article it copies, if any."""
         if item.published:
-            self.forget_before(item.published)
+            self._forget_before(item.published)
         if self._learn_frequencies:
             self.frequencies.add(item.words)
         number = len(self.story_of)

@@ -38,8 +38,7 @@ class LiveStories:
     ):
         """Seeded with the stored stories of the last two windows before ``now``; ``window``: those articles
         and their features as a regroup of the window just made them (``RegroupReport.window``), not read
-        again. Articles older than the window before ``now`` can no longer be joined: they are dropped from the
-        indexes now, not by the first article placed (after a quiet night, thousands at once)."""
+        again."""
         self.store = store
         self.settings = settings or GroupingSettings()
         if window is None:
@@ -52,8 +51,6 @@ class LiveStories:
             order = arrival_order(window[0])
             recent, features = [window[0][i] for i in order], [window[1][i] for i in order]
         self._seed(recent, features)
-        if now is not None:
-            self.grouper.forget_before(now)
 
     def _seed(self, recent: list[AnnotatedArticle], features: list[ArticleFeatures]) -> None:
         owners = self.store.stories_of([a.id for a in recent])

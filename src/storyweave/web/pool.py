@@ -77,8 +77,8 @@ def _start_worker(server: int) -> None:
     threading.Thread(target=_end_with, args=(server,), daemon=True, name="storyweave-orphan-watch").start()
     with suppress(OSError, AttributeError):  # no os.nice on Windows
         os.nice(WORKER_NICENESS)
-    from storyweave.engines.threads import one_thread_each
     from storyweave.nlp import load_models
+    from storyweave.threads import one_thread_each
 
     one_thread_each()
     load_models(threads=1)
