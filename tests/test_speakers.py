@@ -282,3 +282,15 @@ def test_a_described_company_or_statement_goes_to_the_body_that_opens_a_sentence
         '"The water is safe to drink," the spokesman said.',
     )
     assert found["The water is safe"] == "Tom Reed"
+
+
+def test_he_is_never_a_woman_named_by_her_first_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Pam Dixon testified before the committee on Tuesday.",
+        '"These lists are a scandal," Dixon said.',
+        "The hearing ran late into the evening.",
+        '"It is our job to bring this into the light," he said.',
+    )
+    assert found["These lists are a"] == "Pam Dixon"
+    assert found["It is our job"] is None  # the man who said it is not named here

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from storyweave.analysis.entities import EntityIndex
+from storyweave.analysis.first_names import gender_of_first_name
 from storyweave.analysis.quote_spans import CONTEXT, REPORTED_OPENING, QuoteSpan
 from storyweave.analysis.speaker_names import Names
 from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, Roles
@@ -42,7 +43,8 @@ _GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
 
 
 def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityIndex) -> dict[str, str]:
-    """A likely gender for people of this article: from titles, and the pronouns that follow them as subject."""
+    """A likely gender for people of this article: from titles, the pronouns that follow them as subject, and
+    first names of one sex (``first_names``)."""
     votes: dict[str, list[int]] = {}
     text = annotated.article.text
     for entity in people:
@@ -64,6 +66,10 @@ def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityInd
             following += " " + annotated.sentences[entity.sentence + 1].text
         tally[0] += len(_HE.findall(following))
         tally[1] += len(_SHE.findall(following))
+    for name, tally in votes.items():  # a first name of one sex counts more than a title: "Pam Dixon", "Mario Olgin"
+        gender = gender_of_first_name(name) if len(name.split()) > 1 else None
+        if gender:
+            tally[gender == "female"] += 4
     return {
         name: ("male" if male > female else "female")
         for name, (male, female) in votes.items()
@@ -167,7 +173,7 @@ class SpeakerResolver:
                 # a lone word tagged PERSON is often a place or a ship
                 if name and len(name.split()) > 1 and self._agrees(name, span):
                     return name
-        return self.previous[1]
+        return self.previous[1] if self._agrees(self.previous[1], span) else None
 
     def _subject_before(self, span: QuoteSpan) -> str | None:
         """The nearest earlier sentence subject, outside quotations, that "he"/"she"/"they" can refer to.
