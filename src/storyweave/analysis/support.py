@@ -38,7 +38,8 @@ CANDIDATES = 3  # best-matching sentences of the other article looked at (by mea
 MIN_WORDS = 5  # shorter sentences (fragments, credits) are not judged: nobody is cited for them
 SAME_STATEMENT = 0.6  # P(full) for an amount, an age or a day given differently to be a conflict
 SURE = 0.9  # ... and P(support)
-EVIDENCE_SLACK = 0.1  # evidence: of the candidates this close to the best P(support), the likeliest to be it
+EVIDENCE_SLACK = 0.2  # evidence: of the candidates this close to the best P(support), the likeliest to be it (chosen on
+# the 72 tuning stories of the trust labels: evidence precision 0.828 at 0.1, 0.866 at 0.2, 0.871 at 0.3)
 
 
 @dataclass(frozen=True, slots=True)
