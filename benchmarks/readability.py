@@ -5,7 +5,8 @@
 Counted on every summary sentence, each a fault a reader meets without the article beside it:
 
 - cut off: the sentence stops in an ellipsis ("The council had the...");
-- leans on the sentence before: it opens with a pronoun or a connective ("He said", "But the", "This was");
+- leans on the sentence before: it opens with a pronoun or a connective ("He said", "But the", "This was"), or
+  its quotation's speaker is a pronoun ('"We are sorry," he said.');
 - quoted words without their marks: the sentence lies inside a quotation of its article (an odd number of
   quotation marks before it in its paragraph), so an official's words read as the brief's own voice;
 - page furniture: a call to act ("Get breaking news alerts"), a photo caption (ending on the day the picture was
@@ -30,6 +31,7 @@ from storyweave.engines.local import annotate_articles
 from storyweave.eval.datasets import read_multinews, shared_data_file
 from storyweave.models import NEWS, AnnotatedArticle, Story
 from storyweave.nlp.sentences import goes_on
+from storyweave.render._analysis_view import speaker_named
 from storyweave.settings import BriefSettings
 from storyweave.summarize import make_brief, story_id
 from storyweave.summarize.candidates import page_furniture
@@ -40,6 +42,8 @@ _LEANING = re.compile(
     re.I,
 )
 _QUOTES = re.compile(r"[\"“”]")
+# '"We are deeply sorry," he said.': the quotation's speaker is a pronoun that points back out of the summary
+_SAID_BY_PRONOUN = re.compile(r"[\"”],?\s+(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|told|wrote|asked)\b", re.I)
 FAULTS = (
     "cut off",
     "leans on the sentence before",
@@ -55,7 +59,7 @@ def faults(text: str, article: AnnotatedArticle, start: int, end: int, index: in
     body = article.article.text
     if text.rstrip("\"”’' ").endswith(("...", "…")):
         found.append("cut off")
-    if _LEANING.match(text.lstrip("\"“'‘")):
+    if _LEANING.match(text.lstrip("\"“'‘")) or _SAID_BY_PRONOUN.search(text):
         found.append("leans on the sentence before")
     paragraph = body.rfind("\n", 0, start) + 1
     if len(_QUOTES.findall(body[paragraph:start])) % 2 == 1 and not _QUOTES.search(text[:1]):
@@ -88,15 +92,16 @@ def main() -> None:
         members = [by_id[a.id] for a in cluster.articles if a.id in by_id]
         if not members:
             continue
-        brief = make_brief(Story(story_id(members), members), BriefSettings(analysis=False))
+        brief = make_brief(Story(story_id(members), members), BriefSettings())
         for sentence in brief.summary:
             own = sentence.evidence[0]
             sentences += 1
             own_index = own.sentence if sentence.voice == NEWS else -1  # a labelled opinion quote is its writer's
-            for fault in faults(sentence.text, by_id[own.article_id], own.start, own.end, own_index):
+            shown = speaker_named(sentence, brief.analysis)  # as the Markdown and HTML pages show it
+            for fault in faults(shown, by_id[own.article_id], own.start, own.end, own_index):
                 counts[fault] += 1
                 if args.show:
-                    print(f"[{fault}] {sentence.text[:200]}")
+                    print(f"[{fault}] {shown[:200]}")
     print(f"{len(clusters)} briefs, {sentences} summary sentences; faults per 100 summary sentences:")
     for fault in FAULTS:
         print(f"  {fault:35s} {100 * counts[fault] / max(sentences, 1):5.2f}  ({counts[fault]})")

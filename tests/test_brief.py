@@ -152,3 +152,19 @@ def test_captions_calls_to_act_and_capitals_are_page_furniture_not_summary() -> 
     assert page_furniture("THE HOSPITAL WAS READY TO TREAT THE CHILD.")
     assert not page_furniture("The mayor spoke to reporters at the harbour in Dunmore on Thursday, May 1.")
     assert not page_furniture("The U.S. and the EU signed the NATO accord in 2019.")
+
+
+def test_a_quotation_said_by_a_pronoun_names_its_speaker_when_shown(models) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.render import brief_to_html, brief_to_markdown
+
+    text = (
+        "Rail operator Eastmoor Trains cancelled every service on the coast line on Monday after a landslip.\n\n"
+        "Eastmoor's operations director, Colm Reddy, visited the site near Harwick in the afternoon.\n\n"
+        '"We will not run a single train until engineers tell us the embankment is safe," he said.'
+    )
+    [annotated] = list(annotate([Article.create(text, "Coast Gazette", title="Coast line closed")], models))
+    brief = _brief([annotated], words=200)
+    [said] = [s for s in brief.summary if s.text.startswith('"We will not run')]
+    assert said.text.endswith("he said.") and said.evidence[0].text == said.text  # the brief keeps it verbatim
+    assert '," \\[Colm Reddy\\] said.' in brief_to_markdown(brief)  # shown standing alone
+    assert "[Colm Reddy] said." in brief_to_html(brief)

@@ -20,6 +20,7 @@ from storyweave.models import (
     Headline,
     Quote,
     QuoteVariant,
+    SummarySentence,
     TimelineEvent,
 )
 
@@ -206,3 +207,30 @@ def headline_runs(headline: Headline) -> list[tuple[str, bool]]:
 
 
 PIECE_KINDS = {"opinion": "Opinion", "analysis": "Analysis"}
+
+
+# '"We are deeply sorry," he said.': a quotation whose speaker the sentence gives only as a pronoun
+_SAID_BY_PRONOUN = re.compile(
+    r"[\"”’'],?\s+(?P<pronoun>he|she|they)\s+(?:\w+\s+)?(?:said|says|added|adds|told|tells|explained|continued"
+    r"|wrote|writes|asked|replied|noted|insisted|argued|warned|recalled|declared)\b",
+    re.I,
+)
+
+
+def speaker_named(sentence: SummarySentence, analysis: Analysis | None) -> str:
+    """The summary sentence as shown: when its quotation's speaker is only a pronoun, the speaker the quote
+    analysis found in that article takes its place in brackets ('"We are deeply sorry," [Mark Dunmore] said.'),
+    so the sentence stands alone; the sentence itself and its evidence stay verbatim in the brief."""
+    found = _SAID_BY_PRONOUN.search(sentence.text)
+    if found is None or analysis is None:
+        return sentence.text
+    own = sentence.evidence[0]
+    speakers = {
+        v.speaker
+        for quote in analysis.quotes
+        for v in quote.variants
+        if v.speaker and v.evidence.article_id == own.article_id and own.start <= v.start < own.end
+    }
+    if len(speakers) != 1:
+        return sentence.text
+    return f"{sentence.text[: found.start('pronoun')]}[{speakers.pop()}]{sentence.text[found.end('pronoun') :]}"

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 
 from storyweave.limits import not_analysed_note
-from storyweave.models import NEWS, Brief, Source, SummarySentence
+from storyweave.models import NEWS, Analysis, Brief, Source, SummarySentence
 from storyweave.render import markdown_analysis as analysis
+from storyweave.render._analysis_view import speaker_named
 from storyweave.render._links import safe_url
 from storyweave.render._md import escape, plural
 
@@ -35,11 +36,13 @@ def citations(sentence: SummarySentence) -> str:
     return "".join(marks + [f"[{n}{CONTRADICTS_MARK}]" for n in sentence.contradicting_sources])
 
 
-def _voiced(sentence: SummarySentence) -> str:
-    """The sentence, quoted and labelled when it is an opinion or analysis piece's words, not the news's."""
+def _voiced(sentence: SummarySentence, analysis: Analysis | None) -> str:
+    """The sentence (its speaker named where it gives only a pronoun), quoted and labelled when it is an opinion
+    or analysis piece's words, not the news's."""
+    text = speaker_named(sentence, analysis)
     if sentence.voice == NEWS:
-        return escape(sentence.text)
-    return f"_({escape(sentence.voice)})_ “{escape(sentence.text)}”"
+        return escape(text)
+    return f"_({escape(sentence.voice)})_ “{escape(text)}”"
 
 
 def header(brief: Brief) -> str:
@@ -55,7 +58,7 @@ def summary(brief: Brief) -> str:
     if not brief.summary:
         return "## Summary\n\nNo sentence of the sources could be used for a summary."
     # One sentence per line: a paragraph once rendered, a list of lines in a terminal.
-    lines = [f"{_voiced(s)} {citations(s)}".rstrip() for s in brief.summary]
+    lines = [f"{_voiced(s, brief.analysis)} {citations(s)}".rstrip() for s in brief.summary]
     if any(s.partial_sources or s.contradicting_sources for s in brief.summary):
         lines += ["", f"_{LEGEND}_"]
     return "## Summary\n\n" + "\n".join(lines)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storyweave.models import Brief, Source, SummarySentence
+from storyweave.models import Analysis, Brief, Source, SummarySentence
+from storyweave.render._analysis_view import speaker_named
 from storyweave.render._links import safe_url
 from storyweave.render.html_analysis import analysis_view
 from storyweave.render.html_views import (
@@ -42,7 +43,9 @@ class SourceView:
     path: str | None
 
 
-def sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str]) -> SentenceView:
+def sentence_view(
+    sentence: SummarySentence, index: int, outlets: dict[int, str], analysis: Analysis | None = None
+) -> SentenceView:
     evidence = [
         evidence_view(e, f"ev-{index}-{i}", outlets.get(e.source, f"Source {e.source}"), i == 1)
         for i, e in enumerate(sentence.evidence, start=1)
@@ -52,7 +55,8 @@ def sentence_view(sentence: SummarySentence, index: int, outlets: dict[int, str]
         mine = [e for e in evidence if e.source == number]
         kind = support_of(sentence.evidence, number)
         chips.append(chip(number, outlets.get(number, f"Source {number}"), mine, kind))
-    return SentenceView(f"s-{index}", " ".join(sentence.text.split()), chips, evidence, sentence.voice)
+    text = " ".join(speaker_named(sentence, analysis).split())
+    return SentenceView(f"s-{index}", text, chips, evidence, sentence.voice)
 
 
 def source_view(source: Source) -> SourceView:
@@ -77,7 +81,7 @@ def brief_context(brief: Brief) -> dict[str, Any]:
         "story_id": brief.story_id,
         "word_budget": brief.word_budget,
         "summary_words": brief.summary_words,
-        "sentences": [sentence_view(s, i, outlets) for i, s in enumerate(brief.summary, start=1)],
+        "sentences": [sentence_view(s, i, outlets, brief.analysis) for i, s in enumerate(brief.summary, start=1)],
         "sources": [source_view(s) for s in sorted(brief.sources, key=lambda s: s.number)],
         "analysis": analysis_view(brief.analysis, outlets) if brief.analysis is not None else None,
     }
