@@ -20,7 +20,6 @@ from storyweave.models import (
     Headline,
     Quote,
     QuoteVariant,
-    SummarySentence,
     TimelineEvent,
 )
 
@@ -217,14 +216,13 @@ _SAID_BY_PRONOUN = re.compile(
 )
 
 
-def speaker_named(sentence: SummarySentence, analysis: Analysis | None) -> str:
-    """The summary sentence as shown: when its quotation's speaker is only a pronoun, the speaker the quote
-    analysis found in that article takes its place in brackets ('"We are deeply sorry," [Mark Dunmore] said.'),
-    so the sentence stands alone; the sentence itself and its evidence stay verbatim in the brief."""
-    found = _SAID_BY_PRONOUN.search(sentence.text)
-    if found is None or analysis is None:
-        return sentence.text
-    own = sentence.evidence[0]
+def speaker_named(text: str, own: Evidence | None, analysis: Analysis | None) -> str:
+    """A sentence of the brief (``own``, its place in its article) as shown: when its quotation's speaker is only a
+    pronoun, the speaker the quote analysis found in that article takes its place in brackets ('"We are deeply
+    sorry," [Mark Dunmore] said.'), so the sentence stands alone; the brief itself keeps it verbatim."""
+    found = _SAID_BY_PRONOUN.search(text)
+    if found is None or own is None or analysis is None:
+        return text
     speakers = {
         v.speaker
         for quote in analysis.quotes
@@ -232,5 +230,5 @@ def speaker_named(sentence: SummarySentence, analysis: Analysis | None) -> str:
         if v.speaker and v.evidence.article_id == own.article_id and own.start <= v.start < own.end
     }
     if len(speakers) != 1:
-        return sentence.text
-    return f"{sentence.text[: found.start('pronoun')]}[{speakers.pop()}]{sentence.text[found.end('pronoun') :]}"
+        return text
+    return f"{text[: found.start('pronoun')]}[{speakers.pop()}]{text[found.end('pronoun') :]}"

@@ -161,7 +161,7 @@ CLAIM_NOTES = {
 }
 
 
-def _claim(claim: Claim, ev: EvidenceList) -> ItemView:
+def _claim(claim: Claim, ev: EvidenceList, analysis: Analysis) -> ItemView:
     if claim.status == "corroborated":
         note = f"corroborated by {plural(claim.independent_sources, 'outlet')}"
     elif claim.status == "single-source" and len(claim.sources) > 1:
@@ -169,7 +169,8 @@ def _claim(claim: Claim, ev: EvidenceList) -> ItemView:
     else:
         note = CLAIM_NOTES.get(claim.status, claim.status)
     credits = [f"[{source}] credits [{via}]" for source, via in view.credited(claim)]
-    return ItemView(_flat(claim.text), ev.chips(claim.evidence), "; ".join([note, *credits]))
+    text = view.speaker_named(claim.text, next(iter(claim.evidence), None), analysis)
+    return ItemView(_flat(text), ev.chips(claim.evidence), "; ".join([note, *credits]))
 
 
 def _claims(analysis: Analysis, ev: EvidenceList) -> list[ClaimGroupView]:
@@ -177,7 +178,7 @@ def _claims(analysis: Analysis, ev: EvidenceList) -> list[ClaimGroupView]:
         ClaimGroupView(
             STATUS_CLASS.get(status, status.replace(" ", "-")),
             view.CLAIM_STATUSES[status],
-            [_claim(c, ev) for c in group[: view.CLAIMS_SHOWN]],
+            [_claim(c, ev, analysis) for c in group[: view.CLAIMS_SHOWN]],
             max(len(group) - view.CLAIMS_SHOWN, 0),
         )
         for status, group in view.claim_groups(analysis)

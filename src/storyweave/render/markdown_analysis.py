@@ -27,7 +27,7 @@ CLAIM_MARKS = {
 }
 
 
-def _claim_line(claim: Claim) -> str:
+def _claim_line(claim: Claim, analysis: Analysis) -> str:
     lead = CLAIM_MARKS.get(claim.status, claim.status)
     if claim.status == "corroborated":
         lead += f" by {plural(claim.independent_sources, 'outlet')}"
@@ -40,7 +40,7 @@ def _claim_line(claim: Claim) -> str:
     notes += [f"[{source}] credits [{via}]" for source, via in view.credited(claim)]
     if notes:
         lead += " (" + "; ".join(notes) + ")"
-    return f"- {lead}: {escape(claim.text)}"
+    return f"- {lead}: {escape(view.speaker_named(claim.text, next(iter(claim.evidence), None), analysis))}"
 
 
 def claims(brief: Brief) -> str | None:
@@ -49,7 +49,7 @@ def claims(brief: Brief) -> str | None:
         return None
     lines = []
     for _status, group in view.claim_groups(analysis):
-        lines += [_claim_line(c) for c in group[: view.CLAIMS_SHOWN]]
+        lines += [_claim_line(c, analysis) for c in group[: view.CLAIMS_SHOWN]]
         if len(group) > view.CLAIMS_SHOWN:
             lines.append(MORE.format(len(group) - view.CLAIMS_SHOWN))
     return "\n\n".join(["## Claims", "\n".join(lines), *view.syndication_notes(analysis)])
