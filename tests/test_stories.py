@@ -87,6 +87,21 @@ def test_near_duplicates_ignore_case_and_trailing_punctuation() -> None:
     assert seen.add(2, signature("Storm water flooded the basement archive of the Harlow Museum of Rail")) is None
 
 
+@pytest.mark.parametrize("forgotten", [[0, 1], [0, 1, 2, 3, 4]])  # a few one by one; most by building it again
+def test_forgotten_texts_are_no_longer_copied_and_the_rest_still_are(forgotten: list[int]) -> None:
+    from storyweave.stories.duplicates import NearDuplicates, signature
+
+    texts = [f"Flood waters closed {n} roads around the harbour town of Keswyn on Tuesday night" for n in range(6)]
+    seen = NearDuplicates()
+    for key, text in enumerate(texts):
+        seen.add(key, signature(text))
+    seen.remove_many(forgotten)
+    for key, text in enumerate(texts):
+        found = seen.add(100 + key, signature(text))  # a copy of each, later
+        assert found == (None if key in forgotten else key)
+        seen.remove(100 + key)
+
+
 def test_years_agree_when_both_sides_name_the_same_ones() -> None:
     from storyweave.stories.features import year_weights
     from storyweave.stories.grouping import year_agreement

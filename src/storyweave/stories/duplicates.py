@@ -88,3 +88,16 @@ class NearDuplicates:
         """Forget a text (it has left the time window)."""
         if self._signatures.pop(key, None) is not None:
             self._lsh.remove(key)
+
+    def remove_many(self, keys: list[int]) -> None:
+        """Forget many texts: one by one, or, when most of the index goes (a window's articles after a quiet day),
+        by building the index again from the texts that stay (it finds the same copies either way)."""
+        if 2 * len(keys) <= len(self._signatures):
+            for key in keys:
+                self.remove(key)
+            return
+        for key in keys:
+            self._signatures.pop(key, None)
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=PERMUTATIONS)
+        for key, hashvalues in self._signatures.items():
+            self._lsh.insert(key, _minhash(hashvalues))

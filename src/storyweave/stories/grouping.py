@@ -148,11 +148,14 @@ class StoryGrouper:
 
     def _forget_before(self, moment: datetime) -> None:
         """Articles older than the window can no longer join a story: drop them from the indexes."""
+        gone = []
         while self._recent and self._recent[0][0] < moment - self.settings.window:
-            _, number = self._recent.popleft()
-            if self._index is not None:
-                self._index.remove(number)
-            self._copies.remove(number)
+            gone.append(self._recent.popleft()[1])
+        if not gone:
+            return
+        if self._index is not None:
+            self._index.remove(gone)
+        self._copies.remove_many(gone)
 
     def add(self, item: ArticleFeatures) -> int:
         """Place one article; returns the number of its story."""
