@@ -169,3 +169,21 @@ def test_a_quotation_said_by_a_pronoun_names_its_speaker_when_shown(models) -> N
     markdown, html = brief_to_markdown(brief), brief_to_html(brief)
     assert markdown.count('," \\[Colm Reddy\\] said.') == 2  # shown standing alone: in the summary and claims
     assert html.count("[Colm Reddy] said.") == 2
+
+
+def test_a_pronoun_is_named_only_for_its_own_quotation_and_never_inside_another(models) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.render._analysis_view import speaker_named
+
+    text = (
+        "Prosecutor Tom Reed spoke to reporters outside the Harwick courthouse on Monday afternoon.\n\n"
+        '"No," he said, before Reed added: "We will fight this appeal to the very end of the road."\n\n'
+        '"My daughter called me crying, \u2018They shot him in the street today,\u2019 she said," '
+        "Reed told reporters.\n\n"
+        '"We will keep on fighting this plan to the very end of the year," they said.'
+    )
+    [annotated] = list(annotate([Article.create(text, "Coast Gazette", title="Appeal")], models))
+    brief = _brief([annotated], words=300)
+    quoted = [s for s in brief.summary if s.text.startswith('"')]
+    assert len(quoted) == 3
+    for sentence in quoted:  # "No" is not Reed's; the inner quote is Reed's words; "they" may be a group
+        assert speaker_named(sentence.text, sentence.evidence[0], brief.analysis) == sentence.text

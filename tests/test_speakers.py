@@ -294,12 +294,3 @@ def test_he_is_never_a_woman_named_by_her_first_name(models) -> None:  # type: i
     )
     assert found["These lists are a"] == "Pam Dixon"
     assert found["It is our job"] is None  # the man who said it is not named here
-
-
-def test_a_described_defendant_is_the_person_the_passage_is_about(models) -> None:  # type: ignore[no-untyped-def]
-    found = speakers(
-        models,
-        "Dorian Welles, who killed two guards in 2021, was sentenced to life in prison on Saturday.",
-        '"I am sorry for what I did to their families," the convicted killer said.',
-    )
-    assert found["I am sorry for"] == "Dorian Welles"

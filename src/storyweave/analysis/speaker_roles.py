@@ -24,8 +24,7 @@ PERSON_NOUNS = set(
     """actor actress singer star player man woman boy girl officer official researcher scientist investigator
     lawyer attorney father mother son daughter wife husband friend witness victim resident doctor expert
     author professor teacher student agent spokesman spokeswoman chief mayor sheriff rep publicist minister pastor
-    manager coach killer suspect defendant gunman shooter prosecutor driver pilot owner neighbor neighbour
-    survivor""".split()
+    manager coach""".split()
 )
 ORGANISATION_NOUNS = set(
     """company firm group agency department police ministry government organization organisation hospital

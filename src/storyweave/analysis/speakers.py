@@ -66,10 +66,10 @@ def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityInd
             following += " " + annotated.sentences[entity.sentence + 1].text
         tally[0] += len(_HE.findall(following))
         tally[1] += len(_SHE.findall(following))
-    for name, tally in votes.items():  # a first name of one sex counts more than a title: "Pam Dixon", "Mario Olgin"
+    for name, tally in votes.items():  # a first name of one sex, as much as a title: "Pam Dixon", "Mario Olgin"
         gender = gender_of_first_name(name) if len(name.split()) > 1 else None
         if gender:
-            tally[gender == "female"] += 4
+            tally[gender == "female"] += 3
     return {
         name: ("male" if male > female else "female")
         for name, (male, female) in votes.items()

@@ -208,27 +208,38 @@ def headline_runs(headline: Headline) -> list[tuple[str, bool]]:
 PIECE_KINDS = {"opinion": "Opinion", "analysis": "Analysis"}
 
 
-# '"We are deeply sorry," he said.': a quotation whose speaker the sentence gives only as a pronoun
+# '"We are deeply sorry," he said.': a quotation whose speaker the sentence gives only as "he" or "she" ("they" may
+# be a group: it is left as written)
 _SAID_BY_PRONOUN = re.compile(
-    r"[\"”’'],?\s+(?P<pronoun>he|she|they)\s+(?:\w+\s+)?(?:said|says|added|adds|told|tells|explained|continued"
+    r"[\"”’'],?\s+(?P<pronoun>he|she)\s+(?:\w+\s+)?(?:said|says|added|adds|told|tells|explained|continued"
     r"|wrote|writes|asked|replied|noted|insisted|argued|warned|recalled|declared)\b",
     re.I,
 )
 
 
 def speaker_named(text: str, own: Evidence | None, analysis: Analysis | None) -> str:
-    """A sentence of the brief (``own``, its place in its article) as shown: when its quotation's speaker is only a
-    pronoun, the speaker the quote analysis found in that article takes its place in brackets ('"We are deeply
-    sorry," [Mark Dunmore] said.'), so the sentence stands alone; the brief itself keeps it verbatim."""
+    """A sentence of the brief (``own``, its place in its article) as shown: when its quotation's speaker is only
+    "he" or "she", the speaker the quote analysis found for that very quotation takes its place in brackets ('"We
+    are deeply sorry," [Mark Dunmore] said.'), so the sentence stands alone; the brief itself keeps it verbatim.
+    Only the quotation that ends right before the pronoun and was attributed to it counts, and never a pronoun
+    inside a quotation (someone else's words)."""
     found = _SAID_BY_PRONOUN.search(text)
     if found is None or own is None or analysis is None:
         return text
-    speakers = {
-        v.speaker
+    before = text[: found.start("pronoun")]
+    if before.count('"') % 2 or before.count("“") > before.count("”"):
+        return text
+    at = own.start + len(before)  # the sentence is its article's text from ``own.start``
+    said = [
+        v
         for quote in analysis.quotes
         for v in quote.variants
-        if v.speaker and v.evidence.article_id == own.article_id and own.start <= v.start < own.end
-    }
-    if len(speakers) != 1:
+        if v.evidence.article_id == own.article_id
+        and own.start <= v.start
+        and v.end <= at
+        and (v.speaker_text or "").lower() == found["pronoun"].lower()
+    ]
+    last = max(said, key=lambda v: v.end, default=None)
+    if last is None or not last.speaker or text[last.end - own.start : len(before)].strip(" ,.!?\"”’'"):
         return text
-    return f"{text[: found.start('pronoun')]}[{speakers.pop()}]{text[found.end('pronoun') :]}"
+    return f"{before}[{last.speaker}]{text[found.end('pronoun') :]}"
