@@ -10,7 +10,6 @@ engine, in any batch, on every run.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
@@ -20,7 +19,7 @@ from storyweave.ingest.inputs import describe
 from storyweave.limits import current
 from storyweave.models import AnnotatedArticle, Article, Entity, Sentence, Skipped
 from storyweave.nlp.loader import Models
-from storyweave.nlp.sentences import join_wrapped
+from storyweave.nlp.sentences import after_dateline, join_wrapped
 
 # Entity labels kept: who, what organisation, where, and the things facts count.
 ENTITY_LABELS = frozenset(
@@ -29,17 +28,6 @@ ENTITY_LABELS = frozenset(
     ORDINAL
     """.split()
 )
-
-
-# "PORT AVERY - ", "LONDON (Reuters) — ", "SYCAMORE, Ill. --": a dateline at the start of a paragraph.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][a-z]{1,5}\.)?(?:\s?\([^)]{1,40}\))?\s+[-–—]{1,2}(?:\s+|(?=[A-Z]))(?=[A-Z\"“])"
-)
-
-
-def _trim_dateline(text: str, start: int, end: int) -> int:
-    found = _DATELINE.match(text, start, end)
-    return found.end() if found else start
 
 
 def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
@@ -62,7 +50,7 @@ def _sentences(article: Article, models: Models) -> tuple[list[Sentence], list[t
     spans: list[tuple[int, int, int]] = []
     paragraphs = lines = join_wrapped(article.text, body.spans)
     for paragraph, (p_start, p_end) in enumerate(lines):
-        p_start = _trim_dateline(article.text, p_start, p_end)  # first or after a headline
+        p_start = after_dateline(article.text, p_start, p_end)  # first or after a headline
         for s_start, s_end in models.splitter.spans(article.text[p_start:p_end]):
             start = p_start + s_start
             for piece in _pieces(article.text, start, p_start + s_end, limits.sentence_chars):

@@ -8,6 +8,7 @@ and keeps exact offsets, which every citation depends on.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -49,7 +50,11 @@ _PANEL = re.compile(r"[a-z](?:[–-][a-z])?\s+[A-Z][a-z]")  # a figure's panel: 
 _NUMERAL = re.compile(r"\d{3}\s+[A-Za-z]|\d+(?:bn|m|k)\b")
 # A reference before its number: a law report or a bill cited by volume and page ("484 U.S. 518", "H. Rept. 107-792")
 _CITATION = re.compile(r"(?:\d\s+(?:[A-Z]{1,2}\.?\s?)*[A-Z]{1,2}|(?:^|\s)[HS]\.\s?(?:Rept|Rpt|Res|Doc|Con))\.$")
-_DATELINE_STATE = re.compile(r"[A-Z][A-Z .'’-]{1,40},\s[A-Z][a-z]{1,5}\.(?=\s*(?:--|[—–]))")
+# "PORT AVERY - ", "LONDON (Reuters) — ", "SYCAMORE, Ill. --A man": a dateline at the start of a paragraph
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][a-z]{1,5}\.)?(?:\s?\([^)]{1,40}\))?)"
+    r"\s+(?P<dash>[-–—]{1,2})(?:\s+|(?=[A-Z]))(?=[A-Z\"“])"
+)
 _STATES = "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Ky|Md|Mass|Mich|Minn|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Vt|Wis|Wyo"
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
@@ -87,13 +92,14 @@ class SentenceSplitter:
         self._tokenizer = punkt.PunktSentenceTokenizer(params)
 
     def _split(self, text: str) -> Iterator[tuple[int, int]]:
-        dateline = _DATELINE_STATE.match(text) if self.news_rules else None
-        if dateline:  # "SYCAMORE, Ill. --A 76-year-old man ...": the dateline ends at its state
-            yield 0, dateline.end()
-        first = dateline.end() if dateline else 0
+        dateline = _DATELINE.match(text) if self.news_rules else None
+        first = 0
+        if dateline is not None and dateline["place"].endswith(".") and dateline["dash"] != "-":
+            first = dateline.end("place")  # "SYCAMORE, Ill. --A man ...": Punkt reads on after the state's period
+            yield 0, first
         for start, end in self._tokenizer.span_tokenize(text[first:]):
             if self.news_rules:
-                yield from _clock_breaks(text, first + start, first + end)
+                yield from _ending_breaks(text, first + start, first + end)
             else:
                 yield first + start, first + end
 
@@ -117,7 +123,7 @@ class SentenceSplitter:
             yield pending
 
 
-def _clock_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _ending_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``start:end`` cut where Punkt read an abbreviation that ends a sentence as one inside it: after "a.m." or
     "p.m." before a capitalised word or a quotation that is not a day, a month or a zone ("at 9 p.m. Another
     deputy", but "5 p.m. Sunday", "10 p.m. ET"); after a company, a suffix, a street, a state or initials before a
@@ -154,15 +160,18 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
 
 
 _CLOCK_OPENERS = frozenset({"another", "one", "both", "neither", "several", "many", "most"})
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _CLOCK_GOES_ON = frozenset(
     "eastern central pacific mountain local new christmas easter thanksgiving halloween election labor memorial "
     "independence veterans mother father valentine".split()
 )
 _DIRECTIONS = frozenset("n s e w ne nw se sw north south east west suite".split())
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the paragraph ``text[start:end]`` goes on after its dateline ("LONDON (Reuters) — "), or ``start``."""
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found else start
 
 
 def goes_on(sentence: str, after: str) -> bool:
