@@ -97,7 +97,9 @@ def main() -> None:
             own = sentence.evidence[0]
             sentences += 1
             own_index = own.sentence if sentence.voice == NEWS else -1  # a labelled opinion quote is its writer's
-            shown = speaker_named(sentence.text, own, brief.analysis)  # as the Markdown and HTML pages show it
+            shown = speaker_named(
+                sentence.text, sentence.evidence, brief.analysis
+            )  # as the Markdown and HTML pages show it
             for fault in faults(shown, by_id[own.article_id], own.start, own.end, own_index):
                 counts[fault] += 1
                 if args.show:

@@ -186,4 +186,4 @@ def test_a_pronoun_is_named_only_for_its_own_quotation_and_never_inside_another(
     quoted = [s for s in brief.summary if s.text.startswith('"')]
     assert len(quoted) == 3
     for sentence in quoted:  # "No" is not Reed's; the inner quote is Reed's words; "they" may be a group
-        assert speaker_named(sentence.text, sentence.evidence[0], brief.analysis) == sentence.text
+        assert speaker_named(sentence.text, sentence.evidence, brief.analysis) == sentence.text

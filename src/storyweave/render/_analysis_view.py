@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -217,15 +218,16 @@ _SAID_BY_PRONOUN = re.compile(
 )
 
 
-def speaker_named(text: str, own: Evidence | None, analysis: Analysis | None) -> str:
-    """A sentence of the brief (``own``, its place in its article) as shown: when its quotation's speaker is only
-    "he" or "she", the speaker the quote analysis found for that very quotation takes its place in brackets ('"We
-    are deeply sorry," [Mark Dunmore] said.'), so the sentence stands alone; the brief itself keeps it verbatim.
-    Only the quotation that ends right before the pronoun and was attributed to it counts, and never a pronoun
-    inside a quotation (someone else's words)."""
+def speaker_named(text: str, evidence: Sequence[Evidence], analysis: Analysis | None) -> str:
+    """A sentence of the brief (``evidence[0]`` its place in its article) as shown: when its quotation's speaker
+    is only "he" or "she", the speaker the quote analysis found for that very quotation takes its place in brackets
+    ('"We are deeply sorry," [Mark Dunmore] said.'), so the sentence stands alone; the brief itself keeps it
+    verbatim. Only the quotation that ends right before the pronoun and was attributed to it counts, and never a
+    pronoun inside a quotation (someone else's words)."""
     found = _SAID_BY_PRONOUN.search(text)
-    if found is None or own is None or analysis is None:
+    if found is None or not evidence or analysis is None:
         return text
+    own = evidence[0]
     before = text[: found.start("pronoun")]
     if before.count('"') % 2 or before.count("“") > before.count("”"):
         return text

@@ -169,7 +169,7 @@ def _claim(claim: Claim, ev: EvidenceList, analysis: Analysis) -> ItemView:
     else:
         note = CLAIM_NOTES.get(claim.status, claim.status)
     credits = [f"[{source}] credits [{via}]" for source, via in view.credited(claim)]
-    text = view.speaker_named(claim.text, next(iter(claim.evidence), None), analysis)
+    text = view.speaker_named(claim.text, claim.evidence, analysis)
     return ItemView(_flat(text), ev.chips(claim.evidence), "; ".join([note, *credits]))
 
 

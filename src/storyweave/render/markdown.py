@@ -39,7 +39,7 @@ def citations(sentence: SummarySentence) -> str:
 def _voiced(sentence: SummarySentence, analysis: Analysis | None) -> str:
     """The sentence (its speaker named where it gives only a pronoun), quoted and labelled when it is an opinion
     or analysis piece's words, not the news's."""
-    text = speaker_named(sentence.text, sentence.evidence[0], analysis)
+    text = speaker_named(sentence.text, sentence.evidence, analysis)
     if sentence.voice == NEWS:
         return escape(text)
     return f"_({escape(sentence.voice)})_ “{escape(text)}”"

@@ -40,7 +40,7 @@ def _claim_line(claim: Claim, analysis: Analysis) -> str:
     notes += [f"[{source}] credits [{via}]" for source, via in view.credited(claim)]
     if notes:
         lead += " (" + "; ".join(notes) + ")"
-    return f"- {lead}: {escape(view.speaker_named(claim.text, next(iter(claim.evidence), None), analysis))}"
+    return f"- {lead}: {escape(view.speaker_named(claim.text, claim.evidence, analysis))}"
 
 
 def claims(brief: Brief) -> str | None:

@@ -55,7 +55,7 @@ def sentence_view(
         mine = [e for e in evidence if e.source == number]
         kind = support_of(sentence.evidence, number)
         chips.append(chip(number, outlets.get(number, f"Source {number}"), mine, kind))
-    text = " ".join(speaker_named(sentence.text, sentence.evidence[0], analysis).split())
+    text = " ".join(speaker_named(sentence.text, sentence.evidence, analysis).split())
     return SentenceView(f"s-{index}", text, chips, evidence, sentence.voice)
 
 
