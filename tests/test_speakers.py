@@ -294,3 +294,65 @@ def test_he_is_never_a_woman_named_by_her_first_name(models) -> None:  # type: i
     )
     assert found["These lists are a"] == "Pam Dixon"
     assert found["It is our job"] is None  # the man who said it is not named here
+
+
+def test_a_quote_opened_with_a_spaced_mark_takes_the_cue_right_before_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Prosecutor Ann Reyes told the Herald after a hearing — where the defence lawyer Tom Hale said his client was "
+        "“ deeply sorry for the harm he caused ” to the family — that the case would go on.",
+    )
+    assert found["deeply sorry for the"] == "Tom Hale"
+
+
+def test_a_pronoun_that_goes_on_is_the_nearest_named_speaker_before_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Zeeta Andrews said last week that 3,000 drivers had signed up, and Orrin Conlon says he has now lost count.",
+        "He says he is getting a hundred emails a day from drivers.",
+        '"We want to go in peacefully and keep it that way," he said.',
+    )
+    assert found["We want to go"] == "Orrin Conlon"
+
+
+def test_a_described_subject_is_the_person_named_beside_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "A third video shows the student swinging at the officer, Sheriff Lorne Lott said.",
+        "That student, later identified as 18-year-old Niya Kenny, told reporters on Tuesday that she saw it all.",
+        'She said she "felt something bad was going to happen" when the officer came in.',
+    )
+    assert found["felt something bad was"] == "Niya Kenny"
+
+
+def test_a_name_before_a_colon_speaks_the_quote_after_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The ground shook for a minute in the towers of the city centre on Sunday.",
+        "Expect earthquake experts in the papers tomorrow, such as the seismologist Dr Sami Haddad:",
+        '"We should stop saying that this country lies outside the earthquake zone."',
+        'Media caption Gerry Adams: "I have never dissociated myself from the movement and I never will."',
+    )
+    assert found["We should stop saying"] == "Sami Haddad"
+    assert found["I have never dissociated"] == "Gerry Adams"
+
+
+def test_an_unnamed_speaker_is_named_by_the_first_name_they_give(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"I heard a noise like thunder, and then the bridge was gone," said a man who had been fishing on the '
+        "riverbank, who gave only his first name, Marco.",
+        "He said he ran up to the road to help.",
+        '"Nobody could get near the cars for an hour," he said.',
+    )
+    assert found["I heard a noise"] == "Marco"
+    assert found["Nobody could get near"] == "Marco"
+
+
+def test_a_described_group_is_the_name_it_was_given_in_quotation_marks(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The group “Drivers for Fair Roads” is planning to slow traffic on the ring road on Friday.",
+        '"Every driver on this road pays more in fuel than ever before," the group said on its website.',
+    )
+    assert found["Every driver on this"] == "Drivers for Fair Roads"

@@ -4,7 +4,8 @@ A quotation is the text between paired quotation marks (straight or curly) withi
 a paragraph; a paragraph that opens a quote and never closes it runs to its end
 (the convention for quotes that go on over several paragraphs). The attribution is
 read from the same sentence, after the quote ("...," said X / X said / she told the
-BBC) or before it (X said: "..." / according to X, "..."); a quote with no
+BBC) or before it (X said: "..." / according to X, "..." / a name and a colon,
+'Media caption Ann Cole: "..."'); a quote with no
 attribution of its own continues the previous quotation's speaker when it follows it
 directly.
 """
@@ -126,6 +127,13 @@ class _Found:
     direct: bool  # the name stands right by its cue ("said Ann Cole", "Ann Cole said"), not "told Ann Cole"
 
 
+def _lead(text: str, sentence_start: int, start: int) -> str:
+    """The quotation's sentence up to its opening mark, the mark left out (and the space some texts put after
+    it: 'lawyer Mark Heller said she was “ ensconced in the bosom ”')."""
+    lead = text[sentence_start : max(sentence_start, start)].rstrip()
+    return lead[:-1] if lead.endswith(('"', "“")) else lead
+
+
 def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> _Found | None:
     after = _AFTER.match(text[end:sentence_end])
     if after and not text[end + after.end() : sentence_end].lstrip().startswith(":"):  # 'X added: "..."' is the next
@@ -134,7 +142,8 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
             return _Found(after["name1"], after["cue1"], end + after.start("cue1"), direct)
         direct = not text[end + after.end("name2") : end + after.start("cue2")].strip(" ,")
         return _Found(after["name2"], after["cue2"], end + after.start("cue2"), direct)
-    before = _BEFORE.search(text[sentence_start : max(sentence_start, start - 1)])
+    lead = _lead(text, sentence_start, start)
+    before = _BEFORE.search(lead)
     if before:
         if before["cue1"]:
             between = text[sentence_start + before.end("name1") : sentence_start + before.start("cue1")]
@@ -143,7 +152,7 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
             )
         return _Found(before["name2"], before["cue2"].lower(), sentence_start + before.start("cue2"), True)
     # A quotation inside reported speech: 'Unruh said her son told him ... and "Spacey bought him ..."'
-    reported = REPORTED_OPENING.match(text[sentence_start : max(sentence_start, start - 1)])
+    reported = REPORTED_OPENING.match(lead)
     if reported:
         between = text[sentence_start + reported.end("name") : sentence_start + reported.start("cue")]
         return _Found(reported["name"], reported["cue"], sentence_start + reported.start("cue"), "," not in between)
@@ -170,7 +179,7 @@ _HEADING_WORDS = frozenset(
 
 def _labelled(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[str, str] | None:
     """The speaker of a transcript line or of a quoted post, named by the line's label or the post's credit."""
-    label = _TRANSCRIPT.match(text[sentence_start : max(sentence_start, start - 1)])
+    label = _TRANSCRIPT.match(_lead(text, sentence_start, start))
     name = label and (label["name"] or label["bare"])
     if name and not {word.lower() for word in name.split()} & _HEADING_WORDS and name.split()[0] not in _NOT_NAMES:
         return name, "said"
@@ -334,6 +343,23 @@ def _lead_in(
     return None
 
 
+_INTRODUCED = re.compile(r"[:][\s\"“]*$")
+
+
+def _introduced(annotated: AnnotatedArticle, start: int) -> tuple[str, str] | None:
+    """A person named right before a colon that opens the quotation: 'Media caption Ann Cole: "..."'."""
+    text = annotated.article.text
+    colon = _INTRODUCED.search(text, max(0, start - 12), start)
+    if colon is None:
+        return None
+    named = [
+        e
+        for e in annotated.entities
+        if e.label == "PERSON" and e.end <= colon.start() and not text[e.end : colon.start()].strip()
+    ]
+    return (named[-1].text, "said") if named else None
+
+
 def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject]] | None = None) -> list[QuoteSpan]:
     """The article's quotations; ``subjects`` (from the parser, by sentence) finds attributions patterns miss."""
     subjects = subjects or {}
@@ -351,6 +377,8 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
             attribution = parsed or attribution
+        if attribution is None:  # 'Media caption Ann Cole: "..."', '... such as Dr Ann Cole:' and the quote below
+            attribution = _introduced(annotated, start)
         if attribution is None:  # 'Savino called for "the Bills to do the same"': the sentence's own subject
             attribution = _embedding_subject(subjects, first, start, end, text)
         lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None

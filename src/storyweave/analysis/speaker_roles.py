@@ -5,7 +5,8 @@
   someone named in a sentence that mentions the role;
 - "the company", "police": the organisation given that description ("Tyson, the largest
   company"), else the description itself ("police": a police force named before);
-  "the fraternity": any named thing given that description;
+  "the fraternity": any named thing given that description; 'the group "Drivers for Fair Roads"': the
+  name in quotation marks;
 - "a BP spokesman", "a witness", "one official": nobody: an unnamed speaker is left unnamed, not guessed;
 - "the six governors", "the family": the group itself, never one of its members;
 - "a statement from her agent", "the police report": who issued it; "the report says": the report.
@@ -65,6 +66,10 @@ _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "it
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 _ROLE_WORDS = PERSON_NOUNS | set(ABBREVIATIONS)
+_TITLED = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?P<noun>{'|'.join(sorted(BODIES))})\s+[\"“]"
+    r"(?P<name>[A-Z][^\"“”\n]{2,60}?)[,.]?[\"”]"
+)
 
 
 @dataclass(slots=True)
@@ -131,7 +136,7 @@ class Roles:
         if owner:
             return self.resolve(owner, before, follow)
         if head in ORGANISATION_NOUNS or phrase[-1] in ORGANISATION_NOUNS:
-            found = self._described_as(head, self.organisations, before)
+            found = self._described_as(head, self.organisations, before) or self._titled(head, before)
             if found:
                 return found
             found = self._last_organisation(before, head, subject=definite and head != "police" and not personal)
@@ -148,6 +153,12 @@ class Roles:
             if described:
                 return described
         return follow() if follow and head in PERSON_NOUNS else None
+
+    def _titled(self, noun: str, before: int) -> str | None:
+        """The name in quotation marks the article gives a body it describes so: 'The group "Truckers for the
+        Constitution" is hoping ...' for "the group said" (a name in quotation marks is no entity)."""
+        found = [m for m in _TITLED.finditer(self.annotated.article.text, 0, before) if m["noun"].lower() == noun]
+        return found[-1]["name"].strip() if found else None
 
     def _issuer(self, noun: str, before: int) -> str | None:
         """Who issued the document a definite description points back to: the organisation that opens the last

@@ -7,7 +7,9 @@
   person of that gender the article names most; else the last person named before it;
 - names: see speaker_names ("Okafor", "Robin", "NIMB"); descriptions: see speaker_roles
   ("the sheriff", "the company", "a statement from her agent");
-- "hotel spokeswoman Paula Dirks": the descriptor is dropped.
+- "hotel spokeswoman Paula Dirks": the descriptor is dropped; "That student, later identified as
+  Niya Kenny,": the name beside a description; "a man who ..., who gave only his first name,
+  Marco": that first name.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from storyweave.analysis.entities import EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
@@ -34,6 +36,11 @@ TOPIC_MENTIONS = 3  # times the article must name someone for a long "she" to go
 _AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+and\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those"}
+_APPOSITION = re.compile(r"\s*,([^,;\"“”\n]{1,80}),")
+_FIRST_NAME_GIVEN = re.compile(
+    r"\b(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first"
+    r"\s+name,?\s+(?:as\s+)?([A-Z][\w'’-]+)"
+)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -121,7 +128,7 @@ class SpeakerResolver:
         if words and words[-1].lower() in DOCUMENTS and unnamed(written):
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
         if unnamed(written) or not written:
-            return None
+            return self._first_name_given(span.end)  # "said a man who ..., who gave only his first name, Marco"
         affiliated = _AFFILIATION.match(written)
         if affiliated and not _described_name(written):
             written = affiliated.group(1)  # "Juan Rivera of the Catholic University": the person, not the university
@@ -187,9 +194,7 @@ class SpeakerResolver:
         floor = max(span.sentence - MAX_CHAIN, 0)  # a chain of pronouns is followed this far back at most
         while index > max(stop, floor):
             index -= 1
-            found = sorted(
-                (s for s in self.subjects.get(index, []) if s.main or s.speech), key=lambda s: (not s.main, s.start)
-            )
+            found = sorted((s for s in self.subjects.get(index, []) if s.main or s.speech), key=_subject_order(chained))
             for subject in found:
                 if subject.start >= span.start or _inside_span(subject.start, self.quoted):
                     continue
@@ -202,8 +207,10 @@ class SpeakerResolver:
                     continue  # "her agent" is not "she"
                 if unnamed(subject.text):
                     self.chained = chained
-                    return UNNAMED  # "A school nurse, who asked not to be named, said ... '...,' she said"
-                name = self._written(subject.text, span)
+                    return (
+                        self._first_name_given(subject.end) or UNNAMED
+                    )  # "A school nurse, who asked not to be named, said ... '...,' she said"
+                name = self._apposed(subject) or self._written(subject.text, span)
                 if (
                     name
                     and (pronoun == "they" or self._may_be_person(name, subject, pronoun))
@@ -241,6 +248,30 @@ class SpeakerResolver:
         found = _GENDERED.search(self.annotated.article.text, subject.end, until)
         return found and ("female" if _SHE.fullmatch(found.group()) else "male")
 
+    def _first_name_given(self, after: int) -> str | None:
+        """The first name an unnamed speaker gives, in the rest of the sentence or the next: "a man who lives
+        nearby ... He gave only his first name, Joaquin"."""
+        sentences = self.annotated.sentences
+        here = next((s.index for s in sentences if s.start <= after < s.end), None)
+        if here is None:
+            return None
+        until = sentences[min(here + 1, len(sentences) - 1)].end
+        given = _FIRST_NAME_GIVEN.search(self.annotated.article.text, after, until)
+        return given.group(1) if given else None
+
+    def _apposed(self, subject: Subject) -> str | None:
+        """The person a described subject is named as beside it: "That student, later identified as Niya Kenny,
+        told NBC News ...", "The chairman, Ann Cole, said"."""
+        words = subject.text.split()
+        if not (words[0].islower() or words[0] in _DETERMINERS):
+            return None
+        apposition = _APPOSITION.match(self.annotated.article.text, subject.end)
+        if apposition is None:
+            return None
+        start, end = apposition.span(1)
+        named = next((e for e in self.people if start <= e.start and e.end <= end), None)
+        return self.index.resolve_person(named.text) if named else None
+
     def _written(self, written: str, span: QuoteSpan) -> str | None:
         """A name or a role description as written, resolved without looking for pronoun antecedents."""
         words = written.split()
@@ -248,6 +279,18 @@ class SpeakerResolver:
             return self.roles.resolve(written, span.start)
         trailing = _trailing_name(words)
         return self.names.person(" ".join(trailing), span.start) if trailing else None
+
+
+def _subject_order(chained: bool) -> Callable[[Subject], tuple[bool, int, bool, int]]:
+    """Which of a sentence's subjects a pronoun refers to first: the main one, leftmost; but for a pronoun that
+    went on from an earlier sentence, the nearest named speaker before it ("Andrews said ..., and Conlon says
+    he's lost count. He says ...")."""
+
+    def order(subject: Subject) -> tuple[bool, int, bool, int]:
+        nearest = chained and subject.speech and subject.proper
+        return (not nearest, -subject.start if nearest else 0, not subject.main, subject.start)
+
+    return order
 
 
 UNNAMED = ""  # a speaker the article describes but never names
