@@ -356,3 +356,38 @@ def test_a_described_group_is_the_name_it_was_given_in_quotation_marks(models) -
         '"Every driver on this road pays more in fuel than ever before," the group said on its website.',
     )
     assert found["Every driver on this"] == "Drivers for Fair Roads"
+
+
+def test_a_name_alone_after_a_quote_and_according_to_before_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The researchers believe that their results warrant further study of heart patients.",
+        '"Our findings suggest that we need to be concerned about weight changes in this group." Dr. Sripal Bangalore',
+        'According to Laurence Mark, producer of the show, the actor was picked "because we want the evening to '
+        'be fun."',
+    )
+    assert found["Our findings suggest that"] == "Sripal Bangalore"
+    assert found["because we want the"] == "Laurence Mark"
+
+
+def test_an_unnamed_speaker_identified_as_a_handle_and_a_turn_of_a_transcript(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "A Twitter user identified as @harbourwatch, replying to the mayor, wrote: “Close the pier until it is "
+        "safe for everyone.”",
+        "Williams: So you went through it point by point?",
+        'Ricks: Yeah, I read each one. And I said, "I cannot find it in myself to take these out."',
+    )
+    assert found["Close the pier until"] == "@harbourwatch"
+    assert found["I cannot find it"] == "Ricks"
+
+
+def test_an_inverted_cue_ending_the_sentence_names_an_interrupted_quote(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Prime Minister John Key welcomed the visitors to Wellington on Thursday.",
+        '"And we, on a purely bilateral basis, have concerns about the fact that Australia" has a trade deal, '
+        'began Key. "They are a very important part of our market in New Zealand."',
+    )
+    assert found["And we, on a"] == "John Key"
+    assert found["They are a very"] == "John Key"

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from storyweave.analysis.entities import TITLES
 from storyweave.models import AnnotatedArticle, Sentence
 from storyweave.nlp.syntax import Subject
 
@@ -57,6 +58,8 @@ REPORTED_OPENING = re.compile(
     rf"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){{0,4}}[A-Z][\w'’-]+|The\s+[a-z]+)"
     rf"{APPOSITION}\s+(?:also\s+|has\s+|had\s+)?(?P<cue>{CUES})\b"
 )
+_INVERTED_END = re.compile(rf",\s*(?P<cue>{CUES})\s+(?P<name>(?:{_CAPITALISED}\s+){{0,3}}[A-Z][\w'’-]+)\s*[.!?]?\s*$")
+_ACCORDING_OPENING = re.compile(rf"^According to\s+{_NAME}\s*,")
 _PAIRS = re.compile(r"“(?P<curly>[^“”]+?)(?:”|\ufffd\?)|\"(?P<straight>[^\"]+)\"")
 _OPEN_TO_END = re.compile(r"[“\"](?P<rest>[^“”\"]+)$")
 
@@ -142,6 +145,9 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
             return _Found(after["name1"], after["cue1"], end + after.start("cue1"), direct)
         direct = not text[end + after.end("name2") : end + after.start("cue2")].strip(" ,")
         return _Found(after["name2"], after["cue2"], end + after.start("cue2"), direct)
+    inverted = _INVERTED_END.search(text, end, sentence_end)  # '"..." has a trade deal, began Key.'
+    if inverted and not any(mark in text[end + 1 : inverted.start()] for mark in '"“”'):
+        return _Found(inverted["name"], inverted["cue"], inverted.start("cue"), True)
     lead = _lead(text, sentence_start, start)
     before = _BEFORE.search(lead)
     if before:
@@ -151,6 +157,9 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
                 before["name1"], before["cue1"].lower(), sentence_start + before.start("cue1"), "," not in between
             )
         return _Found(before["name2"], before["cue2"].lower(), sentence_start + before.start("cue2"), True)
+    according = _ACCORDING_OPENING.match(lead)  # 'According to Ann Cole, the actor was chosen "because ..."'
+    if according and _named(according["name"]):
+        return _Found(according["name"], "according to", sentence_start, True)
     # A quotation inside reported speech: 'Unruh said her son told him ... and "Spacey bought him ..."'
     reported = REPORTED_OPENING.match(lead)
     if reported:
@@ -187,6 +196,21 @@ def _labelled(text: str, start: int, end: int, sentence_start: int, sentence_end
     if credit:
         return credit["name"].strip(" ()"), "wrote"
     return None
+
+
+_TURN = re.compile(rf"\s*(?P<name>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}})\s*:")
+_FIRST_PERSON_CUE = re.compile(rf"\bI\s+(?:was\s+)?(?:{CUES}|saying|telling|thinking|thought)\b[^\"“.]{{0,30}}$")
+
+
+def _own_turn(annotated: AnnotatedArticle, first: Sentence, start: int) -> tuple[str, str] | None:
+    """In a transcript's turn, a quotation its speaker says they said: 'Ricks: ... And I said, "..."'."""
+    text = annotated.article.text
+    if not _FIRST_PERSON_CUE.search(_lead(text, first.start, start)):
+        return None
+    opening = next(s for s in annotated.sentences if s.paragraph == first.paragraph)
+    turn = _TURN.match(text, opening.start, start)
+    name = turn and turn["name"]
+    return (name, "said") if name and name.split()[0] not in _NOT_NAMES else None
 
 
 def _checked(
@@ -360,6 +384,21 @@ def _introduced(annotated: AnnotatedArticle, start: int) -> tuple[str, str] | No
     return (named[-1].text, "said") if named else None
 
 
+_NAME_LINE = re.compile(r"[\s\"”]*(?:[—–-]\s*)?(?P<name>[A-Z][^\n\"“”]{2,60}?)[\s.]*(?:\n|$)")
+
+
+def _credited(annotated: AnnotatedArticle, end: int) -> tuple[str, str] | None:
+    """A person named alone on the rest of the line after the quotation: '"Our findings ..." Dr. Ann Cole'."""
+    text = annotated.article.text
+    line = _NAME_LINE.match(text, end, min(len(text), end + 80))
+    if line is None:
+        return None
+    start, stop = line.span("name")
+    named = [e for e in annotated.entities if e.label == "PERSON" and start <= e.start and e.end == stop]
+    title = named and text[start : named[0].start].strip(" .").lower()  # "Dr.", or nothing
+    return (named[0].text, "said") if named and (not title or title in TITLES) else None
+
+
 def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject]] | None = None) -> list[QuoteSpan]:
     """The article's quotations; ``subjects`` (from the parser, by sentence) finds attributions patterns miss."""
     subjects = subjects or {}
@@ -370,15 +409,17 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
         quoted = text[start:end]
         written = _attribution(text, start, end, first.start, last.end)
         # a cue written by the quote wins; else a transcript's label or a post's credit names the speaker
-        attribution = _checked(written, subjects, first.index, start, end) or _labelled(
-            text, start, end, first.start, last.end
+        attribution = (
+            _checked(written, subjects, first.index, start, end)
+            or _labelled(text, start, end, first.start, last.end)
+            or _own_turn(annotated, first, start)
         )
         if attribution is None or attribution[0].endswith(("'s", "’s")):  # '..., said Ann's coach, Tom Reed'
             colon = text[first.start : start].rstrip(" \"“'‘").endswith(":")
             parsed = _parsed_attribution(subjects, range(first.index, last.index + 1), start, end, colon)
             attribution = parsed or attribution
         if attribution is None:  # 'Media caption Ann Cole: "..."', '... such as Dr Ann Cole:' and the quote below
-            attribution = _introduced(annotated, start)
+            attribution = _introduced(annotated, start) or _credited(annotated, end)
         if attribution is None:  # 'Savino called for "the Bills to do the same"': the sentence's own subject
             attribution = _embedding_subject(subjects, first, start, end, text)
         lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None

@@ -37,9 +37,9 @@ _AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+and\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those"}
 _APPOSITION = re.compile(r"\s*,([^,;\"“”\n]{1,80}),")
-_FIRST_NAME_GIVEN = re.compile(
-    r"\b(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first"
-    r"\s+name,?\s+(?:as\s+)?([A-Z][\w'’-]+)"
+_FIRST_NAME_GIVEN = re.compile(  # "who gave only his first name, Marco", "identified as @proudresister"
+    r"\b(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
+    r"\s+(?:as\s+)?|identified\s+(?:only\s+)?as\s+(?:\d+-year-old\s+)?)(@\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
@@ -128,7 +128,9 @@ class SpeakerResolver:
         if words and words[-1].lower() in DOCUMENTS and unnamed(written):
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
         if unnamed(written) or not written:
-            return self._first_name_given(span.end)  # "said a man who ..., who gave only his first name, Marco"
+            return self._first_name_given(
+                span.start, span.end
+            )  # "said a man who ..., who gave only his first name, Marco"
         affiliated = _AFFILIATION.match(written)
         if affiliated and not _described_name(written):
             written = affiliated.group(1)  # "Juan Rivera of the Catholic University": the person, not the university
@@ -248,15 +250,18 @@ class SpeakerResolver:
         found = _GENDERED.search(self.annotated.article.text, subject.end, until)
         return found and ("female" if _SHE.fullmatch(found.group()) else "male")
 
-    def _first_name_given(self, after: int) -> str | None:
-        """The first name an unnamed speaker gives, in the rest of the sentence or the next: "a man who lives
-        nearby ... He gave only his first name, Joaquin"."""
-        sentences = self.annotated.sentences
-        here = next((s.index for s in sentences if s.start <= after < s.end), None)
-        if here is None:
+    def _first_name_given(self, start: int, end: int | None = None) -> str | None:
+        """The name an unnamed speaker gives around the words from ``start`` to ``end`` (a quotation, or a
+        subject), from their sentence's start to the end of the next, outside them: "A Twitter user identified
+        as @proudresister tweeted: ...", "a man who lives nearby ... He gave only his first name, Joaquin"."""
+        sentences, text = self.annotated.sentences, self.annotated.article.text
+        end = start if end is None else end
+        first = next((s for s in sentences if s.start <= start < s.end), None)
+        last = next((s.index for s in sentences if s.start <= end < s.end), None)
+        if first is None or last is None:
             return None
-        until = sentences[min(here + 1, len(sentences) - 1)].end
-        given = _FIRST_NAME_GIVEN.search(self.annotated.article.text, after, until)
+        until = sentences[min(last + 1, len(sentences) - 1)].end
+        given = _FIRST_NAME_GIVEN.search(text, first.start, start) or _FIRST_NAME_GIVEN.search(text, end, until)
         return given.group(1) if given else None
 
     def _apposed(self, subject: Subject) -> str | None:
