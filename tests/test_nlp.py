@@ -118,6 +118,35 @@ HARD_BOUNDARIES = [
         ["The office is at 410 Quarry Ave.", '"We moved in May," she said.'],
     ),
     ("He testified against Rowan Pike Jr. He denied it.", ["He testified against Rowan Pike Jr.", "He denied it."]),
+    (
+        "The jury returned at 3:40 p.m. Dorsey, 61, showed no emotion.",
+        ["The jury returned at 3:40 p.m.", "Dorsey, 61, showed no emotion."],
+    ),
+    (
+        "A call came at 10:30 a.m. Harlow County Police, the FBI and firefighters responded.",
+        ["A call came at 10:30 a.m.", "Harlow County Police, the FBI and firefighters responded."],
+    ),
+    (
+        "The next update is due at 8 a.m. Gov. Nadia Ferro ordered an evacuation.",
+        ["The next update is due at 8 a.m.", "Gov. Nadia Ferro ordered an evacuation."],
+    ),
+    (
+        'said Nora Fitch, chief strategist at Pell & Co. "That is a big change from May."',
+        ["said Nora Fitch, chief strategist at Pell & Co.", '"That is a big change from May."'],
+    ),
+    (
+        "The race starts at the park's Gate C. Runners can register until Friday.",
+        ["The race starts at the park's Gate C.", "Runners can register until Friday."],
+    ),
+    (
+        "He plays it like Lon Chaney Jr. Hard to say why. He rallied in Norfolk, Va. Moving fast, agents left.",
+        [
+            "He plays it like Lon Chaney Jr.",
+            "Hard to say why.",
+            "He rallied in Norfolk, Va.",
+            "Moving fast, agents left.",
+        ],
+    ),
     # but a name, a film or a street after a company or a suffix goes on, as does a place's time after a clock
     ("Martin Luther King Jr. Boulevard was closed.", ["Martin Luther King Jr. Boulevard was closed."]),
     ('Warner Bros. "Barbie" earned $1 billion.', ['Warner Bros. "Barbie" earned $1 billion.']),

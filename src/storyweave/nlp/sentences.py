@@ -55,11 +55,15 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z .,'’-]{1,40}(?:,\s[A-Z][a-z]{1,5}\.)?(?:\s?\([^)]{1,40}\))?)"
     r"\s+(?P<dash>[-–—]{1,2})(?:\s+|(?=[A-Z]))(?=[A-Z\"“])"
 )
-_STATES = "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ill|Kan|Ky|Md|Mass|Mich|Minn|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Vt|Wis|Wyo"
+_STATES = (
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ill|Ind|Kan|Ky|Md|Mass|Mich|Minn|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|"
+    "Wash|Wis|Wyo"
+)
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
-    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)|\b(?:Corp|Inc|Ltd|Co|Bros|{_STATES})"
-    r"|(?<!\S)(?:[A-Z]\.)+[A-Z])\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’]*)"
+    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)|\b(?:Corp|Inc|Ltd|Co|Bros)|\b(?P<state>{_STATES})"
+    r"|(?<!\S)(?:[A-Z]\.)+[A-Z]|\b(?P<label>(?:Gate|Section|Terminal|Concourse|Building|Hall|Lot|Level|Pier|Platform|Zone"
+    r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’]*\.?)"
 )
 # A question mark glued to a word before an amount is a currency sign lost in decoding ("to lend?22.4bn")
 _LOST_CURRENCY = re.compile(r"[A-Za-z]\?$")
@@ -138,28 +142,56 @@ def _ending_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     """Whether the word after an abbreviation that may end a sentence starts the next one.
 
-    After a time or a street: a quotation that opens in capitals ('at 4 a.m. "Some nights', 'Fifth Ave. "I
-    wish'), or a capitalised word with a word in lower case after it that is not a day, a month, a zone, a holiday
-    or a place's time ("9 p.m. Neighbours brought", not "9:30 a.m. Hong Kong time", "7 p.m. Thanksgiving night")
-    nor a street's direction. After a company, a suffix, a state or initials, only a sentence's first word with
-    a word in lower case after it ("Corp. A spokesman"; a headline's words are all capitalised: "Jr. On The Lam";
-    "Warner Bros. "Barbie"" and "King Jr. Boulevard" go on)."""
+    After a time: a quotation that opens in capitals ('at 4 a.m. "Some nights'), or capitalised words followed by
+    a comma or a word in lower case, not a day, a month, a zone, a holiday or a place's time ("9 p.m. Neighbours
+    brought", "3:40 p.m. Dorsey, 61,", "10:30 a.m. Oregon State Police, the FBI"; not "9:30 a.m. Hong Kong time",
+    "7 p.m. Thanksgiving night"). After a street or a lettered place ("Gate C."): that quotation, or a capitalised
+    word with a word in lower case after it, not a direction. After a suffix or a state: a capitalised word with a
+    word in lower case after it, unless a name goes on into it ("King Jr. Boulevard", "Va. Tech"). After a company
+    or initials: a sentence's first word ("Corp. A spokesman") or a quoted sentence ('Co. "That's a big', not
+    'Warner Bros. "Barbie"'). After any: a title before a name ("8 a.m. Gov. Nadia Ferro"). A headline's words are
+    all capitalised and go on ("Jr. On The Lam")."""
     word, after = m["next"], "".join(rest[:1])
+    following = rest[1].split(maxsplit=1)[:1] if len(rest) > 1 else []
     if word in '"“':
-        return bool(m["clock"] or m["street"]) and after[:1].isupper()
+        if m["clock"] or m["street"]:
+            return after[:1].isupper()
+        # a quoted sentence ('Pell & Co. "That's a big change'), not a quoted title ('Warner Bros. "Barbie" made')
+        return after[:1].isupper() and not after.endswith(('"', "”")) and "".join(following)[:1].islower()
     bare = word.rstrip(".,;:").lower()
-    if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS or after[:1].isupper():
+    if word.endswith(".") and bare in _TITLE_ABBREVIATIONS and after[:1].isupper():
+        return True  # "at 8 a.m. Gov. Nadia Ferro ordered", "Sacramento, Calif. Sen. Ann Cole said"
+    if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
         return False
-    if bare in OPENERS or (m["clock"] and bare in _CLOCK_OPENERS):
+    if m["clock"]:  # a name after a time, then a comma or a verb: "10:30 a.m. Oregon State Police, the FBI ..."
+        return _name_then_verb(word, rest, _CLOCK_GOES_ON) and bare not in _CLOCK_GOES_ON
+    if after[:1].isupper():
+        return False
+    if bare in OPENERS:
         return True
-    if m["clock"]:
-        return after[:1].islower() and bare not in _CLOCK_GOES_ON
-    if m["street"]:
-        return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS  # "Ave. H", "Park Ave. South"
+    if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
+        return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
+    if m["suffix"] or m["state"]:  # "Lon Chaney Jr. Hard to say", "Norfolk, Va. Moving swiftly"; not "King Jr. Day"
+        return after[:1].islower() and bare not in _NAMED_AFTER
     return False
 
 
-_CLOCK_OPENERS = frozenset({"another", "one", "both", "neither", "several", "many", "most"})
+def _name_then_verb(word: str, rest: list[str], goes_on: frozenset[str]) -> bool:
+    """Whether ``word`` and the capitalised words after it are followed by a comma or a word in lower case that
+    is not ``goes_on`` ("3:40 p.m. Dorsey, 61,", "9 p.m. Neighbours brought"; not "9:30 a.m. Hong Kong time")."""
+    words = [word, *" ".join(rest).replace(",", " , ").split()]
+    run = 1
+    while run < min(len(words), 5) and words[run][:1].isupper():
+        run += 1
+    follower = words[run] if run < len(words) else ""
+    return follower == "," or (follower[:1].islower() and follower.rstrip(".,;:!?") not in goes_on | {"time"})
+
+
+_NAMED_AFTER = frozenset(  # what a person's name (or a state's) may go on into: "King Jr. Boulevard", "Va. Tech"
+    "boulevard blvd day drive avenue street park high elementary middle school memorial bridge center centre airport "
+    "library highway hall stadium arena college university institute foundation award prize parkway tech".split()
+)
+_TITLE_ABBREVIATIONS = frozenset("gov sen rep dr mr mrs ms gen lt col sgt capt det prof rev supt cmdr".split())
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _CLOCK_GOES_ON = frozenset(
     "eastern central pacific mountain local new christmas easter thanksgiving halloween election labor memorial "
