@@ -149,6 +149,48 @@ def test_an_article_left_alone_joins_the_story_whose_centre_it_is_near() -> None
     assert merge_stories(grouper) == [[0, 1, 2]]
 
 
+def test_a_story_split_by_arrival_order_is_merged_as_soon_as_the_second_part_arrives() -> None:
+    from storyweave.stories.duplicates import signature
+    from storyweave.stories.merge import settle
+
+    first, second, unrelated = (
+        replace(item, signature=signature(f"article number {number} of three, its own text"))
+        for number, item in enumerate(
+            [
+                _invented(0, [1.0, 0.0, 0.0], {"flood": 1, "museum": 1, "basement": 2}),
+                _invented(1, [0.6, 0.8, 0.0], {"flood": 1, "museum": 1, "volunteers": 2}),
+                _invented(2, [0.0, 0.0, 1.0], {"election": 2, "ballot": 2}),
+            ]
+        )
+    )
+    grouper = StoryGrouper()
+    a, b = grouper.add(first), grouper.add(second)
+    assert a != b  # the first pass keeps them apart: the second scores under the join threshold
+    assert settle(grouper, b) == [(a, b)]  # but a merge by average link joins them at once
+    assert grouper.story_of == [a, a] and grouper.stories[a].members == [0, 1] and not grouper.stories[b].members
+    c = grouper.add(unrelated)
+    assert settle(grouper, c) == [] and c not in (a, b)
+    assert merge_stories_of(grouper) == [[0, 1], [2]]  # the batch pass skips the emptied story
+
+
+def merge_stories_of(grouper: StoryGrouper) -> list[list[int]]:
+    from storyweave.stories.merge import merge_stories
+
+    return sorted(sorted(members) for members in merge_stories(grouper))
+
+
+def test_merging_stored_stories_moves_every_member_and_keeps_copies(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.store import Assignment, Store
+
+    a, b, c = (x.id for x in corpus[:3])
+    with Store.open(tmp_path / "merge.sqlite") as store:
+        store.add_annotated(corpus[:3])
+        store.assign_all([Assignment("kept", [a, b], "Kept", {b: a}), Assignment("gone", [c], "Gone")])
+        store.assign_all([], merged=[("kept", "gone")])
+        assert {m.article_id: m.syndicated_of for m in store.members("kept")} == {a: None, b: a, c: None}
+        assert [s.id for s in store.stories()] == ["kept"]
+
+
 FLOODS = [
     (
         "Flood hits Harlow rail museum",

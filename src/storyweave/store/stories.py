@@ -84,14 +84,20 @@ class StoryMethods(Database):
         """
         self.assign_all([Assignment(story_id, article_ids, title, syndicated_of or {})])
 
-    def assign_all(self, assignments: Iterable[Assignment]) -> None:
+    def assign_all(self, assignments: Iterable[Assignment], merged: Sequence[tuple[str, str]] = ()) -> None:
         """Make many assignments in one transaction: a run killed or out of disk space half-way leaves the
-        stories as they were, and the next run places the articles again."""
+        stories as they were, and the next run places the articles again. Then each ``(kept, gone)`` of
+        ``merged``, in order, moves every member of story ``gone`` (copies still copies) into story ``kept``."""
         now = now_utc()
         with self._writing() as conn:
             changes = _Changes()
             for assignment in assignments:
                 _assign(conn, assignment, now, changes)
+            for kept, gone in merged:
+                conn.execute(
+                    "UPDATE story_members SET story_id = ?, added_at = ? WHERE story_id = ?", (kept, now, gone)
+                )
+                changes.rebuilt |= {kept, gone}
             for touched_id in sorted(changes.rebuilt | set(changes.joined)):
                 if touched_id in changes.rebuilt:
                     _refresh(conn, touched_id, now)

@@ -146,6 +146,23 @@ class StoryGrouper:
         years = 0.0 if item.short else year_agreement(item.years, int(bool(item.years)), story.years, story.dated)
         return s.meaning * meaning + s.words * words + s.names * names - s.strangers * strangers + s.years * years
 
+    def neighbour_stories(self, vector: np.ndarray) -> set[int]:
+        """The stories of the window's articles nearest to ``vector`` (a unit vector)."""
+        if self._index is None or not len(self._index):
+            return set()
+        matches = self._index.search(vector, min(self.settings.neighbours, len(self._index)))
+        return {self.story_of[int(key)] for key in matches.keys}
+
+    def absorb(self, kept: int, gone: int, profile: StoryProfile) -> None:
+        """Story ``gone`` becomes part of story ``kept``, whose profile is now ``profile`` (both combined); ``gone``
+        is left empty and is never a candidate again."""
+        for member in self.stories[gone].members:
+            self.story_of[member] = kept
+        for name in self.stories[gone].names:
+            stories = self._by_name.get(name, [])
+            self._by_name[name] = [kept if s == gone else s for s in stories if s != kept] + [kept]
+        self.stories[kept], self.stories[gone] = profile, StoryProfile()
+
     def _forget_before(self, moment: datetime) -> None:
         """Articles older than the window can no longer join a story: drop them from the indexes."""
         gone = []

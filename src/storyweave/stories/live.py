@@ -3,9 +3,10 @@
 ``place_new`` regroups the whole recent window, which keeps the live stories equal to a batch grouping but
 costs seconds in a busy window. ``LiveStories`` holds the incremental grouper seeded with the window's stored
 stories (each stored article added to the story the store gives it) and places each new article against them
-as the batch grouper's first pass would, writing its story to the store at once. Stories that arrival order
-split are joined by the next regroup of the window (``follow`` runs one every few minutes, see
-``follow.placing``), after which the live stories are seeded afresh.
+as the batch grouper's first pass would, then merges the story it joined with a neighbour that the second
+pass would merge it with (``merge.settle``), writing its story to the store at once. The next regroup of the
+window (``follow`` runs one every few minutes, see ``follow.placing``) also attaches articles left alone and
+settles the rest; the live stories are then seeded afresh.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from storyweave.stories.batch import arrival_order
 from storyweave.stories.feature_stream import feature_stream
 from storyweave.stories.features import ArticleFeatures
 from storyweave.stories.grouping import GroupingSettings, StoryGrouper
+from storyweave.stories.merge import settle
 from storyweave.summarize import story_id, story_title
 
 SOON = timedelta(hours=1)  # an article dated later than this from now counts as dated now
@@ -84,7 +86,8 @@ class LiveStories:
         Returns each article's story id, in the order given."""
         ordered = [articles[i] for i in arrival_order(articles)]
         assignments: list[Assignment] = []
-        placed: dict[str, str] = {}
+        merged: list[tuple[str, str]] = []
+        placed: dict[str, int] = {}
         soon = datetime.now(UTC) + SOON
         for annotated, item in zip(ordered, feature_stream(ordered, self.settings.lead_sentences), strict=True):
             number = len(self.article_ids)
@@ -100,7 +103,8 @@ class LiveStories:
             original = self.grouper.copy_of.get(number)
             copies = {annotated.id: self.article_ids[original]} if original is not None else {}
             assignments.append(Assignment(self.story_ids[story], [annotated.id], title, copies))
-            placed[annotated.id] = self.story_ids[story]
-        self.store.assign_all(assignments)
+            placed[annotated.id] = number
+            merged += [(self.story_ids[kept], self.story_ids[gone]) for kept, gone in settle(self.grouper, story)]
+        self.store.assign_all(assignments, merged)
         self.mark = self.store.stories_mark()
-        return [placed[a.id] for a in articles]
+        return [self.story_ids[self.grouper.story_of[placed[a.id]]] for a in articles]

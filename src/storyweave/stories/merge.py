@@ -89,7 +89,7 @@ def _attach_strays(
     The average link undersells one article against a story that has grown wide: it is the mean
     over all members, some of which cover another side of the event.
     """
-    for number in [g[0] for g in joined.groups() if len(stories[g[0]].members) == 1]:
+    for number in [g[0] for g in joined.groups() if g[0] in stories and len(stories[g[0]].members) == 1]:
         stray = stories[number]
         assert stray.vector is not None
         roots = {joined.find(int(key)) for key in index.search(stray.vector, min(neighbours + 1, len(index))).keys}
@@ -104,9 +104,37 @@ def _attach_strays(
             stories[joined.find(best)] = _combine(stories[best], stray)
 
 
+def settle(grouper: StoryGrouper, story: int) -> list[tuple[int, int]]:
+    """The second pass for one story an article has just joined, as articles arrive live: while the story and a
+    neighbour (a story of the articles nearest its centre) pass the merge threshold by average link, the
+    strongest pair merges, the larger story keeping its number. Applied to ``grouper``; returns the (kept,
+    absorbed) pairs in order. A lone article is not attached to a story here, as the batch's last step does:
+    the next articles of its event may yet join it (attached at once, they followed it into the wrong story).
+    """
+    merges: list[tuple[int, int]] = []
+    while True:
+        profile = grouper.stories[story]
+        assert profile.vector is not None
+        centre = profile.vector / max(profile.vector_norm, 1e-9)
+        scored = [
+            (_similarity(profile, grouper.stories[other], grouper), other)
+            for other in grouper.neighbour_stories(centre) - {story}
+        ]
+        passing = [
+            (score, other) for score, other in scored if score >= _threshold(profile, grouper.stories[other], grouper)
+        ]
+        if not passing:
+            return merges
+        other = max(passing)[1]
+        kept, gone = (other, story) if len(grouper.stories[other].members) >= len(profile.members) else (story, other)
+        grouper.absorb(kept, gone, _combine(grouper.stories[kept], grouper.stories[gone]))
+        merges.append((kept, gone))
+        story = kept
+
+
 def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]]:
     """Member lists of the merged stories."""
-    stories = {i: s for i, s in enumerate(grouper.stories)}
+    stories = {i: s for i, s in enumerate(grouper.stories) if s.members}
     if len(stories) < 2:
         return [s.members for s in stories.values()]
     index = vector_index(len(next(iter(stories.values())).vector))  # type: ignore[arg-type]
@@ -133,4 +161,4 @@ def merge_stories(grouper: StoryGrouper, neighbours: int = 10) -> list[list[int]
             joined.union(root_a, root_b)
             stories[joined.find(root_a)] = _combine(stories[root_a], stories[root_b])
     _attach_strays(stories, joined, index, grouper, neighbours)
-    return [stories[group[0]].members for group in joined.groups()]
+    return [stories[group[0]].members for group in joined.groups() if group[0] in stories]  # not an absorbed one
