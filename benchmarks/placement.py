@@ -7,8 +7,9 @@ shifted by four days a round (one day more than the grouping window) and their i
 ``--size`` articles; then it is grouped whole, as ``storyweave ingest`` would. ``LiveStories`` (what
 ``storyweave follow`` places new articles with) is seeded from the recent window, and ``--new`` articles of
 the next round are stored and placed one at a time, each placement its own transaction. Printed: the build,
-the seeding, and the milliseconds each placement took (median, 95th percentile, worst), and how many of the
-new articles went to the story a regroup of the window then gives them.
+the seeding, and the milliseconds each placement took (median, 95th percentile, worst), how far the new
+articles' live stories agree with those a regroup of the window then gives them, and how far each agrees with
+the gold stories of the headlines.
 """
 
 from __future__ import annotations
@@ -34,12 +35,15 @@ from storyweave.stories.store_sync import regroup_recent, regroup_store
 ROUND = timedelta(days=4)
 
 
-def headlines() -> list[Article] | None:
+def headlines() -> tuple[list[Article], dict[str, str]] | None:
+    """The headlines in time order, and each one's gold story."""
     path = shared_data_file("uci-headlines-dev", "headlines.jsonl")
     if path is None:
         return None
-    articles = [article for article, _ in read_clustered(path)]
-    return sorted(articles, key=lambda a: a.published or datetime.min.replace(tzinfo=UTC))
+    items = read_clustered(path)
+    articles = [article for article, _ in items]
+    gold = {article.id: story for article, story in items}
+    return sorted(articles, key=lambda a: a.published or datetime.min.replace(tzinfo=UTC)), gold
 
 
 def round_of(base: list[AnnotatedArticle], n: int) -> list[AnnotatedArticle]:
@@ -59,10 +63,11 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--new", type=int, default=200)
     args = parser.parse_args()
-    articles = headlines()
-    if articles is None:
+    found = headlines()
+    if found is None:
         print("skipped: ../shared/data/uci-headlines-dev/headlines.jsonl is absent (clone beside shared/)")
         return 0
+    articles, gold_of = found
     started = time.perf_counter()
     base = annotate_articles(articles)
     print(f"annotated {len(base)} headlines in {time.perf_counter() - started:.0f} s (once; replayed below)")
@@ -101,6 +106,9 @@ def main() -> int:
         print(f"peak memory while seeding and placing: {memory.peak_mb:.0f} MB")
         print(f"the new articles' stories, live against a regroup of the window: B-cubed P {precision:.3f}, "
               f"R {recall:.3f}, F1 {agreement:.3f}")  # fmt: skip
+        gold = [gold_of[a.id.rsplit("-", 1)[0]] for a in new]  # "-n": the round's copy of a headline
+        live_f1, regroup_f1 = (bcubed(gold, [stories[a.id] for a in new])[2] for stories in (live_story, after))
+        print(f"and against the gold stories: B-cubed F1 {live_f1:.3f} live, {regroup_f1:.3f} after the regroup")
     return 0
 
 

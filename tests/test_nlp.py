@@ -139,18 +139,22 @@ HARD_BOUNDARIES = [
         ["The race starts at the park's Gate C.", "Runners can register until Friday."],
     ),
     (
-        "He plays it like Lon Chaney Jr. Hard to say why. He rallied in Norfolk, Va. Moving fast, agents left.",
+        "He rallied in Norfolk, Va. Moving fast, agents left. The late Rev. Clarence Amos Jr. Amos led the church.",
         [
-            "He plays it like Lon Chaney Jr.",
-            "Hard to say why.",
             "He rallied in Norfolk, Va.",
             "Moving fast, agents left.",
+            "The late Rev. Clarence Amos Jr.",
+            "Amos led the church.",
         ],
     ),
     # but a name, a film or a street after a company or a suffix goes on, as does a place's time after a clock
     ("Martin Luther King Jr. Boulevard was closed.", ["Martin Luther King Jr. Boulevard was closed."]),
     ('Warner Bros. "Barbie" earned $1 billion.', ['Warner Bros. "Barbie" earned $1 billion.']),
     ("Markets open at 9:30 a.m. Hong Kong time.", ["Markets open at 9:30 a.m. Hong Kong time."]),
+    ("It began at 5 p.m. Greenwich Mean Time today.", ["It began at 5 p.m. Greenwich Mean Time today."]),
+    ("At 5 p.m. Mayor Ann Cole spoke.", ["At 5 p.m. Mayor Ann Cole spoke."]),  # a time opening its sentence
+    ("The King Jr. Holiday parade used the Pa. Turnpike.", ["The King Jr. Holiday parade used the Pa. Turnpike."]),
+    ('Disney Co. "Pirates of the Caribbean" sequels sold.', ['Disney Co. "Pirates of the Caribbean" sequels sold.']),
     ("The show won 3 Emmys. 2024 will be better.", ["The show won 3 Emmys.", "2024 will be better."]),
     (
         "It sells through its app, shopKit. shopKit lists prices.",

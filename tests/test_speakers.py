@@ -391,3 +391,34 @@ def test_an_inverted_cue_ending_the_sentence_names_an_interrupted_quote(models) 
     )
     assert found["And we, on a"] == "John Key"
     assert found["They are a very"] == "John Key"
+
+
+def test_the_new_rules_leave_other_people_near_the_quote_alone(models) -> None:  # type: ignore[no-untyped-def]
+    witness = '"He was lying in the road when we got there," a witness told the station.'
+    assert speakers(models, witness + " The driver was identified as Tom Reed, 45.")["He was lying in"] is None
+    found = speakers(
+        models,
+        "Detective Sam Ortiz led the inquiry for two years.",
+        "The detective, who arrested Tom Reed in 2019, told reporters the case was closed.",
+        '"We never gave up on this family," he said.',
+    )
+    assert found["We never gave up"] == "Sam Ortiz"  # an apposition that is not the subject's name
+    found = speakers(
+        models,
+        "Mayor Ann Cole told the council that Judge Maria Ortiz says the budget is illegal.",
+        "She said the city would appeal.",
+        '"We will take this all the way to the top court," she said.',
+    )
+    assert found["We will take this"] == "Ann Cole"  # the judge speaks inside the mayor's reported speech
+    message = '"Resign now, before the council makes you go."'
+    found = speakers(models, "Tom Reed said he had a message for Mayor Ann Cole:", message)
+    assert found["Resign now, before the"] == "Tom Reed"
+    found = speakers(
+        models,
+        "Tom Reed farms wheat near the river.",
+        '"The river has never been this low in my life," he says. "We are praying for rain every single night."',
+        "Ann Cole",
+    )
+    assert found["We are praying for"] == "Tom Reed"  # a name in the next paragraph is no credit line
+    told = 'Tom Reed said the deal was "the worst in many years for us" and he would vote against it, told Fox News.'
+    assert speakers(models, told)["the worst in many"] == "Tom Reed"

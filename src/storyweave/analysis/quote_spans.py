@@ -145,11 +145,11 @@ def _attribution(text: str, start: int, end: int, sentence_start: int, sentence_
             return _Found(after["name1"], after["cue1"], end + after.start("cue1"), direct)
         direct = not text[end + after.end("name2") : end + after.start("cue2")].strip(" ,")
         return _Found(after["name2"], after["cue2"], end + after.start("cue2"), direct)
-    inverted = _INVERTED_END.search(text, end, sentence_end)  # '"..." has a trade deal, began Key.'
-    if inverted and not any(mark in text[end + 1 : inverted.start()] for mark in '"“”'):
-        return _Found(inverted["name"], inverted["cue"], inverted.start("cue"), True)
     lead = _lead(text, sentence_start, start)
     before = _BEFORE.search(lead)
+    inverted = None if before else _INVERTED_END.search(text, end, sentence_end)  # '"...", began Key.'
+    if inverted and inverted["cue"] not in _TOLD and not any(m in text[end + 1 : inverted.start()] for m in '"“”'):
+        return _Found(inverted["name"], inverted["cue"], inverted.start("cue"), True)
     if before:
         if before["cue1"]:
             between = text[sentence_start + before.end("name1") : sentence_start + before.start("cue1")]
@@ -368,6 +368,9 @@ def _lead_in(
 
 
 _INTRODUCED = re.compile(r"[:][\s\"“]*$")
+_CUE_WORD = re.compile(rf"\b(?:{CUES})\b")
+# the name is the object of a preposition ("a message for Ann Cole:"), not a label ("such as Dr Ann Cole:")
+_OBJECT_OF = re.compile(r"\b(?:to|for|with|at|from|by|about|against|of|on|into)\s+(?:[A-Z][\w.]*\s+)?$")
 
 
 def _introduced(annotated: AnnotatedArticle, start: int) -> tuple[str, str] | None:
@@ -381,10 +384,16 @@ def _introduced(annotated: AnnotatedArticle, start: int) -> tuple[str, str] | No
         for e in annotated.entities
         if e.label == "PERSON" and e.end <= colon.start() and not text[e.end : colon.start()].strip()
     ]
-    return (named[-1].text, "said") if named else None
+    if not named:
+        return None
+    line = text.rfind("\n", 0, named[-1].start) + 1
+    ahead = text[max(line, named[-1].start - 200) : named[-1].start]
+    if _CUE_WORD.search(ahead) or _OBJECT_OF.search(ahead):
+        return None  # 'Reed said he had a message for Mayor Ann Cole:' is Reed's, not Cole's
+    return named[-1].text, "said"
 
 
-_NAME_LINE = re.compile(r"[\s\"”]*(?:[—–-]\s*)?(?P<name>[A-Z][^\n\"“”]{2,60}?)[\s.]*(?:\n|$)")
+_NAME_LINE = re.compile(r"[ \t\"”]*(?:[—–-][ \t]*)?(?P<name>[A-Z][^\n\"“”]{2,60}?)[ \t.]*(?:\n|$)")
 
 
 def _credited(annotated: AnnotatedArticle, end: int) -> tuple[str, str] | None:

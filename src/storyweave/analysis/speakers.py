@@ -37,9 +37,13 @@ _AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+and\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those"}
 _APPOSITION = re.compile(r"\s*,([^,;\"“”\n]{1,80}),")
+# what may stand before the name in an apposition: nothing, a title, or "later identified as 18-year-old"
+_NAMING = re.compile(
+    r"(?:(?:later |also |since )?(?:identified as|named)(?: (?:an? )?\d+-year-old)?)?(?:\s*[A-Z][a-z]{0,4}\.)?", re.I
+)
 _FIRST_NAME_GIVEN = re.compile(  # "who gave only his first name, Marco", "identified as @proudresister"
-    r"\b(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
-    r"\s+(?:as\s+)?|identified\s+(?:only\s+)?as\s+(?:\d+-year-old\s+)?)(@\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\b(?:(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
+    r"\s+(?:as\s+)?|identified (?:himself|herself) as\s+)([A-Z][\w'’-]+)|identified\s+(?:only\s+)?as\s+(@\w+))"
 )
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
@@ -196,7 +200,10 @@ class SpeakerResolver:
         floor = max(span.sentence - MAX_CHAIN, 0)  # a chain of pronouns is followed this far back at most
         while index > max(stop, floor):
             index -= 1
-            found = sorted((s for s in self.subjects.get(index, []) if s.main or s.speech), key=_subject_order(chained))
+            found = sorted(
+                (s for s in self.subjects.get(index, []) if s.main or s.speech),
+                key=_subject_order(chained, self.annotated.article.text),
+            )
             for subject in found:
                 if subject.start >= span.start or _inside_span(subject.start, self.quoted):
                     continue
@@ -262,7 +269,7 @@ class SpeakerResolver:
             return None
         until = sentences[min(last + 1, len(sentences) - 1)].end
         given = _FIRST_NAME_GIVEN.search(text, first.start, start) or _FIRST_NAME_GIVEN.search(text, end, until)
-        return given.group(1) if given else None
+        return (given.group(1) or given.group(2)) if given else None
 
     def _apposed(self, subject: Subject) -> str | None:
         """The person a described subject is named as beside it: "That student, later identified as Niya Kenny,
@@ -270,12 +277,15 @@ class SpeakerResolver:
         words = subject.text.split()
         if not (words[0].islower() or words[0] in _DETERMINERS):
             return None
-        apposition = _APPOSITION.match(self.annotated.article.text, subject.end)
+        text = self.annotated.article.text
+        apposition = _APPOSITION.match(text, subject.end)
         if apposition is None:
             return None
         start, end = apposition.span(1)
         named = next((e for e in self.people if start <= e.start and e.end <= end), None)
-        return self.index.resolve_person(named.text) if named else None
+        if named is None or not _NAMING.fullmatch(text[start : named.start].strip()):
+            return None  # "The detective, who arrested Tom Reed," is not Tom Reed
+        return self.index.resolve_person(named.text)
 
     def _written(self, written: str, span: QuoteSpan) -> str | None:
         """A name or a role description as written, resolved without looking for pronoun antecedents."""
@@ -286,16 +296,20 @@ class SpeakerResolver:
         return self.names.person(" ".join(trailing), span.start) if trailing else None
 
 
-def _subject_order(chained: bool) -> Callable[[Subject], tuple[bool, int, bool, int]]:
+def _subject_order(chained: bool, text: str) -> Callable[[Subject], tuple[bool, int, bool, int]]:
     """Which of a sentence's subjects a pronoun refers to first: the main one, leftmost; but for a pronoun that
-    went on from an earlier sentence, the nearest named speaker before it ("Andrews said ..., and Conlon says
-    he's lost count. He says ...")."""
+    went on from an earlier sentence, the nearest named speaker before it that opens a clause of its own
+    ("Andrews said ..., and Conlon says he's lost count. He says ..."; not "Cole said that Judge Ortiz says")."""
 
     def order(subject: Subject) -> tuple[bool, int, bool, int]:
-        nearest = chained and subject.speech and subject.proper
+        coordinated = _COORDINATED.search(text, max(0, subject.start - 8), subject.start) is not None
+        nearest = chained and subject.speech and subject.proper and coordinated
         return (not nearest, -subject.start if nearest else 0, not subject.main, subject.start)
 
     return order
+
+
+_COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\b(?:and|but))\s+$")
 
 
 UNNAMED = ""  # a speaker the article describes but never names

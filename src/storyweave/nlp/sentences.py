@@ -133,7 +133,8 @@ def _ending_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     deputy", but "5 p.m. Sunday", "10 p.m. ET"); after a company, a suffix, a street, a state or initials before a
     sentence's first word or a quotation ("Northfield Energy Corp. A spokesman", "on Fifth Ave. "I wish")."""
     for m in _ENDING_ABBREVIATION.finditer(text, start, end):
-        if _starts_sentence(m, text[m.end() : m.end() + 40].split(maxsplit=1)):  # the next word and the rest
+        opening = len(text[start : m.start()].split()) <= 3  # "At 5 p.m. Mayor Ann Cole spoke", "The 7 a.m. Acela"
+        if not (m["clock"] and opening) and _starts_sentence(m, text[m.end() : m.end() + 40].split(maxsplit=1)):
             yield start, m.end("stop")
             start = m.start("next")
     yield start, end
@@ -145,21 +146,20 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     After a time: a quotation that opens in capitals ('at 4 a.m. "Some nights'), or capitalised words followed by
     a comma or a word in lower case, not a day, a month, a zone, a holiday or a place's time ("9 p.m. Neighbours
     brought", "3:40 p.m. Dorsey, 61,", "10:30 a.m. Oregon State Police, the FBI"; not "9:30 a.m. Hong Kong time",
-    "7 p.m. Thanksgiving night"). After a street or a lettered place ("Gate C."): that quotation, or a capitalised
-    word with a word in lower case after it, not a direction. After a suffix or a state: a capitalised word with a
-    word in lower case after it, unless a name goes on into it ("King Jr. Boulevard", "Va. Tech"). After a company
-    or initials: a sentence's first word ("Corp. A spokesman") or a quoted sentence ('Co. "That's a big', not
-    'Warner Bros. "Barbie"'). After any: a title before a name ("8 a.m. Gov. Nadia Ferro"). A headline's words are
-    all capitalised and go on ("Jr. On The Lam")."""
+    "7 p.m. Thanksgiving night"); never a time that opens its sentence ("At 5 p.m. Mayor Ann Cole spoke"). After a
+    street or a lettered place ("Gate C."): that quotation, or a capitalised word with a word in lower case after
+    it, not a direction. After a suffix or a state: a sentence's first word, a word in -ing or -ly with a word in
+    lower case after it ("Norfolk, Va. Moving swiftly,"), or the surname just given ("Amos Jr. Amos led"); not
+    "King Jr. Holiday" or "Va. Beach". After a company or initials: a sentence's first word ("Corp. A spokesman") or
+    a quoted sentence ('Co. "That's a big change."', not 'Warner Bros. "Barbie"'). After any: a title before a
+    name ("8 a.m. Gov. Nadia Ferro"). A headline's words are all capitalised and go on ("Jr. On The Lam")."""
     word, after = m["next"], "".join(rest[:1])
-    following = rest[1].split(maxsplit=1)[:1] if len(rest) > 1 else []
     if word in '"“':
-        if m["clock"] or m["street"]:
+        if m["clock"] or m["street"] or m["label"]:
             return after[:1].isupper()
-        # a quoted sentence ('Pell & Co. "That's a big change'), not a quoted title ('Warner Bros. "Barbie" made')
-        return after[:1].isupper() and not after.endswith(('"', "”")) and "".join(following)[:1].islower()
+        return _quoted_sentence(m.string, m.end())  # 'Pell & Co. "That's a big change."', not 'Bros. "Barbie"'
     bare = word.rstrip(".,;:").lower()
-    if word.endswith(".") and bare in _TITLE_ABBREVIATIONS and after[:1].isupper():
+    if word.endswith(".") and bare in TITLES and after[:1].isupper():
         return True  # "at 8 a.m. Gov. Nadia Ferro ordered", "Sacramento, Calif. Sen. Ann Cole said"
     if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
         return False
@@ -171,27 +171,40 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return True
     if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
-    if m["suffix"] or m["state"]:  # "Lon Chaney Jr. Hard to say", "Norfolk, Va. Moving swiftly"; not "King Jr. Day"
-        return after[:1].islower() and bare not in _NAMED_AFTER
+    if m["suffix"] and after[:1].islower():  # the surname just given goes on: "Clarence Amos Jr. Amos led"
+        return bare in m.string[max(0, m.start() - 40) : m.start()].lower().split()
+    if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
+        return after[:1].islower() and bare.endswith(("ing", "ly"))
     return False
+
+
+def _quoted_sentence(text: str, start: int) -> bool:
+    """Whether the quotation opening at ``start`` is a sentence (it ends in a full stop, a question or an
+    exclamation mark, or in a comma before a cue: '"That's a big change," she said'), not a title ('"Pride and
+    Prejudice" remake')."""
+    close = _CLOSING_MARK.search(text, start, start + 400)
+    if close is None or not text[start:].lstrip()[:1].isupper():
+        return False
+    inner = text[start : close.start()].rstrip()
+    return inner.endswith((".", "!", "?")) or (inner.endswith(",") and bool(_CUE_AFTER.match(text, close.end())))
 
 
 def _name_then_verb(word: str, rest: list[str], goes_on: frozenset[str]) -> bool:
     """Whether ``word`` and the capitalised words after it are followed by a comma or a word in lower case that
-    is not ``goes_on`` ("3:40 p.m. Dorsey, 61,", "9 p.m. Neighbours brought"; not "9:30 a.m. Hong Kong time")."""
+    is not ``goes_on`` ("3:40 p.m. Dorsey, 61,", "9 p.m. Neighbours brought"; not "9:30 a.m. Hong Kong time",
+    "5 p.m. Greenwich Mean Time yesterday")."""
     words = [word, *" ".join(rest).replace(",", " , ").split()]
     run = 1
     while run < min(len(words), 5) and words[run][:1].isupper():
         run += 1
+    if any(w.rstrip(".,") == "Time" for w in words[:run]):
+        return False  # a zone written out
     follower = words[run] if run < len(words) else ""
     return follower == "," or (follower[:1].islower() and follower.rstrip(".,;:!?") not in goes_on | {"time"})
 
 
-_NAMED_AFTER = frozenset(  # what a person's name (or a state's) may go on into: "King Jr. Boulevard", "Va. Tech"
-    "boulevard blvd day drive avenue street park high elementary middle school memorial bridge center centre airport "
-    "library highway hall stadium arena college university institute foundation award prize parkway tech".split()
-)
-_TITLE_ABBREVIATIONS = frozenset("gov sen rep dr mr mrs ms gen lt col sgt capt det prof rev supt cmdr".split())
+_CLOSING_MARK = re.compile(r"[\"”]")
+_CUE_AFTER = re.compile(r"\s*(?:[A-Za-z.'’-]+\s+){0,3}(?:said|says|told|added|asked|wrote)\b")
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _CLOCK_GOES_ON = frozenset(
     "eastern central pacific mountain local new christmas easter thanksgiving halloween election labor memorial "

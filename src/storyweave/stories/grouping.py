@@ -120,10 +120,7 @@ class StoryGrouper:
         self._by_name: dict[str, list[int]] = {}
 
     def _candidates(self, item: ArticleFeatures) -> set[int]:
-        found: set[int] = set()
-        if self._index is not None and len(self._index):
-            matches = self._index.search(item.vector, min(self.settings.neighbours, len(self._index)))
-            found.update(self.story_of[int(key)] for key in matches.keys)
+        found = self.neighbour_stories(item.vector)
         for name in item.names:
             stories = self._by_name.get(name, [])
             if len(stories) <= self.settings.rare_name:
@@ -160,7 +157,7 @@ class StoryGrouper:
             self.story_of[member] = kept
         for name in self.stories[gone].names:
             stories = self._by_name.get(name, [])
-            self._by_name[name] = [kept if s == gone else s for s in stories if s != kept] + [kept]
+            self._by_name[name] = [s for s in stories if s not in (kept, gone)] + [kept]
         self.stories[kept], self.stories[gone] = profile, StoryProfile()
 
     def _forget_before(self, moment: datetime) -> None:
