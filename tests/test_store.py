@@ -173,6 +173,23 @@ def test_stories_membership_briefs_and_staleness(tmp_path: Path) -> None:
         assert store.story("s3") is None
 
 
+def test_the_stories_mark_moves_with_every_change_of_stories_by_any_connection(tmp_path: Path) -> None:
+    items = [_article(n, published=datetime(2026, 3, 1, tzinfo=UTC)) for n in range(3)]
+    ids = [a.id for a in items]
+    with Store.open(tmp_path / "s.sqlite") as store, Store.open(tmp_path / "s.sqlite") as other:
+        store.add_annotated(items)
+        marks = [store.stories_mark()]
+        store.assign("s1", ids[:2])
+        marks.append(store.stories_mark())
+        store.set_brief("s1", "{}", members_hash(ids[:2]))  # a brief is no change of members
+        assert store.stories_mark() == marks[-1]
+        other.assign("s2", [ids[2]])  # another process's change is seen
+        marks.append(store.stories_mark())
+        store.assign_all([], merged=[("s1", "s2")])  # a merge moves members and removes a story
+        marks.append(store.stories_mark())
+        assert marks == sorted(set(marks)) and store.story("s2") is None
+
+
 def test_regrouping_the_same_members_leaves_a_story_and_its_brief_as_they_were(tmp_path: Path) -> None:
     items = [_article(n, published=datetime(2026, 3, 1, tzinfo=UTC)) for n in range(3)]
     ids = [a.id for a in items]

@@ -109,10 +109,29 @@ _FEEDS = _sql(
     )""",
 )
 
+# A number every change to the stories or their members adds one to, whichever process makes it (triggers run
+# in the writer's transaction): a live grouper reads one row to know whether its stories are still current.
+_STORY_CHANGES = _sql(
+    "CREATE TABLE story_changes (id INTEGER PRIMARY KEY CHECK (id = 1), changes INTEGER NOT NULL)",
+    "INSERT INTO story_changes (id, changes) VALUES (1, 0)",
+    *(
+        f"CREATE TRIGGER {table}_{name}_counted AFTER {event} ON {table} "
+        "BEGIN UPDATE story_changes SET changes = changes + 1 WHERE id = 1; END"
+        for table, name, event in (
+            ("stories", "insert", "INSERT"),
+            ("stories", "delete", "DELETE"),
+            ("story_members", "insert", "INSERT"),
+            ("story_members", "delete", "DELETE"),
+            ("story_members", "move", "UPDATE OF story_id"),
+        )
+    ),
+)
+
 # In order. Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, annotations, stories, story members and briefs", _INITIAL),
     Migration(2, "feed subscriptions and the entries seen in them", _FEEDS),
+    Migration(3, "a count of story changes, kept by triggers", _STORY_CHANGES),
 ]
 
 _CREATE_MIGRATIONS = """CREATE TABLE IF NOT EXISTS migrations (
