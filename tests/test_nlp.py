@@ -155,6 +155,14 @@ HARD_BOUNDARIES = [
     ("At 5 p.m. Mayor Ann Cole spoke.", ["At 5 p.m. Mayor Ann Cole spoke."]),  # a time opening its sentence
     ("The King Jr. Holiday parade used the Pa. Turnpike.", ["The King Jr. Holiday parade used the Pa. Turnpike."]),
     ('Disney Co. "Pirates of the Caribbean" sequels sold.', ['Disney Co. "Pirates of the Caribbean" sequels sold.']),
+    (
+        'Warner Bros. "Barbie," which critics said would flop, sold.',
+        ['Warner Bros. "Barbie," which critics said would flop, sold.'],
+    ),
+    (  # a quotation that runs on into the next paragraph
+        'said the analyst at Pell & Co. "That is a big change for the town.',
+        ["said the analyst at Pell & Co.", '"That is a big change for the town.'],
+    ),
     ("The show won 3 Emmys. 2024 will be better.", ["The show won 3 Emmys.", "2024 will be better."]),
     (
         "It sells through its app, shopKit. shopKit lists prices.",

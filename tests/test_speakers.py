@@ -396,6 +396,8 @@ def test_an_inverted_cue_ending_the_sentence_names_an_interrupted_quote(models) 
 def test_the_new_rules_leave_other_people_near_the_quote_alone(models) -> None:  # type: ignore[no-untyped-def]
     witness = '"He was lying in the road when we got there," a witness told the station.'
     assert speakers(models, witness + " The driver was identified as Tom Reed, 45.")["He was lying in"] is None
+    voter = '"We are tired of waiting for the council," said a voter who identified himself as Republican.'
+    assert speakers(models, voter)["We are tired of"] is None
     found = speakers(
         models,
         "Detective Sam Ortiz led the inquiry for two years.",

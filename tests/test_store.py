@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from storyweave.models import AnnotatedArticle, Article, Entity, Origin, Sentence
-from storyweave.store import MIGRATIONS, Migration, Store, StoreError, default_path, members_hash
+from storyweave.store import MIGRATIONS, Assignment, Migration, Store, StoreError, default_path, members_hash
 from storyweave.store.migrations import migrate
 
 
@@ -185,9 +185,12 @@ def test_the_stories_mark_moves_with_every_change_of_stories_by_any_connection(t
         assert store.stories_mark() == marks[-1]
         other.assign("s2", [ids[2]])  # another process's change is seen
         marks.append(store.stories_mark())
-        store.assign_all([], merged=[("s1", "s2")])  # a merge moves members and removes a story
-        marks.append(store.stories_mark())
+        before, after = store.assign_all([], merged=[("s1", "s2")])  # a merge moves members, removes a story
+        assert before == marks[-1] and after == store.stories_mark()
+        marks.append(after)
         assert marks == sorted(set(marks)) and store.story("s2") is None
+        store.assign_all([Assignment("s1", ids)])  # the same members again: no change
+        assert store.stories_mark() == marks[-1]
 
 
 def test_regrouping_the_same_members_leaves_a_story_and_its_brief_as_they_were(tmp_path: Path) -> None:

@@ -400,6 +400,32 @@ def test_live_stories_are_seeded_again_when_another_process_changed_the_stories(
         assert all(s.title for s in store.stories())  # no story made anew under a stale id without a title
 
 
+def test_a_change_by_another_process_while_live_stories_place_is_not_missed(corpus, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from storyweave.store import Assignment, Store
+    from storyweave.stories.live import LiveStories
+    from storyweave.stories.store_sync import regroup_store
+
+    now = datetime.now(UTC)
+    ferry = [_dated(a, now - timedelta(hours=8 - i)) for i, a in enumerate(corpus[:4])]
+    with Store.open(tmp_path / "race.sqlite") as store, Store.open(tmp_path / "race.sqlite") as other:
+        store.add_annotated(ferry)
+        regroup_store(store)
+        live = LiveStories(store, now=now)
+        assert live.current()
+        real = store.assign_all
+
+        def another_writer_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+            other.assign_all([Assignment("elsewhere", [ferry[0].id], "Elsewhere")])  # commits before ours
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(store, "assign_all", another_writer_first)
+        store.add_annotated([replace(corpus[4], article=replace(corpus[4].article, published=now))])
+        live.place([replace(corpus[4], article=replace(corpus[4].article, published=now))])
+        assert not live.current()  # the other writer's change is seen, not taken for this placement's own
+
+
 def test_a_wrong_future_date_does_not_end_the_live_window(corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 

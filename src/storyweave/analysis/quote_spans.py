@@ -393,7 +393,8 @@ def _introduced(annotated: AnnotatedArticle, start: int) -> tuple[str, str] | No
     return named[-1].text, "said"
 
 
-_NAME_LINE = re.compile(r"[ \t\"”]*(?:[—–-][ \t]*)?(?P<name>[A-Z][^\n\"“”]{2,60}?)[ \t.]*(?:\n|$)")
+# the rest of the quotation's line, or the next line when a dash opens it ('"..."\n— Ann Cole')
+_NAME_LINE = re.compile(r"[ \t\"”]*(?:\n[ \t]*(?=[—–]))?(?:[—–-][ \t]*)?(?P<name>[A-Z][^\n\"“”]{2,60}?)[ \t.]*(?:\n|$)")
 
 
 def _credited(annotated: AnnotatedArticle, end: int) -> tuple[str, str] | None:

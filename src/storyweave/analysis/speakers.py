@@ -37,13 +37,15 @@ _AFFILIATION = re.compile(r"^((?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+)\s+(?:
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+and\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _DETERMINERS = {"The", "A", "An", "This", "That", "These", "Those"}
 _APPOSITION = re.compile(r"\s*,([^,;\"“”\n]{1,80}),")
-# what may stand before the name in an apposition: nothing, a title, or "later identified as 18-year-old"
+# what may stand before the name in an apposition (words single-spaced, each followed by a space): nothing, an
+# age, up to two titles, "later identified as 18-year-old": "That student, later identified as Niya Kenny,"
 _NAMING = re.compile(
-    r"(?:(?:later |also |since )?(?:identified as|named)(?: (?:an? )?\d+-year-old)?)?(?:\s*[A-Z][a-z]{0,4}\.)?", re.I
+    r"(?:(?i:(?:later |also |since )?(?:identified as |named )))?(?:(?:an? )?\d+-year-old )?"
+    r"(?:[A-Z][a-z]{0,4}\.? ){0,2}"
 )
 _FIRST_NAME_GIVEN = re.compile(  # "who gave only his first name, Marco", "identified as @proudresister"
-    r"\b(?:(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
-    r"\s+(?:as\s+)?|identified (?:himself|herself) as\s+)([A-Z][\w'’-]+)|identified\s+(?:only\s+)?as\s+(@\w+))"
+    r"\b(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
+    r"\s+(?:as\s+)?([A-Z][\w'’-]+)|identified\s+(?:only\s+)?as\s+(@\w+))"
 )
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
@@ -283,7 +285,7 @@ class SpeakerResolver:
             return None
         start, end = apposition.span(1)
         named = next((e for e in self.people if start <= e.start and e.end <= end), None)
-        if named is None or not _NAMING.fullmatch(text[start : named.start].strip()):
+        if named is None or not _NAMING.fullmatch("".join(f"{word} " for word in text[start : named.start].split())):
             return None  # "The detective, who arrested Tom Reed," is not Tom Reed
         return self.index.resolve_person(named.text)
 

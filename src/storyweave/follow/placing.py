@@ -43,7 +43,11 @@ class Placing:
         if due or store.count_unplaced(before=now - 2 * self.settings.window):
             report = place_new(store, self.settings, workers=self.workers, keep_features=True)
             self._regrouped = now
-            self._live = None if report.window is None else LiveStories(store, self.settings, window=report.window)
+            self._live = (
+                None
+                if report.window is None
+                else LiveStories(store, self.settings, window=report.window, mark=report.mark)
+            )
             return
         if self._live is None or self._live.store is not store or not self._live.current():
             self._live = LiveStories(store, self.settings, now=now)  # seeding places the unplaced ones too

@@ -133,8 +133,9 @@ def _ending_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     deputy", but "5 p.m. Sunday", "10 p.m. ET"); after a company, a suffix, a street, a state or initials before a
     sentence's first word or a quotation ("Northfield Energy Corp. A spokesman", "on Fifth Ave. "I wish")."""
     for m in _ENDING_ABBREVIATION.finditer(text, start, end):
-        opening = len(text[start : m.start()].split()) <= 3  # "At 5 p.m. Mayor Ann Cole spoke", "The 7 a.m. Acela"
-        if not (m["clock"] and opening) and _starts_sentence(m, text[m.end() : m.end() + 40].split(maxsplit=1)):
+        # a time that opens its sentence stays in it: "At 5 p.m. Mayor Ann Cole spoke", "The 7 a.m. Acela"
+        opening = m["clock"] and m.start() - start < 40 and len(text[start : m.start()].split()) <= 3
+        if not opening and _starts_sentence(m, text[m.end() : m.end() + 40].split(maxsplit=1)):
             yield start, m.end("stop")
             start = m.start("next")
     yield start, end
@@ -181,10 +182,14 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
 def _quoted_sentence(text: str, start: int) -> bool:
     """Whether the quotation opening at ``start`` is a sentence (it ends in a full stop, a question or an
     exclamation mark, or in a comma before a cue: '"That's a big change," she said'), not a title ('"Pride and
-    Prejudice" remake')."""
-    close = _CLOSING_MARK.search(text, start, start + 400)
-    if close is None or not text[start:].lstrip()[:1].isupper():
+    Prejudice" remake'); one that does not close in its paragraph is a sentence when its second word is in lower
+    case."""
+    words = text[start : start + 40].split(maxsplit=2)
+    if not words or not words[0][:1].isupper():
         return False
+    close = _CLOSING_MARK.search(text, start, start + 400)
+    if close is None or "“" in text[start : close.start()]:  # it runs on past its paragraph, or quotes inside
+        return len(words) > 1 and words[1][:1].islower()
     inner = text[start : close.start()].rstrip()
     return inner.endswith((".", "!", "?")) or (inner.endswith(",") and bool(_CUE_AFTER.match(text, close.end())))
 
@@ -204,7 +209,9 @@ def _name_then_verb(word: str, rest: list[str], goes_on: frozenset[str]) -> bool
 
 
 _CLOSING_MARK = re.compile(r"[\"”]")
-_CUE_AFTER = re.compile(r"\s*(?:[A-Za-z.'’-]+\s+){0,3}(?:said|says|told|added|asked|wrote)\b")
+_CUE_AFTER = re.compile(  # '"...," she said', '"...," Ann Cole said', '"...," said Ann Cole'
+    r"\s*(?:(?:he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){1,3})\s*)?(?:said|says|told|added|asked|wrote)\b"
+)
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _CLOCK_GOES_ON = frozenset(
     "eastern central pacific mountain local new christmas easter thanksgiving halloween election labor memorial "

@@ -115,14 +115,19 @@ _STORY_CHANGES = _sql(
     "CREATE TABLE story_changes (id INTEGER PRIMARY KEY CHECK (id = 1), changes INTEGER NOT NULL)",
     "INSERT INTO story_changes (id, changes) VALUES (1, 0)",
     *(
-        f"CREATE TRIGGER {table}_{name}_counted AFTER {event} ON {table} "
+        f"CREATE TRIGGER {table}_{name}_counted AFTER {event} ON {table} {when} "
         "BEGIN UPDATE story_changes SET changes = changes + 1 WHERE id = 1; END"
-        for table, name, event in (
-            ("stories", "insert", "INSERT"),
-            ("stories", "delete", "DELETE"),
-            ("story_members", "insert", "INSERT"),
-            ("story_members", "delete", "DELETE"),
-            ("story_members", "move", "UPDATE OF story_id"),
+        for table, name, event, when in (
+            ("stories", "insert", "INSERT", ""),
+            ("stories", "delete", "DELETE", ""),
+            ("story_members", "insert", "INSERT", ""),
+            ("story_members", "delete", "DELETE", ""),
+            (  # an upsert that leaves a member as it was changes nothing
+                "story_members",
+                "move",
+                "UPDATE OF story_id, syndicated_of",
+                "WHEN old.story_id IS NOT new.story_id OR old.syndicated_of IS NOT new.syndicated_of",
+            ),
         )
     ),
 )

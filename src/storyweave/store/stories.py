@@ -84,12 +84,15 @@ class StoryMethods(Database):
         """
         self.assign_all([Assignment(story_id, article_ids, title, syndicated_of or {})])
 
-    def assign_all(self, assignments: Iterable[Assignment], merged: Sequence[tuple[str, str]] = ()) -> None:
+    def assign_all(self, assignments: Iterable[Assignment], merged: Sequence[tuple[str, str]] = ()) -> tuple[int, int]:
         """Make many assignments in one transaction: a run killed or out of disk space half-way leaves the
         stories as they were, and the next run places the articles again. Then each ``(kept, gone)`` of
-        ``merged``, in order, moves every member of story ``gone`` (copies still copies) into story ``kept``."""
+        ``merged``, in order, moves every member of story ``gone`` (copies still copies) into story ``kept``.
+        Returns the stories mark just before and just after, read inside the transaction (no other writer can
+        come between them and the writes)."""
         now = now_utc()
         with self._writing() as conn:
+            before = _mark(conn)
             changes = _Changes()
             for assignment in assignments:
                 _assign(conn, assignment, now, changes)
@@ -103,6 +106,7 @@ class StoryMethods(Database):
                     _refresh(conn, touched_id, now)
                 else:
                     _grow(conn, touched_id, changes.joined[touched_id], now)
+            return before, _mark(conn)
 
     def unplaced(self, since: datetime | None = None) -> list[str]:
         """The ids of the stored articles that are in no story (dated, or undated and stored, from ``since`` on
@@ -119,7 +123,7 @@ class StoryMethods(Database):
         """A mark that changes whenever a story is made or removed or an article joins, leaves or changes story,
         by this process or another (a count the store's triggers keep): one row read, whatever the store's size."""
         with self._reading() as conn:
-            return int(conn.execute("SELECT changes FROM story_changes WHERE id = 1").fetchone()[0])
+            return _mark(conn)
 
     def count_unplaced(self, before: datetime | None = None) -> int:
         """Stored articles that are in no story (a grouping that did not finish, or new ones), only those dated
@@ -283,6 +287,10 @@ def _filters(since: datetime | None, title_words: Sequence[str]) -> tuple[str, l
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.append(f"%{escaped}%")
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _mark(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT changes FROM story_changes WHERE id = 1").fetchone()[0])
 
 
 def _refresh(conn: sqlite3.Connection, story_id: str, now: str) -> None:

@@ -37,12 +37,16 @@ class LiveStories:
         *,
         now: datetime | None = None,
         window: tuple[list[AnnotatedArticle], list[ArticleFeatures]] | None = None,
+        mark: int | None = None,
     ):
         """Seeded with the stored stories of the last two windows before ``now``; ``window``: those articles
         and their features as a regroup of the window just made them (``RegroupReport.window``), not read
-        again."""
+        again, and ``mark`` the stories mark that regroup left (``RegroupReport.mark``)."""
         self.store = store
         self.settings = settings or GroupingSettings()
+        # the mark the stories read below had: read before them (or left by the regroup that made them), so a
+        # change by another process in between makes ``current`` false
+        self.mark: int | None = mark if window is not None else store.stories_mark()
         if window is None:
             since = (now or datetime.now(UTC)) - 2 * self.settings.window
             articles = self.store.annotated([a.id for a in self.store.iter_articles(since=since)])
@@ -73,8 +77,6 @@ class LiveStories:
             self.article_ids.append(annotated.id)
         if unplaced:
             self.place(unplaced)
-        else:
-            self.mark = self.store.stories_mark()
 
     def current(self) -> bool:
         """No other process changed the stories since this one last wrote them (a regroup by ``storyweave
@@ -105,6 +107,7 @@ class LiveStories:
             assignments.append(Assignment(self.story_ids[story], [annotated.id], title, copies))
             placed[annotated.id] = number
             merged += [(self.story_ids[kept], self.story_ids[gone]) for kept, gone in settle(self.grouper, story)]
-        self.store.assign_all(assignments, merged)
-        self.mark = self.store.stories_mark()
+        before, after = self.store.assign_all(assignments, merged)
+        # still current only if nobody else wrote since this grouper last knew the stories
+        self.mark = after if before == self.mark else None
         return [self.story_ids[self.grouper.story_of[placed[a.id]]] for a in articles]

@@ -33,6 +33,7 @@ class RegroupReport:
     copies: int
     # with ``keep_features``: the window's articles and their grouping features, to seed live placement from
     window: tuple[list[AnnotatedArticle], list[ArticleFeatures]] | None = None
+    mark: int | None = None  # the stories mark right after the regroup wrote (``Store.stories_mark``)
 
 
 def regroup_store(
@@ -52,12 +53,12 @@ def regroup_store(
         articles = sorted((annotated[i] for i in members), key=founding_order)
         copies = {annotated[i].id: annotated[grouping.copy_of[i]].id for i in members if i in grouping.copy_of}
         assignments.append(Assignment(story_id(articles), [a.id for a in articles], story_title(articles), copies))
-    store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
+    _, mark = store.assign_all(assignments)  # one transaction: a kill or a full disk leaves the stories as they were
     window = None
     if keep_since is not None:
         kept = [i for i, a in enumerate(annotated) if a.article.published is None or a.article.published >= keep_since]
         window = ([annotated[i] for i in kept], [grouping.features[i] for i in kept])
-    return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of), window)
+    return RegroupReport(len(annotated), len(grouping.groups), len(grouping.copy_of), window, mark)
 
 
 def regroup_recent(
@@ -100,9 +101,9 @@ def regroup_recent(
             name = "s" + hashlib.sha1("\n".join(sorted(a.id for a in articles)).encode()).hexdigest()[:12]
         taken.add(name)
         assignments.append(Assignment(name, [a.id for a in articles], story_title(articles), copies))
-    store.assign_all(assignments)
+    _, mark = store.assign_all(assignments)
     window = (recent, grouping.features) if keep_features else None
-    return RegroupReport(len(recent), len(grouping.groups), len(grouping.copy_of), window)
+    return RegroupReport(len(recent), len(grouping.groups), len(grouping.copy_of), window, mark)
 
 
 def place_new(
