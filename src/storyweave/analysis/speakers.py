@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping
 
 from storyweave.analysis.entities import EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
-from storyweave.analysis.quote_spans import CONTEXT, REPORTED_OPENING, QuoteSpan
+from storyweave.analysis.quote_cues import REPORTED_OPENING
+from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
 from storyweave.analysis.speaker_names import Names
 from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, Roles
 from storyweave.models import AnnotatedArticle, Entity
