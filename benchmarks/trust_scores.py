@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from analysis_labels import same_person
+from analysis_labels import speaker_right
 from labels.trust.judged import Gold, JudgedStory
 from storyweave.models import CORROBORATED, SINGLE, Analysis
 
@@ -61,20 +61,6 @@ def score_claims(judged: JudgedStory, analysis: Analysis, tally: Tally) -> None:
         tally.add(f"claims {claim.status}", True)
 
 
-def _speaker_right(found: str | None, row: dict) -> bool:  # type: ignore[type-arg]
-    gold = row["speaker"]
-    if gold is None or found is None:
-        return gold == found
-    if row["speaker_kind"] == "group":
-        head = gold.lower().split()[-1]
-        return head in found.lower().split() or head.rstrip("s") in found.lower()
-    if row["speaker_kind"] == "organisation":
-        mine = {w for w in found.lower().replace("’s", "").split() if len(w) > 2 and w != "the"}
-        theirs = {w for w in gold.lower().replace("’s", "").split() if len(w) > 2 and w != "the"}
-        return bool(mine & theirs)
-    return same_person(found, gold)
-
-
 def score_quotes(judged: JudgedStory, analysis: Analysis, tally: Tally) -> None:
     variants = [v for q in analysis.quotes for v in q.variants]
     for row in judged.quotes:
@@ -86,7 +72,7 @@ def score_quotes(judged: JudgedStory, analysis: Analysis, tally: Tally) -> None:
         )
         tally.add("quote recall", hit is not None)
         if hit is not None:
-            tally.add("speaker accuracy", _speaker_right(hit.speaker, row))
+            tally.add("speaker accuracy", speaker_right(hit.speaker, row))
         del article
 
 

@@ -25,9 +25,10 @@ NUMBER = re.compile(
     r"hundred|thousand|million|billion|trillion|half|decades?)\b",
     re.IGNORECASE,
 )
-KINDS = {"person", "organisation", "unknown"}
+KINDS = {"person", "organisation", "group", "unknown"}
 CUES = {"said", "told", "wrote", "according to", "other"}
 VERDICTS = {"conflict", "consistent", "approximately consistent"}
+HELDOUT = "quotes_heldout.jsonl"
 
 Row = dict[str, Any]
 
@@ -49,18 +50,18 @@ def span(docs: dict[str, list[str]], cluster: str, doc: int, start: int, end: in
     return text[start:end]
 
 
-def check_quotes(docs: dict[str, list[str]], rows: list[Row]) -> list[str]:
+def check_quotes(docs: dict[str, list[str]], rows: list[Row], name: str = "quotes.jsonl") -> list[str]:
     errors = []
     for n, row in enumerate(rows, 1):
         try:
             text = span(docs, row["cluster"], row["doc"], row["start"], row["end"])
         except ValueError as err:
-            errors.append(f"quotes.jsonl:{n}: {err}")
+            errors.append(f"{name}:{n}: {err}")
             continue
         if text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS or text != text.strip():
-            errors.append(f"quotes.jsonl:{n}: span starts or ends with a quotation mark or whitespace")
+            errors.append(f"{name}:{n}: span starts or ends with a quotation mark or whitespace")
         if row["speaker_kind"] not in KINDS or row["cue"] not in CUES:
-            errors.append(f"quotes.jsonl:{n}: unknown speaker_kind or cue")
+            errors.append(f"{name}:{n}: unknown speaker_kind or cue")
     return errors
 
 
@@ -103,12 +104,15 @@ def main() -> int:
         cluster = json.loads(line)
         docs[cluster["id"]] = cluster["documents"]
     quotes, facts, claims = load("quotes.jsonl"), load("facts.jsonl"), load("claims.jsonl")
+    heldout = load(HELDOUT) if (HERE / HELDOUT).is_file() else []
     errors = check_quotes(docs, quotes) + check_facts(docs, facts) + check_claims(docs, claims)
+    errors += check_quotes(docs, heldout, HELDOUT)
     for error in errors:
         print(error)
     verdicts = Counter(row["verdict"] for row in facts)
     corroborated = sum(bool(row["reported_by"]) for row in claims)
     print(f"quotes  {len(quotes):4d} in {len({r['cluster'] for r in quotes})} clusters")
+    print(f"held-out quotes {len(heldout):4d} in {len({r['cluster'] for r in heldout})} clusters")
     print(f"facts   {len(facts):4d} in {len({r['cluster'] for r in facts})} clusters  {dict(verdicts)}")
     print(
         f"claims  {len(claims):4d} in {len({r['cluster'] for r in claims})} clusters  "
