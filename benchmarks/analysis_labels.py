@@ -22,6 +22,7 @@ from storyweave.models import Analysis
 
 LABELS = Path(__file__).resolve().parent / "labels"
 HELDOUT = "quotes_heldout.jsonl"  # labelled at stop 25, after the speaker rules it measures were written
+TUNING = "quotes_tuning.jsonl"  # labelled at stop 25 too, and tuned on
 TARGETS = {"speaker accuracy": 0.90, "conflict precision": 0.80, "corroboration precision": 0.85}
 
 
@@ -171,7 +172,8 @@ def main() -> int:
         return 0
     quotes, facts, claims = load("quotes.jsonl"), load("facts.jsonl"), load("claims.jsonl")
     heldout = load(HELDOUT) if (LABELS / HELDOUT).is_file() else []
-    wanted = {x["cluster"] for x in quotes + facts + claims + heldout}
+    tuning = load(TUNING) if (LABELS / TUNING).is_file() else []
+    wanted = {x["cluster"] for x in quotes + facts + claims + heldout + tuning}
     clusters = [c for c in read_multinews(path) if c.id in wanted]
     annotated = annotate_articles([a for c in clusters for a in c.articles])
     analyses, offset = {}, 0
@@ -181,6 +183,10 @@ def main() -> int:
     figures = score_quotes(analyses, quotes) | score_conflicts(analyses, facts) | score_claims(analyses, claims)
     if heldout:
         figures |= score_heldout_quotes(analyses, heldout)
+    if tuning:
+        figures |= {
+            k.replace("held-out", "stop-25 tuning"): v for k, v in score_heldout_quotes(analyses, tuning).items()
+        }
     missed = []
     for name, value in figures.items():
         target = TARGETS.get(name)

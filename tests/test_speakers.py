@@ -424,3 +424,25 @@ def test_the_new_rules_leave_other_people_near_the_quote_alone(models) -> None: 
     assert found["We are praying for"] == "Tom Reed"  # a name in the next paragraph is no credit line
     told = 'Tom Reed said the deal was "the worst in many years for us" and he would vote against it, told Fox News.'
     assert speakers(models, told)["the worst in many"] == "Tom Reed"
+
+
+def test_a_photo_credit_a_spokesman_for_someone_and_swapped_letters(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Mayor Ann Cole spoke at the harbour on Friday about the storm damage.",
+        '"We will rebuild every pier that we lost this winter," she said. AFP/Getty Images',
+        '"Nobody will be left without a roof over their head," she added.',
+    )
+    assert found["Nobody will be left"] == "Ann Cole"  # not the photo agency the model took for a person
+    found = speakers(
+        models,
+        "Prime Minister Ann Cole visited the hospital on Monday.",
+        'A spokesman for Prime Minister Ann Cole said she "thinks this is a very sad case for everyone."',
+    )
+    assert found["thinks this is a"] is None  # the spokesman speaks, and he is not named
+    found = speakers(
+        models,
+        "The hosts Mel Greig and Tom Arden said the prank went further than they had planned.",
+        '"Every other station wanted to talk about it," said Grieg.',
+    )
+    assert found["Every other station wanted"] == "Mel Greig"  # two letters swapped are one misspelling

@@ -29,6 +29,7 @@ KINDS = {"person", "organisation", "group", "unknown"}
 CUES = {"said", "told", "wrote", "according to", "other"}
 VERDICTS = {"conflict", "consistent", "approximately consistent"}
 HELDOUT = "quotes_heldout.jsonl"
+TUNING = "quotes_tuning.jsonl"
 
 Row = dict[str, Any]
 
@@ -106,13 +107,15 @@ def main() -> int:
     quotes, facts, claims = load("quotes.jsonl"), load("facts.jsonl"), load("claims.jsonl")
     heldout = load(HELDOUT) if (HERE / HELDOUT).is_file() else []
     errors = check_quotes(docs, quotes) + check_facts(docs, facts) + check_claims(docs, claims)
-    errors += check_quotes(docs, heldout, HELDOUT)
+    tuning = load(TUNING) if (HERE / TUNING).is_file() else []
+    errors += check_quotes(docs, heldout, HELDOUT) + check_quotes(docs, tuning, TUNING)
     for error in errors:
         print(error)
     verdicts = Counter(row["verdict"] for row in facts)
     corroborated = sum(bool(row["reported_by"]) for row in claims)
     print(f"quotes  {len(quotes):4d} in {len({r['cluster'] for r in quotes})} clusters")
     print(f"held-out quotes {len(heldout):4d} in {len({r['cluster'] for r in heldout})} clusters")
+    print(f"stop-25 tuning quotes {len(tuning):4d} in {len({r['cluster'] for r in tuning})} clusters")
     print(f"facts   {len(facts):4d} in {len({r['cluster'] for r in facts})} clusters  {dict(verdicts)}")
     print(
         f"claims  {len(claims):4d} in {len({r['cluster'] for r in claims})} clusters  "

@@ -33,6 +33,8 @@ ROLE_NOUNS = set(
     correspondent reporter teacher doctor surgeon scientist coach judge prosecutor inspector""".split()
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+# a photo's credit the entity model takes for a person: "AFP/Getty Images", "Photo: Jane Doe/Reuters"
+PHOTO_CREDIT = re.compile(r"\b(?:Images|Getty|AFP|Reuters|Shutterstock|Photos?|Photograph|Pictures)\b|/")
 _APPOSITION_AFTER = re.compile(
     r"^,\s+((?:a|an|the)\s+[^,.;:()\"“”]{3,90}?|[a-z][^,.;:()\"“”]{3,80}?)(?=\s+who\b|\s+which\b|[,.;:]|$)"
 )

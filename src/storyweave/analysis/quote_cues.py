@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storyweave.analysis.entities import TITLES
+from storyweave.analysis.entities import PHOTO_CREDIT, TITLES
 from storyweave.models import AnnotatedArticle, Sentence
 from storyweave.nlp.syntax import Subject
 
@@ -218,6 +218,10 @@ def credited(annotated: AnnotatedArticle, end: int) -> tuple[str, str] | None:
     if line is None:
         return None
     start, stop = line.span("name")
-    named = [e for e in annotated.entities if e.label == "PERSON" and start <= e.start and e.end == stop]
+    named = [
+        e
+        for e in annotated.entities
+        if e.label == "PERSON" and start <= e.start and e.end == stop and not PHOTO_CREDIT.search(text[start:stop])
+    ]
     title = named and text[start : named[0].start].strip(" .").lower()  # "Dr.", or nothing
     return (named[0].text, "said") if named and (not title or title in TITLES) else None

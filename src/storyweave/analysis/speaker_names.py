@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from storyweave.analysis.entities import EntityIndex, core_name
 from storyweave.models import AnnotatedArticle, Entity
@@ -98,12 +98,13 @@ class Names:
         return found
 
     def _misspelt(self, core: str, before: int) -> str | None:
-        """The one person named before whose surname is a letter off: "said Okafer" after "Helen Okafor"."""
+        """The one person named before whose surname is a letter off, or two letters swapped: "said Okafer" after
+        "Helen Okafor", "said Grieg" after "Mel Greig"."""
         if len(core) < MIN_MISSPELT or core.lower() in self.index.surnames:
             return None
         names = {self.index.resolve_person(e.text) or core_name(e.text) for e in self.people if e.start < before}
         names = {n for n in names if len(n.split()) > 1}
-        near = {n for n in names if Levenshtein.distance(n.split()[-1].lower(), core.lower()) == 1}
+        near = {n for n in names if OSA.distance(n.split()[-1].lower(), core.lower()) == 1}
         return near.pop() if len(near) == 1 else None
 
     def _by_first_name(self, first: str, before: int) -> str | None:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from storyweave.analysis.entities import EntityIndex
+from storyweave.analysis.entities import PHOTO_CREDIT, EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
 from storyweave.analysis.quote_cues import REPORTED_OPENING
 from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
@@ -105,7 +105,11 @@ class SpeakerResolver:
         self.subjects = subjects or {}
         self.annotated = annotated
         quoted = sorted((q.start, q.end) for q in quotes)
-        self.people = [e for e in annotated.entities if e.label == "PERSON" and not _inside(e, quoted)]
+        self.people = [
+            e
+            for e in annotated.entities
+            if e.label == "PERSON" and not _inside(e, quoted) and not PHOTO_CREDIT.search(e.text)
+        ]
         organisations = [e for e in annotated.entities if e.label == "ORG" and not _inside(e, quoted)]
         named = [e for e in annotated.entities if e.label in NAMED and not _inside(e, quoted)]
         self.genders = _genders(annotated, self.people, index)
@@ -134,6 +138,9 @@ class SpeakerResolver:
         words = written.split()
         if words and words[-1].lower() in DOCUMENTS and unnamed(written):
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
+        spoken_for = _SPEAKING_FOR_SOMEONE.search(written)
+        if spoken_for and self.index.resolve_person(written[spoken_for.end() :]):
+            return None  # "a spokesman for Prime Minister Ann Cole": not her own words, and he is not named
         if unnamed(written) or not written:
             return self._first_name_given(
                 span.start, span.end
@@ -328,6 +335,11 @@ def unnamed(written: str) -> bool:
         and (words[0].lower() in _INDEFINITE or words[-1].lower() == "sources")
         and not _trailing_name(words)
     )
+
+
+_SPEAKING_FOR_SOMEONE = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|aide)\s+(?:for|of)\s", re.I
+)
 
 
 _LINK_WORDS = frozenset("of the and for at from with in on".split())
