@@ -440,6 +440,10 @@ def test_a_photo_credit_a_spokesman_for_someone_and_swapped_letters(models) -> N
         'A spokesman for Prime Minister Ann Cole said she "thinks this is a very sad case for everyone."',
     )
     assert found["thinks this is a"] is None  # the spokesman speaks, and he is not named
+    colleague = (
+        'Tom Reed ran the fund for years. "He never bent the rules for anyone," says a former colleague of Reed.'
+    )
+    assert speakers(models, colleague)["He never bent the"] is None
     found = speakers(
         models,
         "The hosts Mel Greig and Tom Arden said the prank went further than they had planned.",

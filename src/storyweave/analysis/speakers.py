@@ -140,7 +140,7 @@ class SpeakerResolver:
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
         spoken_for = _SPEAKING_FOR_SOMEONE.search(written)
         if spoken_for and self.index.resolve_person(written[spoken_for.end() :]):
-            return None  # "a spokesman for Prime Minister Ann Cole": not her own words, and he is not named
+            return None  # "a spokesman for Prime Minister Ann Cole", "a former colleague of Ross": not named
         if unnamed(written) or not written:
             return self._first_name_given(
                 span.start, span.end
@@ -337,9 +337,9 @@ def unnamed(written: str) -> bool:
     )
 
 
-_SPEAKING_FOR_SOMEONE = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|aide)\s+(?:for|of)\s", re.I
-)
+# "a spokesman for", "a former colleague of": someone the article does not name, speaking for or about the
+# person named after it
+_SPEAKING_FOR_SOMEONE = re.compile(r"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){0,3}?(?:for|of)\s", re.I)
 
 
 _LINK_WORDS = frozenset("of the and for at from with in on".split())
