@@ -67,6 +67,9 @@ def test_no_two_summary_sentences_say_the_same_thing(example_annotated) -> None:
     assert len(texts) == len(set(texts))
     treated = [t for t in texts if "treated in hospital" in t or "taken to hospital" in t]
     assert len(treated) <= 1
+    assert sum("7:40" in t for t in texts) == 1  # the moment of the grounding, told once
+    on_board = [t for t in texts if "passengers" in t and ("on board" in t or "carrying" in t)]
+    assert len(on_board) <= 1  # "212 passengers" and "some 200 passengers were on board": one fact
 
 
 def test_the_lead_comes_first(example_annotated) -> None:  # type: ignore[no-untyped-def]

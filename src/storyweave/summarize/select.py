@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.atoms import quantities
 from storyweave.summarize.candidates import word_count
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\b\.?", re.I)
+SAME_FACT_MATCH = 0.2  # two sentences that share a clock time or a counted thing and match this well tell one fact
+
+
+def _facts(text: str) -> set[str]:
+    """The clock times a sentence gives and the things it counts ("7:40pm", "count:passenger")."""
+    times = {t.lower().replace(" ", "").rstrip(".") for t in _CLOCK.findall(text)}
+    counted = {f"count:{q.noun}:{q.event}" for q in quantities(text) if q.kind == "count" and q.noun}
+    return times | counted
+
+
+def _same_fact(matrix: StoryMatrix, index: int, chosen: list[int], facts: dict[int, set[str]]) -> bool:
+    """Whether the sentence tells a fact a chosen one tells already: the same clock time or a count of the same
+    thing, and something of the same words ("struck the sandbank at about 7:40 p.m." twice, "212 passengers" and
+    "some 200 passengers were on board"), so that no two summary sentences lead with one fact."""
+    for i in (index, *chosen):
+        if i not in facts:
+            facts[i] = _facts(matrix.sentences[i].text)
+    return bool(facts[index]) and any(
+        facts[index] & facts[other] and float(matrix.match[index, other]) >= SAME_FACT_MATCH for other in chosen
+    )
 
 
 def select(
@@ -25,6 +49,7 @@ def select(
     (one whose sources are clearer); the swap must itself be a candidate.
     """
     chosen: list[int] = []
+    facts: dict[int, set[str]] = {}
     used = 0
     allowed = set(candidates)
     for picked in sorted(candidates, key=lambda i: (-scores[i], i)):
@@ -35,6 +60,8 @@ def select(
         if used + words > budget:
             continue
         if chosen and float(matrix.match[index, chosen].max()) >= redundancy_threshold:
+            continue
+        if _same_fact(matrix, index, chosen, facts):
             continue
         chosen.append(index)
         used += words
