@@ -69,6 +69,7 @@ def make_brief(
         candidates,
         budget=settings.words,
         redundancy_threshold=settings.redundancy_threshold,
+        atoms=support.atoms,
         wording=support.clearest_wording,
     )
     voices = {p.source - 1: p.kind for p in pieces}

@@ -3,34 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.atoms import quantities
+from storyweave.analysis.atoms import Atoms
 from storyweave.summarize.candidates import word_count
 
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?m\b\.?", re.I)
 SAME_FACT_MATCH = 0.2  # two sentences that share a clock time or a counted thing and match this well tell one fact
 
 
-def _facts(text: str) -> set[str]:
-    """The clock times a sentence gives and the things it counts ("7:40pm", "count:passenger")."""
+def _facts(text: str, atoms: Atoms) -> set[str]:
+    """The clock times a sentence gives and the things it counts (from its atoms): "7:40pm", "count:passenger:"."""
     times = {t.lower().replace(" ", "").rstrip(".") for t in _CLOCK.findall(text)}
-    counted = {f"count:{q.noun}:{q.event}" for q in quantities(text) if q.kind == "count" and q.noun}
+    counted = {f"count:{q.noun}:{q.event}" for q in atoms.quantities if q.kind == "count" and q.noun}
     return times | counted
 
 
-def _same_fact(matrix: StoryMatrix, index: int, chosen: list[int], facts: dict[int, set[str]]) -> bool:
+def _same_fact(matrix: StoryMatrix, atoms: Sequence[Atoms], index: int, chosen: list[int]) -> bool:
     """Whether the sentence tells a fact a chosen one tells already: the same clock time or a count of the same
     thing, and something of the same words ("struck the sandbank at about 7:40 p.m." twice, "212 passengers" and
     "some 200 passengers were on board"), so that no two summary sentences lead with one fact."""
-    for i in (index, *chosen):
-        if i not in facts:
-            facts[i] = _facts(matrix.sentences[i].text)
-    return bool(facts[index]) and any(
-        facts[index] & facts[other] and float(matrix.match[index, other]) >= SAME_FACT_MATCH for other in chosen
+    facts = _facts(matrix.sentences[index].text, atoms[index])
+    return bool(facts) and any(
+        float(matrix.match[index, other]) >= SAME_FACT_MATCH
+        and facts & _facts(matrix.sentences[other].text, atoms[other])
+        for other in chosen
     )
 
 
@@ -41,15 +41,16 @@ def select(
     *,
     budget: int,
     redundancy_threshold: float,
+    atoms: Sequence[Atoms],
     wording: Callable[[int], int] | None = None,
 ) -> list[int]:
     """Pick flat sentence indices by score while they fit the budget and say something new.
 
-    ``wording`` may swap a picked sentence for another outlet's wording of the same information
-    (one whose sources are clearer); the swap must itself be a candidate.
+    ``atoms`` are every sentence's (the support decision's), to tell a repeated fact by. ``wording`` may swap a
+    picked sentence for another outlet's wording of the same information (one whose sources are clearer); the
+    swap must itself be a candidate.
     """
     chosen: list[int] = []
-    facts: dict[int, set[str]] = {}
     used = 0
     allowed = set(candidates)
     for picked in sorted(candidates, key=lambda i: (-scores[i], i)):
@@ -61,7 +62,7 @@ def select(
             continue
         if chosen and float(matrix.match[index, chosen].max()) >= redundancy_threshold:
             continue
-        if _same_fact(matrix, index, chosen, facts):
+        if _same_fact(matrix, atoms, index, chosen):
             continue
         chosen.append(index)
         used += words
