@@ -141,10 +141,8 @@ class SpeakerResolver:
         spoken_for = _SPEAKING_FOR_SOMEONE.search(written)
         if spoken_for and self.index.resolve_person(written[spoken_for.end() :]):
             return None  # "a spokesman for Prime Minister Ann Cole", "a former colleague of Ross": not named
-        if unnamed(written) or not written:
-            return self._first_name_given(
-                span.start, span.end
-            )  # "said a man who ..., who gave only his first name, Marco"
+        if unnamed(written) or not written:  # unless they give a name: "a man who ..., who gave only his first name"
+            return self._first_name_given(span.start, span.end)
         affiliated = _AFFILIATION.match(written)
         if affiliated and not _described_name(written):
             written = affiliated.group(1)  # "Juan Rivera of the Catholic University": the person, not the university
@@ -226,9 +224,8 @@ class SpeakerResolver:
                     continue  # "her agent" is not "she"
                 if unnamed(subject.text):
                     self.chained = chained
-                    return (
-                        self._first_name_given(subject.end) or UNNAMED
-                    )  # "A school nurse, who asked not to be named, said ... '...,' she said"
+                    # "A school nurse, who asked not to be named, said ... '...,' she said"
+                    return self._first_name_given(subject.end) or UNNAMED
                 name = self._apposed(subject) or self._written(subject.text, span)
                 if (
                     name
