@@ -343,3 +343,13 @@ def test_a_number_s_counted_noun_stops_at_the_clause() -> None:
     text = "The quake killed 10 people and injured another 70, Iranian officials said."
     seventy = next(m for m in parse_numbers(text) if m.text == "70")
     assert counted(text, seventy, 0) == ("people", "injured")  # not 70 Iranians
+
+
+def test_a_count_takes_the_verb_it_follows_and_one_person_counts_people() -> None:
+    from storyweave.analysis.atoms import quantities
+
+    text = "The storm flattened two farms, killing 4 persons and wounding some 30, the agency said."
+    found = {q.mention.text: (q.noun, q.event) for q in quantities(text)}
+    assert found["4"] == ("people", "killed")  # not "injured", from the "wounding" after it
+    assert found["some 30"] == ("people", "injured")
+    assert [(q.noun, q.event) for q in quantities("Only 1 person was hurt.")] == [("people", "injured")]

@@ -32,6 +32,7 @@ EVENTS = {
     "arrested": "arrested", "detained": "arrested", "missing": "missing",
     "rescued": "rescued", "evacuated": "evacuated", "displaced": "displaced", "affected": "affected",
 }  # fmt: skip
+SAME_NOUN = {"person": "people"}  # counted nouns that count the same thing: "one person", "ten people"
 NOT_COUNTED = set("per time times while until th st nd rd percent cent nov oct dec jan feb aug sept".split())
 MODIFIERS = set(
     """more other additional new further extra young old full total separate strong major minor powerful big large
@@ -85,13 +86,15 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     if words and words[0].lower() in AUXILIARIES and len(words) > 1 and stem(words[1]) in EVENTS:
         return "people", EVENTS[stem(words[1])]  # "50 were injured"
     if words and words[0].lower() not in STOP_WORDS and words[0].lower() != "of":
-        noun = stem(words[0])
+        noun = SAME_NOUN.get(stem(words[0]), stem(words[0]))
         if noun in EVENTS:  # "70 wounded", "14 dead": people, and what happened to them
             return "people", EVENTS[noun]
+        before = [stem(w) for w in _WORD.findall(text[: mention.start - offset])[-2:]]
+        if before and before[-1] in EVENTS:  # "killing 10 persons and wounding 70": the verb the number follows
+            return noun, EVENTS[before[-1]]
         rest = [stem(w) for w in words[1:5] if w.lower() not in AUXILIARIES]
         event = next((EVENTS[w] for w in rest if w in EVENTS), "")
-        if not event:  # "killing 14 people", "killed 16 people"
-            before = [stem(w) for w in _WORD.findall(text[: mention.start - offset])[-2:]]
+        if not event:  # "killed at least 16 people"
             event = next((EVENTS[w] for w in reversed(before) if w in EVENTS), "")
         return noun, event
     before = _WORD.findall(text[: mention.start - offset])[-3:]
