@@ -10,7 +10,8 @@ held out for one round, scored once and then tuned on: 200 (``boundaries_test.js
 (``boundaries_test2.jsonl``), 300 (``boundaries_test3.jsonl``), 300 (``boundaries_test4.jsonl``); the last 429
 (``boundaries_test5.jsonl``) were held out for one round too, then tuned on. ``labels/boundaries/invented/`` holds
 627 places in 47 articles written for this set by a writer who never saw the splitter or its output: the even
-articles were tuned on, the odd ones are held out (their errors never read). Each document is split as
+articles were tuned on, the odd ones are held out (their errors never read). ``labels/boundaries/invented2/`` holds
+577 places in 40 more articles by another such writer, scored once blind and then tuned on. Each document is split as
 annotation splits it (line by line, lines a sentence runs on from joined, then the splitter; a dateline, which
 annotation drops, is left in and split off by the splitter) and a place counts as a boundary when a sentence ends
 at it or its line does. Printed for Punkt with the news titles (as before, lines
@@ -74,19 +75,26 @@ def score(labels: list[dict[str, object]], found: dict[str, set[int]], texts: di
     )
 
 
-def invented() -> tuple[dict[str, str], dict[str, list[dict[str, object]]]]:
-    """The invented articles (our own text, in the repository) and their labels, in two halves by article number:
-    the even ones were tuned on, the odd ones are held out."""
-    folder = LABELS / "invented"
+def _invented_set(name: str) -> tuple[dict[str, str], list[dict[str, object]]]:
+    folder = LABELS / name
     texts = {
         row["id"]: row["text"] for row in map(json.loads, (folder / "articles.jsonl").read_text("utf-8").splitlines())
     }
-    labels = [json.loads(line) for line in (folder / "boundaries_invented.jsonl").read_text("utf-8").splitlines()]
+    labels = [json.loads(line) for line in (folder / f"boundaries_{name}.jsonl").read_text("utf-8").splitlines()]
+    return texts, labels
+
+
+def invented() -> tuple[dict[str, str], dict[str, list[dict[str, object]]]]:
+    """The invented articles (our own text, in the repository) and their labels: the first set in two halves by
+    article number (the even ones were tuned on, the odd ones are held out), and the second set (scored blind once,
+    then tuned on)."""
+    texts, labels = _invented_set("invented")
     halves: dict[str, list[dict[str, object]]] = {"invented-even": [], "invented-odd": []}
     for row in labels:
         number = int(str(row["doc"]).rsplit("-", 1)[1])
         halves["invented-odd" if number % 2 else "invented-even"].append(row)
-    return texts, halves
+    second_texts, halves["invented2"] = _invented_set("invented2")
+    return {**texts, **second_texts}, halves
 
 
 def main() -> None:
