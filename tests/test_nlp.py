@@ -168,6 +168,36 @@ HARD_BOUNDARIES = [
         "It sells through its app, shopKit. shopKit lists prices.",
         ["It sells through its app, shopKit.", "shopKit lists prices."],
     ),
+    # stop 26, from a second invented set: endings after a department, a street, a month, initials, an answer
+    ("Ask at the Harlow Fire Dept. She will help.", ["Ask at the Harlow Fire Dept.", "She will help."]),
+    ("The shop is on Quay St. No booking is needed.", ["The shop is on Quay St.", "No booking is needed."]),
+    ("St. Louis police said so.", ["St. Louis police said so."]),
+    ("Pay was cut in Dec. His salary fell.", ["Pay was cut in Dec.", "His salary fell."]),
+    ("Such cases are rare in the U.K. Both nations agree.", ["Such cases are rare in the U.K.", "Both nations agree."]),
+    (
+        '"Was it a crash?" asked Ann Cole. "No. It was a slip."',
+        ['"Was it a crash?" asked Ann Cole.', '"No.', 'It was a slip."'],
+    ),
+    ('"No. 1 is taken," he said.', ['"No. 1 is taken," he said.']),
+    (
+        "said Tom Ure, an agent at Pell Realty Co. Ure said prices fell.",
+        ["said Tom Ure, an agent at Pell Realty Co.", "Ure said prices fell."],
+    ),
+    # a count that opens a sentence after a year or a day, not after a decimal point set apart
+    ("Sales fell in 2019. 2020 was worse.", ["Sales fell in 2019.", "2020 was worse."]),
+    (
+        "He was recalled on May 2. 5 of his 7 goals came at home.",
+        ["He was recalled on May 2.", "5 of his 7 goals came at home."],
+    ),
+    ("A 5. 9 magnitude quake hit.", ["A 5. 9 magnitude quake hit."]),
+    # and never after "i.e.", a title, a box score's attendance, a day before a dash or a road before its number
+    ("Low areas, i.e. Zones A and B, were cleared.", ["Low areas, i.e. Zones A and B, were cleared."]),
+    ("The envoy, Amb. Rolf Hessing, spoke.", ["The envoy, Amb. Rolf Hessing, spoke."]),
+    ("Ortega took the loss. Att. 18,412.", ["Ortega took the loss.", "Att. 18,412."]),
+    ("9 a.m. Thu. — Snow begins.", ["9 a.m. Thu. — Snow begins."]),
+    ("It began off Forest Rd. 412. Its cause is unknown.", ["It began off Forest Rd. 412.", "Its cause is unknown."]),
+    ("(A.J. Pell/Ledger)", ["(A.J. Pell/Ledger)"]),
+    ("The ferry adds 4 trips. e-scooter rides are free.", ["The ferry adds 4 trips.", "e-scooter rides are free."]),
     # and the breaks that are right stay, a dateline's among them
     ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),
@@ -187,6 +217,12 @@ def test_a_time_at_a_line_end_goes_on_with_its_day_on_the_next_line() -> None:
         "It was 9 a.m.",
         "Crews left.",
     ]
+
+
+def test_a_month_at_a_line_end_goes_on_with_its_day_on_the_next_line() -> None:
+    text = "Comments are taken until Jan.\n15. Then the board votes."
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    assert [text[a:b] for a, b in join_wrapped(text, lines)] == [text]
 
 
 @pytest.mark.parametrize(("text", "sentences"), HARD_BOUNDARIES)

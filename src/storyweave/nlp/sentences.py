@@ -16,7 +16,7 @@ from collections.abc import Iterator
 # that must never end a sentence.
 NEWS_ABBREVIATIONS = frozenset(
     """
-    gov sen rep reps lt col gen maj sgt capt cmdr adm cpl pvt supt insp det dept prof dr mr mrs ms
+    gov sen rep reps lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det dept prof dr mr mrs ms att
     messrs rev hon atty asst assn corp inc ltd co bros no nos jan feb mar apr aug sept sep oct nov dec
     st ave blvd mt ft pres gov-elect dist dep stn exh hwy rte pp vol
     """.split()
@@ -24,7 +24,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # Titles stand before a name and never end a sentence, whatever word follows ("Col. Rob Manning": Punkt takes
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
-    """gov sen rep lt col gen maj sgt capt cmdr adm cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
+    """gov sen rep lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
     dep ft mt""".split()
 )  # and "Ft. Carver", "Mt. Hood"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
@@ -35,14 +35,23 @@ REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "How
 # see behind an opening quotation mark ("'Mr. McCullough").
 _TIME_ZONE = re.compile(r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|GMT|UTC|BST|CET|CEST)\b")
 _NUMBER_CUT = re.compile(r"(?:^|[\s($€£?\ufffd])[\d.,]*\d?\.$|\(\.$")
-_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+_INITIALS = re.compile(r"(?:^|[\s(\"“])(?:[A-Z]\.){2,}$")
 _QUOTED_ABBREVIATION = re.compile(r"[\"“'‘(]([A-Za-z]+)\.$")
 _TITLE_END = re.compile(r"(?:^|[\s\"“'‘(])([A-Z][a-z]{1,5})\.$")
 _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.$")  # "May. 3, 2013"
 # A sentence never ends on these words: "content of. 09 percent" is a decimal point set apart by tokenising
 _NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
+# A year or a month's day that ends a sentence, and a count that opens the next: "since 2019. 2 doses of ..."
+_DAY_END = re.compile(r"\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.$")
+_ROAD_END = re.compile(r"\b(?:Rd|Rte|Hwy|Route|Highway|Interstate)\.?$")
+_YEAR_OR_DAY_END = re.compile(
+    r"\b(?:in|since|until|by|of|from|to|through)\s+(?:19|20)\d\d\.$"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.$"
+)
+_COUNT_OPENS = re.compile(r"\d[\d,]*\s+(?:of\s+)?[a-z]{2,}")
 _CALIBRE_OR_YEAR = re.compile(r"\d+\s*-\s*caliber\b|(?:19|20)\d\d[.;]?$")  # "a loaded. 38 - caliber"; "Immunity. 2015."
-_BRAND = re.compile(r"[a-z]{1,4}[A-Z]\w")  # a name written in lower case first: "eBay", "iPhone", "gridWatch"
+# a name written in lower case first: "eBay", "iPhone", "gridWatch", "e-scooter"
+_BRAND = re.compile(r"[a-z]{1,4}[A-Z]\w|[a-z]-[a-z]")
 _LOWER_ABBREVIATION = re.compile(r"\b(?:approx|est|etc|incl|vs|viz|cf|ca|[a-z]\.[a-z])\.$")
 _PANEL = re.compile(r"[a-z](?:[–-][a-z])?\s+[A-Z][a-z]")  # a figure's panel: "b Morphospace plots", "a–d Fossil"
 # Three digits and a word after a break are a decimal set apart by tokenising ("hit. 308 with 33 homers", "her. 357
@@ -61,7 +70,9 @@ _STATES = (
 )
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
-    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)|\b(?:Corp|Inc|Ltd|Co|Bros)|\b(?P<state>{_STATES})"
+    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)|\b(?P<company>Corp|Inc|Ltd|Co|Bros|Dept)"
+    rf"|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)|\b(?P<month>Jan|Feb|Aug|Sept?|Oct|Nov|Dec)"
+    r"|(?:(?<=[\"“])|^)(?P<answer>No)"
     r"|(?<!\S)(?:[A-Z]\.)+[A-Z]|\b(?P<label>(?:Gate|Section|Terminal|Concourse|Building|Hall|Lot|Level|Pier|Platform|Zone"
     r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’]*\.?)"
 )
@@ -73,12 +84,12 @@ _AMOUNT = re.compile(  # or cut ("22."), or given in another currency too ("900 
 # "Have a tip? tips@example.com", "... today." pic.twitter.com/...
 _ADDRESS = re.compile(r"\S+@\S+\.\w|https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu)\b", re.I)
 _MOJIBAKE_QUOTE = re.compile("\u00e2\u0080[\u0098\u009c]")  # an opening quotation mark read as Latin-1
-_GOES_ON_AFTER = re.compile(r"(?:^|[\s(])(?:a\.k\.a|www)\.$", re.I)
+_GOES_ON_AFTER = re.compile(r"(?:^|[\s(])(?:a\.k\.a|www|i\.e|e\.g|viz)\.$", re.I)
 # Words that open a sentence; after "U.S." or "O.J." any other capitalised word goes on with the name
 OPENERS = frozenset(
     """the a an he she it they we i you his her its their our this that these those there in on at as but and
     or so if when while after before since for from with by to of not no yes meanwhile however still yet
-    then now police officials authorities""".split()
+    then now police officials authorities none both each many some most several such""".split()
 )
 
 
@@ -170,10 +181,15 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return False
     if bare in OPENERS:
         return True
+    if m["answer"]:  # '"No. It's a correction"', not "No. 10"
+        return True
+    if m["saint"] or m["month"]:  # "on Grant St. She did not", "in Dec. His salary"; not "St. Louis police"
+        return False
     if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
-    if m["suffix"] and after[:1].islower():  # the surname just given goes on: "Clarence Amos Jr. Amos led"
-        return bare in m.string[max(0, m.start() - 40) : m.start()].lower().split()
+    if (m["suffix"] or m["company"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
+        # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"
+        return bare in _WORDS.findall(m.string[max(0, m.start() - NAME_GIVEN) : m.start()].lower())
     if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
         return after[:1].islower() and bare.endswith(("ing", "ly"))
     return False
@@ -209,6 +225,8 @@ def _name_then_verb(word: str, rest: list[str], goes_on: frozenset[str]) -> bool
 
 
 _CLOSING_MARK = re.compile(r"[\"”]")
+_WORDS = re.compile(r"[a-z][\w'’-]*")
+NAME_GIVEN = 60  # characters before a suffix or a company that a surname opening the next sentence was given in
 _CUE_AFTER = re.compile(  # '"...," she said', '"...," Ann Cole said', '"...," said Ann Cole'
     r"\s*(?:(?:he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){1,3})\s*)?(?:said|says|told|added|asked|wrote)\b"
 )
@@ -245,11 +263,17 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     if _CALIBRE_OR_YEAR.match(after):
         return True
+    if _DAY_END.search(sentence) and after[:1] in "—–-":  # "• 9 a.m. Thu. — Snow begins"
+        return True
+    if _ROAD_END.search(sentence) and after[:1].isdigit():  # "off Forest Rd. 412"
+        return True
     if _TIME_ZONE.match(after):
         return sentence.endswith(("a.m.", "p.m."))  # "after 10 p.m. ET, eleven days later"
     quoted = _QUOTED_ABBREVIATION.search(sentence)
-    if quoted and quoted[1].lower() in NEWS_ABBREVIATIONS:
-        return True  # "'Mr. McCullough is guilty'", '“No. 1, I am ...'
+    if quoted and quoted[1].lower() in NEWS_ABBREVIATIONS:  # "'Mr. McCullough is guilty'", '“No. 1, I am ...'
+        return quoted[1].lower() != "no" or after[:1].isdigit()  # but an answer: '"No. It's a correction."'
+    if _YEAR_OR_DAY_END.search(sentence) and _COUNT_OPENS.match(after):
+        return False  # "... in 2019. 2020 was worse", "on May 2. 5 of his 7 homers"
     if after[:1].isdigit():  # "5. 9", "H.B. 12", "hit. 308 with", "484 U.S. 518"
         cut = _NUMBER_CUT.search(sentence) or _INITIALS.search(sentence) or _CITATION.search(sentence)
         return bool(cut or _NUMERAL.match(after))
@@ -304,6 +328,8 @@ def _runs_on(line: str, after: str) -> bool:
     if title and title[1].lower() in TITLES:
         return _names_on(after)
     if line.endswith(("a.m.", "p.m.")) and _DAY_OR_ZONE.match(after):
+        return True
+    if _MONTH_END.search(line) and after[:1].isdigit():  # "... until 5 p.m. on Jan." / "15."
         return True
     if not after[:1].islower() or _DATE_LINE.match(after):
         return False
