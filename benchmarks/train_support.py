@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from labels.trust.judged import Gold, JudgedStory, judged_stories
 from storyweave.analysis.atoms import story_atoms
-from storyweave.analysis.support import EVIDENCE_SLACK, candidates, model_from_dict
+from storyweave.analysis.support import candidates, model_from_dict, shown_evidence
 from storyweave.analysis.support_features import FEATURES, StoryFeatures
 from storyweave.models import Story
 from storyweave.settings import BriefSettings
@@ -66,6 +66,7 @@ class Pair:
     y_full: np.ndarray
     rows: list[tuple[int, ...]]
     right: list[bool]  # the candidate's sentences are among the labelled supporting ones
+    sentences: list[bool]  # the candidate's rows all end as sentences do (evidence prefers them)
     candidate: bool  # the sentence may stand in a summary
 
 
@@ -108,6 +109,7 @@ def pairs_of(judged: JudgedStory) -> list[Pair]:
                     np.array(yf),
                     [c.rows for c in found_candidates],
                     right,
+                    [c.sentences for c in found_candidates],
                     eligible,
                 )
             )
@@ -155,7 +157,7 @@ def predict(model: dict, pairs: list[Pair]) -> list[tuple[float, float, int]]:  
     for p in pairs:
         s, f, e = scorer.score(p.x)
         best = int(np.argmax(s + 1e-3 * f))
-        shown = int(np.argmax(np.where(s >= s[best] - EVIDENCE_SLACK, e, -1.0)))
+        shown = shown_evidence(s, e, p.sentences)
         out.append((float(s[best]), float(f[best]), shown))
     return out
 

@@ -353,3 +353,36 @@ def test_a_count_takes_the_verb_it_follows_and_one_person_counts_people() -> Non
     assert found["4"] == ("people", "killed")  # not "injured", from the "wounding" after it
     assert found["some 30"] == ("people", "injured")
     assert [(q.noun, q.event) for q in quantities("Only 1 person was hurt.")] == [("people", "injured")]
+
+
+HEADLINED = [
+    (
+        "Harbour Ledger",
+        "Crews rescued 14 fishermen from a burning trawler off Cape Verlo on Tuesday night.\n"
+        "The coast guard said two of the men were taken to hospital with burns.",
+    ),
+    (
+        "Coast Wire",
+        "Crews rescue 14 fishermen from burning trawler off Cape Verlo\n"
+        "The coast guard said 14 crew members were pulled from the burning vessel off Cape Verlo on Tuesday night.\n"
+        "The trawler sank before dawn.",
+    ),
+]
+
+
+def test_the_evidence_shown_is_a_sentence_before_a_headline_line(models) -> None:  # type: ignore[no-untyped-def]
+    annotated = _annotated(models, *HEADLINED)
+    analysis = analyse(annotated)
+    claim = _claim(analysis, "Crews rescued 14 fishermen")
+    shown = [e.text for e in claim.evidence if e.source == 2]
+    assert shown and all(text.startswith("The coast guard said 14 crew members") for text in shown), shown
+
+
+def test_evidence_prefers_a_sentence_among_candidates_about_as_likely() -> None:
+    import numpy as np
+
+    from storyweave.analysis.support import shown_evidence
+
+    support, evidence = np.array([0.95, 0.9, 0.5]), np.array([0.8, 0.6, 0.99])
+    assert shown_evidence(support, evidence, [False, True, True]) == 1  # the headline (0) gives way; 2 is too unlikely
+    assert shown_evidence(support, evidence, [False, False, True]) == 0  # no sentence near: the likeliest

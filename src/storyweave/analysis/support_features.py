@@ -48,6 +48,7 @@ FEATURES = (
     "pair",
     "rank",
 )
+_ENDS_AS_A_SENTENCE = re.compile(r"""[.!?]["'”’)]*$""")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 
 
@@ -62,6 +63,7 @@ class Candidate:
     complete: bool  # carries every quantity and date of the sentence
     conflict: Disagreement | None  # a quantity or a day it gives differently
     same_words: bool = False  # one sentence with the same content words as the sentence (a copy)
+    sentences: bool = True  # every row ends as a sentence does, not as a headline or a label line
 
 
 @dataclass(slots=True)
@@ -227,7 +229,8 @@ class StoryFeatures:
             float(rank),
         )
         same_words = single and bool(atoms.words) and atoms.words == theirs[0].words
-        return Candidate(rows, vector, complete, conflict, same_words)
+        sentences = all(_ENDS_AS_A_SENTENCE.search(self.texts[r][1]) for r in rows)
+        return Candidate(rows, vector, complete, conflict, same_words, sentences)
 
 
 def _share(flags: list[bool]) -> float:
