@@ -198,6 +198,37 @@ HARD_BOUNDARIES = [
     ("It began off Forest Rd. 412. Its cause is unknown.", ["It began off Forest Rd. 412.", "Its cause is unknown."]),
     ("(A.J. Pell/Ledger)", ["(A.J. Pell/Ledger)"]),
     ("The ferry adds 4 trips. e-scooter rides are free.", ["The ferry adds 4 trips.", "e-scooter rides are free."]),
+    # stop 26, from a third invented set: a point's name, a time before its day, numbered references, a headline
+    ("Crews from Pt. Ormond stood down.", ["Crews from Pt. Ormond stood down."]),
+    ("A Mass is at 10 a.m. Sat., Nov. 8, at the church.", ["A Mass is at 10 a.m. Sat., Nov. 8, at the church."]),
+    ("Vance won and Prop. 4 failed.", ["Vance won and Prop. 4 failed."]),
+    ("She sought relief from Art. V, Sec. 4 of the code.", ["She sought relief from Art. V, Sec. 4 of the code."]),
+    ("Fennick Valve & Mfg. Co. will expand.", ["Fennick Valve & Mfg. Co. will expand."]),
+    ("It cited Harlan v. Tebbs (9th Cir. 2008) twice.", ["It cited Harlan v. Tebbs (9th Cir. 2008) twice."]),
+    ("Ground Broken on Riverside Blvd. Flood Wall", ["Ground Broken on Riverside Blvd. Flood Wall"]),
+    # and ends after a day, a month, a university, a street after its name, before "A" or "The", and after scores
+    (
+        "He was hurt on Wed. Hawks coach Ann Cole expects him back.",
+        ["He was hurt on Wed.", "Hawks coach Ann Cole expects him back."],
+    ),
+    (
+        "The crew returns in Sept. Another survey is planned.",
+        ["The crew returns in Sept.", "Another survey is planned."],
+    ),
+    ("She studied at Estrel State Univ. She taught there.", ["She studied at Estrel State Univ.", "She taught there."]),
+    (
+        "It was the second raid on Harcourt St. Traders there want patrols.",
+        ["It was the second raid on Harcourt St.", "Traders there want patrols."],
+    ),
+    (
+        "Ten nations signed, but not the U.S. A State Dept. aide said so.",
+        ["Ten nations signed, but not the U.S.", "A State Dept. aide said so."],
+    ),
+    (
+        "She finished at 6-under 138. 137 would have been a record.",
+        ["She finished at 6-under 138.", "137 would have been a record."],
+    ),
+    ("He averaged 11. 1 points a game.", ["He averaged 11. 1 points a game."]),  # a decimal cut by tokenising
     # and the breaks that are right stay, a dateline's among them
     ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),
@@ -216,6 +247,18 @@ def test_a_time_at_a_line_end_goes_on_with_its_day_on_the_next_line() -> None:
         "They found smoke.",
         "It was 9 a.m.",
         "Crews left.",
+    ]
+
+
+def test_a_wrapped_line_goes_on_after_a_small_word_an_abbreviation_or_a_number_s_label() -> None:
+    text = (
+        "The council voted to repave a\n0.8-mile stretch of Elm St. Work\nbegins in May.\n"
+        "Items come from the Police Dept.\nreports filed in Case No.\n24-CV-1187 this week."
+    )
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    assert [text[a:b] for a, b in join_wrapped(text, lines)] == [
+        "The council voted to repave a\n0.8-mile stretch of Elm St. Work\nbegins in May.",
+        "Items come from the Police Dept.\nreports filed in Case No.\n24-CV-1187 this week.",
     ]
 
 
