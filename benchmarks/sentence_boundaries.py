@@ -36,16 +36,30 @@ from storyweave.nlp.sentences import SentenceSplitter, after_dateline, join_wrap
 LABELS = Path(__file__).resolve().parent / "labels" / "boundaries"
 
 
+def _lines(text: str, joined: bool) -> list[tuple[int, int]]:
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return join_wrapped(text, lines) if joined else lines
+
+
+def dateline_ends(text: str) -> set[int]:
+    """Where each paragraph's dateline ends ("SYCAMORE, Ill." of "SYCAMORE, Ill. --A man"): annotation drops the
+    dateline, and whether a sentence ends there is a convention the label sets differ on (the dev data's reviewers
+    said yes, the invented sets' writers no), so these places are left out of the score."""
+    found = set()
+    for start, end in _lines(text, joined=True):
+        body = after_dateline(text, start, end)
+        if body > start:
+            found.add(start + len(text[start:body].rstrip().rstrip("-–—").rstrip()))
+    return found
+
+
 def ends(text: str, splitter: SentenceSplitter) -> set[int]:
     """Offsets where a sentence ends: after each span, and at the end of each line, lines a sentence runs on
     from joined (as annotation reads them)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    if splitter.news_rules:
-        lines = join_wrapped(text, lines)
     found: set[int] = set()
-    for start, end in lines:
+    for start, end in _lines(text, joined=splitter.news_rules):
         if splitter.news_rules:
-            start = after_dateline(text, start, end)  # dropped by annotation: its end is no sentence's
+            start = after_dateline(text, start, end)  # dropped by annotation
         for _, stop in splitter.spans(text[start:end]):
             found.add(start + stop)
         found.add(start + len(text[start:end].rstrip()))
@@ -61,21 +75,22 @@ def same_place(text: str, offset: int, end: int) -> bool:
 
 
 def score(labels: list[dict[str, object]], found: dict[str, set[int]], texts: dict[str, str]) -> str:
-    right = missed = extra = judged = 0
+    right = missed = extra = judged = boundaries = 0
+    datelines = {doc: dateline_ends(text) for doc, text in texts.items()}
     for row in labels:
-        if row["boundary"] == "unsure":
+        doc, offset = str(row["doc"]), int(row["offset"])  # type: ignore[call-overload]
+        if row["boundary"] == "unsure" or any(same_place(texts[doc], offset, e) for e in datelines[doc]):
             continue
         judged += 1
-        doc, offset = str(row["doc"]), int(row["offset"])  # type: ignore[call-overload]
+        boundaries += row["boundary"] is True
         said = any(same_place(texts[doc], offset, end) for end in found[doc])
         right += said == row["boundary"]
         missed += bool(row["boundary"]) and not said
         extra += said and not row["boundary"]
-    boundaries = sum(row["boundary"] is True for row in labels)
     f1 = 2 * (boundaries - missed) / max(2 * (boundaries - missed) + missed + extra, 1)
     return (
         f"boundary F1 {f1:.3f} ({boundaries - missed} of {boundaries} sentence ends found, {extra} false breaks); "
-        f"{right}/{judged} places right ({right / judged:.3f})"
+        f"{right}/{judged} places right ({right / judged:.3f}; {len(labels) - judged} at datelines or unsure left out)"
     )
 
 
