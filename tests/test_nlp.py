@@ -260,6 +260,9 @@ def test_a_wrapped_line_goes_on_after_a_small_word_an_abbreviation_or_a_number_s
         "The council voted to repave a\n0.8-mile stretch of Elm St. Work\nbegins in May.",
         "Items come from the Police Dept.\nreports filed in Case No.\n24-CV-1187 this week.",
     ]
+    items = "Where the action helps a species, or\nWhere its effects cannot be measured, or"
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", items)]
+    assert len(join_wrapped(items, lines)) == 2  # list items, each on its line, stay apart
 
 
 def test_a_month_at_a_line_end_goes_on_with_its_day_on_the_next_line() -> None:

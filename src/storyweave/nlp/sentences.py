@@ -353,8 +353,8 @@ def _runs_on(line: str, after: str) -> bool:
     if _MONTH_END.search(line) and after[:1].isdigit():  # "... until 5 p.m. on Jan." / "15."
         return True
     last = line.rsplit(None, 1)[-1].rstrip(".").lower() if line.strip() else ""
-    if last in _JOINING_WORDS and not line.endswith("."):  # "... voted 5-2 on Monday to repave a" / "0.8-mile stretch"
-        return True
+    if last in _JOINING_WORDS and not line.endswith(".") and not after[:1].isupper():
+        return True  # "... voted 5-2 on Monday to repave a" / "0.8-mile stretch"; not list items ("..., or" / "Where")
     if line.endswith(".") and (last in NEWS_ABBREVIATIONS or _GOES_ON_AFTER.search(line)) and after[:1].islower():
         return True  # "... Fenwick Township Police Dept." / "reports.", "... for silage, i.e." / "cutting ..."
     if _NUMBERED.search(line) and _NUMBER_OR_ROMAN.match(after):  # "... in Case No." / "24-CV-1187 that ..."
