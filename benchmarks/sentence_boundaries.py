@@ -11,8 +11,9 @@ held out for one round, scored once and then tuned on: 200 (``boundaries_test.js
 (``boundaries_test5.jsonl``) were held out for one round too, then tuned on. ``labels/boundaries/invented/`` holds
 627 places in 47 articles written for this set by a writer who never saw the splitter or its output: the even
 articles were tuned on, the odd ones are held out (their errors never read). ``labels/boundaries/invented2/`` holds
-577 places in 40 more articles by another such writer, and ``invented3/`` 761 in 40 more by a third, each scored once
-blind and then tuned on. Each document is split as
+577 places in 40 more articles by another such writer, and ``invented3/`` 761 in 40 more by a third, each scored
+once blind and then tuned on; ``invented4/`` holds 606 in 40 more by a fourth, held out (scored, its errors never
+read). Each document is split as
 annotation splits it (line by line, lines a sentence runs on from joined, a paragraph's dateline dropped, then the
 splitter) and a place counts as a boundary when a sentence ends at it or its line does. (Until stop 26 the
 dateline was left in and split off by the splitter, so the end of every "PLACE, St. —" dateline counted as a
@@ -105,14 +106,14 @@ def _invented_set(name: str) -> tuple[dict[str, str], list[dict[str, object]]]:
 
 def invented() -> tuple[dict[str, str], dict[str, list[dict[str, object]]]]:
     """The invented articles (our own text, in the repository) and their labels: the first set in two halves by
-    article number (the even ones were tuned on, the odd ones are held out), and the second and third sets (each
-    scored blind once, then tuned on)."""
+    article number (the even ones were tuned on, the odd ones are held out), the second and third sets (each
+    scored blind once, then tuned on) and the fourth (held out)."""
     texts, labels = _invented_set("invented")
     halves: dict[str, list[dict[str, object]]] = {"invented-even": [], "invented-odd": []}
     for row in labels:
         number = int(str(row["doc"]).rsplit("-", 1)[1])
         halves["invented-odd" if number % 2 else "invented-even"].append(row)
-    for name in ("invented2", "invented3"):
+    for name in ("invented2", "invented3", "invented4"):
         more, halves[name] = _invented_set(name)
         texts |= more
     return texts, halves
