@@ -450,3 +450,38 @@ def test_a_photo_credit_a_spokesman_for_someone_and_swapped_letters(models) -> N
         '"Every other station wanted to talk about it," said Grieg.',
     )
     assert found["Every other station wanted"] == "Mel Greig"  # two letters swapped are one misspelling
+
+
+def test_a_transcript_turn_s_initials_speak_the_words_quoted_in_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Film critic Petra Tolland sat down with the director Marek Dunsby at a festival in Ostrava.",
+        "PT: What would you tell a young director who is told to stay quiet?",
+        'MD: It depends. A producer calls and you say, "We will never work with those people again." '
+        'And then I would go, "Fine, but the film comes out in March."',
+    )
+    assert found["We will never work"] == "Marek Dunsby"
+    assert found["Fine, but the film"] == "Marek Dunsby"
+
+
+def test_he_says_after_a_sentence_credited_to_someone(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Deputy coroner Ansel Marrow has kept the county's list of missing people since 2009.",
+        "A boot found the next spring was matched to one of them in 2015.",
+        "Such cases often stay on the list for decades, according to Marrow.",
+        '"Some of the people we will never be able to take off the list," he says.',
+    )
+    assert found["Some of the people"] == "Ansel Marrow"
+
+
+def test_the_statement_speaks_for_the_body_or_family_that_issued_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "In a statement, the radio station's owner, Pellham Radio Group, said it had ended the show.",
+        '"The company will fully co-operate with any investigation," the statement said.',
+        "Okonjo's family released a statement asking for privacy.",
+        '"We are deeply saddened by the loss of our beloved Ada," said the statement.',
+    )
+    assert found["The company will fully"] == "Pellham Radio Group"
+    assert found["We are deeply saddened"] == "Okonjo's family"

@@ -142,7 +142,8 @@ def labelled(text: str, start: int, end: int, sentence_start: int, sentence_end:
     return None
 
 
-_TURN = re.compile(rf"\s*(?P<name>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}})\s*:")
+_TURN = re.compile(rf"\s*(?P<name>{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,3}}|[A-Z]{{2,3}})\s*:")  # "Ricks:", "MD:"
+_SPEAKING_FOR_THEMSELVES = {"i", "we", "you"}  # in a turn, the turn's speaker telling what they or others said
 _FIRST_PERSON_CUE = re.compile(rf"\bI\s+(?:was\s+)?(?:{CUES}|saying|telling|thinking|thought)\b[^\"“.]{{0,30}}$")
 
 
@@ -155,6 +156,17 @@ def own_turn(annotated: AnnotatedArticle, first: Sentence, start: int) -> tuple[
     turn = _TURN.match(text, opening.start, start)
     name = turn and turn["name"]
     return (name, "said") if name and name.split()[0] not in _NOT_NAMES else None
+
+
+def turn_speaker(annotated: AnnotatedArticle, first: Sentence, attributed: str | None) -> str | None:
+    """In a transcript's turn ("MD: It depends ... you say, "..." And I'd go, "...""), a quotation with no
+    speaker of its own, or one the turn's speaker reports ("I said", "you say"), is the turn's speaker's."""
+    if attributed is not None and attributed.lower() not in _SPEAKING_FOR_THEMSELVES:
+        return None
+    opening = next(s for s in annotated.sentences if s.paragraph == first.paragraph)
+    turn = _TURN.match(annotated.article.text, opening.start, opening.end)
+    name = turn and turn["name"]
+    return name if name and name.split()[0] not in _NOT_NAMES else None
 
 
 def checked(

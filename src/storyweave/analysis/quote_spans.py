@@ -227,6 +227,9 @@ def find_quotes(annotated: AnnotatedArticle, subjects: Mapping[int, list[Subject
             attribution = parsed or attribution
         if attribution is None:  # 'Media caption Ann Cole: "..."', '... such as Dr Ann Cole:' and the quote below
             attribution = cues.introduced(annotated, start) or cues.credited(annotated, end)
+        turn = cues.turn_speaker(annotated, first, attribution[0] if attribution else None)
+        if turn:  # 'MD: ... you say, "Matt Damon grabbed my butt"': the turn's speaker tells it
+            attribution = (turn, "said")
         if attribution is None:  # 'Savino called for "the Bills to do the same"': the sentence's own subject
             attribution = _embedding_subject(subjects, first, start, end, text)
         lead_in = _lead_in(subjects, annotated, first.index, previous[0]) if attribution is None else None

@@ -55,7 +55,8 @@ class Names:
 
     def spelled_out(self, name: str | None) -> str | None:
         """Initials as the story's organisation they abbreviate: "NIMB" -> "Northern Institute of Marine
-        Biology"; any other name unchanged."""
+        Biology", or as its person (two or three letters, a transcript's "MD" for Matt Damon); any other name
+        unchanged."""
         if not name or not (name.isalpha() and name.isupper() and 2 <= len(name) <= 6):
             return name
         found = [
@@ -63,6 +64,9 @@ class Names:
             for full, draft in self.index.drafts.items()
             if draft.kind == "organisation" and _initials(full).endswith(name) and name not in full.split()
         ]
+        if not found and len(name) <= 3:  # a transcript's "MD:" for Matt Damon
+            people = [full for full, draft in self.index.drafts.items() if draft.kind == "person"]
+            found = [full for full in people if _initials(full) == name]
         return max(sorted(found), key=self.mentions) if found else name
 
     def _canonical(self, core: str) -> str:

@@ -66,6 +66,9 @@ _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "it
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 _ROLE_WORDS = PERSON_NOUNS | set(ABBREVIATIONS)
+_GROUP_ISSUED = re.compile(
+    r"^(?P<group>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w-]*['’]s?\s+(?P<noun>[a-z]+))\s+(?:released|issued|put out)\b"
+)
 _TITLED = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?P<noun>{'|'.join(sorted(BODIES))})\s+[\"“]"
     r"(?P<name>[A-Z][^\"“”\n]{2,60}?)[,.]?[\"”]"
@@ -167,10 +170,18 @@ class Roles:
         mentioned = [s for s in self.annotated.sentences if s.end <= before and noun in s.text.lower()]
         if not mentioned:
             return None
+        sentence = mentioned[-1]
         for entity in self.organisations:
-            if entity.sentence == mentioned[-1].index and self._opens(entity):
+            if entity.sentence == sentence.index and (self._opens(entity) or self._apposed(entity)):
                 return self.index.canonical(entity.text) or core_name(entity.text)
-        return None
+        group = _GROUP_ISSUED.match(sentence.text)  # "Saldanha's family released a statement"
+        return group["group"] if group and group["noun"].lower() in GROUPS else None
+
+    def _apposed(self, entity: Entity) -> bool:
+        """The organisation names a description beside it: "In a statement, the radio station's owner, Southern
+        Cross Austero Media, said ..."."""
+        text = self.annotated.article.text
+        return text[max(0, entity.start - 2) : entity.start] == ", " and text[entity.end : entity.end + 1] == ","
 
     def _opens(self, entity: Entity) -> bool:
         """The entity opens its sentence (its subject, most likely): "Orvell Foods issued ...", "The BBC said"."""

@@ -48,6 +48,7 @@ _FIRST_NAME_GIVEN = re.compile(  # "who gave only his first name, Marco", "ident
     r"\b(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
     r"\s+(?:as\s+)?([A-Z][\w'’-]+)|identified\s+(?:only\s+)?as\s+(@\w+))"
 )
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -168,6 +169,9 @@ class SpeakerResolver:
         return bool(name) and (wanted is None or self.genders.get(name or "", wanted) == wanted)
 
     def _pronoun(self, span: QuoteSpan) -> str | None:
+        reported = self._according_to(span)
+        if reported:
+            return reported
         subject = self._subject_before(span)
         if subject is not None:
             return subject or None  # "": the pronoun's person is described but never named
@@ -195,6 +199,16 @@ class SpeakerResolver:
                 if name and len(name.split()) > 1 and self._agrees(name, span):
                     return name
         return self.previous[1] if self._agrees(self.previous[1], span) else None
+
+    def _according_to(self, span: QuoteSpan) -> str | None:
+        """The person the sentence just before credits ("It's not uncommon, according to Young."), when the quote's
+        own sentence names nobody and the pronoun agrees: '"...," he says.'"""
+        here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
+        if here == 0 or any(here == e.sentence for e in self.people):
+            return None
+        credited = _ACCORDING_TO.search(self.annotated.sentences[here - 1].text)
+        named = credited and self.names.person(credited["name"], span.start)
+        return named if named and named in self.known_people and self._agrees(named, span) else None
 
     def _subject_before(self, span: QuoteSpan) -> str | None:
         """The nearest earlier sentence subject, outside quotations, that "he"/"she"/"they" can refer to.
