@@ -23,6 +23,7 @@ from storyweave.models import Analysis
 LABELS = Path(__file__).resolve().parent / "labels"
 HELDOUT = "quotes_heldout.jsonl"  # labelled at stop 25, after the speaker rules it measures were written
 TUNING = "quotes_tuning.jsonl"  # labelled at stop 25 too, and tuned on
+HELDOUT2 = "quotes_heldout2.jsonl"  # labelled at stop 26, after that stop's speaker rules: held out
 TARGETS = {"speaker accuracy": 0.90, "conflict precision": 0.80, "corroboration precision": 0.85}
 
 
@@ -173,7 +174,8 @@ def main() -> int:
     quotes, facts, claims = load("quotes.jsonl"), load("facts.jsonl"), load("claims.jsonl")
     heldout = load(HELDOUT) if (LABELS / HELDOUT).is_file() else []
     tuning = load(TUNING) if (LABELS / TUNING).is_file() else []
-    wanted = {x["cluster"] for x in quotes + facts + claims + heldout + tuning}
+    heldout2 = load(HELDOUT2) if (LABELS / HELDOUT2).is_file() else []
+    wanted = {x["cluster"] for x in quotes + facts + claims + heldout + tuning + heldout2}
     clusters = [c for c in read_multinews(path) if c.id in wanted]
     annotated = annotate_articles([a for c in clusters for a in c.articles])
     analyses, offset = {}, 0
@@ -186,6 +188,10 @@ def main() -> int:
     if tuning:
         figures |= {
             k.replace("held-out", "stop-25 tuning"): v for k, v in score_heldout_quotes(analyses, tuning).items()
+        }
+    if heldout2:
+        figures |= {
+            k.replace("held-out", "stop-26 held-out"): v for k, v in score_heldout_quotes(analyses, heldout2).items()
         }
     missed = []
     for name, value in figures.items():

@@ -30,6 +30,7 @@ CUES = {"said", "told", "wrote", "according to", "other"}
 VERDICTS = {"conflict", "consistent", "approximately consistent"}
 HELDOUT = "quotes_heldout.jsonl"
 TUNING = "quotes_tuning.jsonl"
+HELDOUT2 = "quotes_heldout2.jsonl"
 
 Row = dict[str, Any]
 
@@ -108,7 +109,9 @@ def main() -> int:
     heldout = load(HELDOUT) if (HERE / HELDOUT).is_file() else []
     errors = check_quotes(docs, quotes) + check_facts(docs, facts) + check_claims(docs, claims)
     tuning = load(TUNING) if (HERE / TUNING).is_file() else []
+    heldout2 = load(HELDOUT2) if (HERE / HELDOUT2).is_file() else []
     errors += check_quotes(docs, heldout, HELDOUT) + check_quotes(docs, tuning, TUNING)
+    errors += check_quotes(docs, heldout2, HELDOUT2)
     for error in errors:
         print(error)
     verdicts = Counter(row["verdict"] for row in facts)
@@ -116,6 +119,7 @@ def main() -> int:
     print(f"quotes  {len(quotes):4d} in {len({r['cluster'] for r in quotes})} clusters")
     print(f"held-out quotes {len(heldout):4d} in {len({r['cluster'] for r in heldout})} clusters")
     print(f"stop-25 tuning quotes {len(tuning):4d} in {len({r['cluster'] for r in tuning})} clusters")
+    print(f"stop-26 held-out quotes {len(heldout2):4d} in {len({r['cluster'] for r in heldout2})} clusters")
     print(f"facts   {len(facts):4d} in {len({r['cluster'] for r in facts})} clusters  {dict(verdicts)}")
     print(
         f"claims  {len(claims):4d} in {len({r['cluster'] for r in claims})} clusters  "
