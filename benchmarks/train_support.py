@@ -66,7 +66,7 @@ class Pair:
     y_full: np.ndarray
     rows: list[tuple[int, ...]]
     right: list[bool]  # the candidate's sentences are among the labelled supporting ones
-    sentences: list[bool]  # the candidate's rows all end as sentences do (evidence prefers them)
+    sentence_like: list[bool]  # the candidate's rows all end as sentences do (evidence prefers them)
     candidate: bool  # the sentence may stand in a summary
 
 
@@ -109,7 +109,7 @@ def pairs_of(judged: JudgedStory) -> list[Pair]:
                     np.array(yf),
                     [c.rows for c in found_candidates],
                     right,
-                    [c.sentences for c in found_candidates],
+                    [c.sentence_like for c in found_candidates],
                     eligible,
                 )
             )
@@ -157,7 +157,7 @@ def predict(model: dict, pairs: list[Pair]) -> list[tuple[float, float, int]]:  
     for p in pairs:
         s, f, e = scorer.score(p.x)
         best = int(np.argmax(s + 1e-3 * f))
-        shown = shown_evidence(s, e, p.sentences)
+        shown = shown_evidence(s, e, p.sentence_like)
         out.append((float(s[best]), float(f[best]), shown))
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
@@ -75,6 +76,7 @@ def stem(word: str) -> str:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.(?:\s|$)")  # what counts a number's noun stops at: "70, officials said"
+_JOINED = {"and", "or", "but", "while", "who", "which", "that", "whom", "whose"}  # where a noun's own clause stops
 
 
 def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
@@ -89,12 +91,13 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         noun = SAME_NOUN.get(stem(words[0]), stem(words[0]))
         if noun in EVENTS:  # "70 wounded", "14 dead": people, and what happened to them
             return "people", EVENTS[noun]
-        before = [stem(w) for w in _WORD.findall(text[: mention.start - offset])[-2:]]
-        if before and before[-1] in EVENTS:  # "killing 10 persons and wounding 70": the verb the number follows
-            return noun, EVENTS[before[-1]]
-        rest = [stem(w) for w in words[1:5] if w.lower() not in AUXILIARIES]
+        # what the noun's own clause says happened to it ("10 people dead", "12 soldiers later died"), up to a
+        # verb joined by "and" ("killing 10 persons and wounding 70": the wounding is the next number's)
+        rest = [stem(w) for w in takewhile(lambda w: w.lower() not in _JOINED, words[1:5])]
         event = next((EVENTS[w] for w in rest if w in EVENTS), "")
-        if not event:  # "killed at least 16 people"
+        if not event:  # else the verb the number follows in its clause: "killing 10 persons", "killed at least 16"
+            clause = _CLAUSE_BREAK.split(text[: mention.start - offset])[-1]
+            before = [stem(w) for w in _WORD.findall(clause)[-2:]]
             event = next((EVENTS[w] for w in reversed(before) if w in EVENTS), "")
         return noun, event
     before = _WORD.findall(text[: mention.start - offset])[-3:]

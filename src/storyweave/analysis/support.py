@@ -237,11 +237,11 @@ def time_stamp(text: str) -> bool:
 _MONTH_SHORT = frozenset(m[:3] for m in MONTH_NAMES) | {"sept"}  # "Sep", "Sept"
 
 
-def shown_evidence(p_support: np.ndarray, p_evidence: np.ndarray, sentences: list[bool]) -> int:
+def shown_evidence(p_support: np.ndarray, p_evidence: np.ndarray, sentence_like: list[bool]) -> int:
     """The candidate shown as evidence: of those near the likeliest support, the likeliest to be what the reviewers
     would name, a sentence before a headline or a label line ("Indian ship thwarts piracy attempt")."""
     near = p_support >= p_support.max() - EVIDENCE_SLACK
-    stated = near & np.array(sentences, dtype=bool)
+    stated = near & np.array(sentence_like, dtype=bool)
     return int(np.argmax(np.where(stated if stated.any() else near, p_evidence, -1.0)))
 
 
@@ -255,7 +255,7 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
     same = [n for n, c in enumerate(found) if c.same_words and c.conflict is None]
     if same:  # the same words (a copy, a wire text run twice): it states it in full, whatever the weights say
         return Decision(FULL, found[same[0]].rows, 1.0, 1.0, False)
-    chosen = found[shown_evidence(p_support, p_evidence, [c.sentences for c in found])]
+    chosen = found[shown_evidence(p_support, p_evidence, [c.sentence_like for c in found])]
 
     # A counted thing given differently is a conflict when the rest agrees well enough. An amount, a share, an
     # age or a day names less of what it is about (two events of one story happen on different days, a man is

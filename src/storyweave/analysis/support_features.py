@@ -63,7 +63,7 @@ class Candidate:
     complete: bool  # carries every quantity and date of the sentence
     conflict: Disagreement | None  # a quantity or a day it gives differently
     same_words: bool = False  # one sentence with the same content words as the sentence (a copy)
-    sentences: bool = True  # every row ends as a sentence does, not as a headline or a label line
+    sentence_like: bool = True  # every row ends as a sentence does, not as a headline or a label line
 
 
 @dataclass(slots=True)
@@ -229,8 +229,8 @@ class StoryFeatures:
             float(rank),
         )
         same_words = single and bool(atoms.words) and atoms.words == theirs[0].words
-        sentences = all(_ENDS_AS_A_SENTENCE.search(self.texts[r][1]) for r in rows)
-        return Candidate(rows, vector, complete, conflict, same_words, sentences)
+        sentence_like = all(_ENDS_AS_A_SENTENCE.search(self.texts[r][1]) for r in rows)
+        return Candidate(rows, vector, complete, conflict, same_words, sentence_like)
 
 
 def _share(flags: list[bool]) -> float:

@@ -38,24 +38,31 @@ _NUMBER_CUT = re.compile(r"(?:^|[\s($€£?\ufffd])[\d.,]*\d?\.$|\(\.$")
 _INITIALS = re.compile(r"(?:^|[\s(\"“])(?:[A-Z]\.){2,}$")
 _QUOTED_ABBREVIATION = re.compile(r"[\"“'‘(]([A-Za-z]+)\.$")
 _TITLE_END = re.compile(r"(?:^|[\s\"“'‘(])([A-Z][a-z]{1,5})\.$")
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # the months news copy shortens
+_WEEKDAY_ABBREVIATIONS = "Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+_STREETS = "Ave|Blvd|Rd|St|Hwy|Ln|Pkwy"
 _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.$")  # "May. 3, 2013"
+_SHORT_MONTH_END = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})\.$")  # not "in June." (a sentence's last word)
 # A sentence never ends on these words: "content of. 09 percent" is a decimal point set apart by tokenising
 _NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
-# A reference before its number or numeral ("Prop. 4", "Art. V"); a street before a headline's last words
+# A reference before its number or numeral ("Prop. 4", "Art. V"; but "No. I did not" is an answer); a street
+# before a headline's last words
 _NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref)\.$")
 _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
-_STREET_END = re.compile(r"\b(?:Ave|Blvd|Rd|St|Hwy|Ln|Pkwy)\.$")
+_STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
 _HEADLINE_REST = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*$")  # capitalised words to the line's end
-_DAY_END = re.compile(r"\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.$")
+_DAY_END = re.compile(rf"\b(?:{_WEEKDAY_ABBREVIATIONS})\.$")
 _ROAD_END = re.compile(r"\b(?:Rd|Rte|Hwy|Route|Highway|Interstate)\.?$")
+_ROAD_NUMBER = re.compile(r"\d+[.,;:]")  # "off Forest Rd. 412. Its cause": the road's number, then its sentence ends
 # A year or a month's day that ends a sentence, and a count that opens the next: "since 2019. 2 doses of ..."
 _YEAR_OR_DAY_END = re.compile(
     r"\b(?:in|since|until|by|of|from|to|through)\s+(?:19|20)\d\d\.$"
     r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.$"
 )
-# a number too long to be a decimal's whole part cut off by tokenising ("averaged 11. 1 points", "lend? 22. 4 billion")
-_WHOLE_NUMBER_END = re.compile(r"(?:^|\s)(?:\d{3,}|\d{1,3}(?:,\d{3})+)\.$")
-_COUNT_OPENS = re.compile(r"\d[\d,]*\s+(?:of\s+)?[a-z]{2,}")
+# a year ending a sentence ("to close in Q1 2026. 2025 has been"): never a decimal's whole part cut off by tokenising,
+# as other numbers may be ("averaged 11. 1 points", "fell 123. 45 points", "lend? 22. 4 billion")
+_WHOLE_NUMBER_END = re.compile(r"(?:^|\s)(?:19|20)\d\d\.$")
+_COUNT_OPENS = re.compile(r"\d[\d,]*\s+(?:of\s+)?[a-z]{2,}")  # "2 doses of", "5 of his 7 homers", "2020 was"
 _CALIBRE_OR_YEAR = re.compile(r"\d+\s*-\s*caliber\b|(?:19|20)\d\d[.;]?$")  # "a loaded. 38 - caliber"; "Immunity. 2015."
 # a name written in lower case first: "eBay", "iPhone", "gridWatch", "e-scooter"
 _BRAND = re.compile(r"[a-z]{1,4}[A-Z]\w|[a-z]-[a-z]")
@@ -77,9 +84,9 @@ _STATES = (
 )
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
-    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)|\b(?P<company>Corp|Inc|Ltd|Co|Bros|Dept|Univ)"
-    rf"|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)|\b(?P<month>Jan|Feb|Aug|Sept?|Oct|Nov|Dec)"
-    r"|\b(?P<weekday>Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)"
+    rf"|\b(?P<body>Corp|Inc|Ltd|Co|Bros|Dept|Univ|Mfg)|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)"
+    rf"|\b(?P<month>{_MONTH_ABBREVIATIONS})|\b(?P<weekday>{_WEEKDAY_ABBREVIATIONS})"
     r"|(?:(?<=[\"“])|^)(?P<answer>No)"
     r"|(?<!\S)(?:[A-Z]\.)+[A-Z]|\b(?P<label>(?:Gate|Section|Terminal|Concourse|Building|Hall|Lot|Level|Pier|Platform|Zone"
     r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’]*\.?)"
@@ -99,6 +106,9 @@ OPENERS = frozenset(
     or so if when while after before since for from with by to of not no yes meanwhile however still yet
     then now police officials authorities none both each many some most several such another""".split()
 )
+
+
+TAIL = 200  # characters of a sentence's end that the rules read (every pattern is anchored at the end)
 
 
 class SentenceSplitter:
@@ -136,7 +146,9 @@ class SentenceSplitter:
                 end -= 1
             if end <= start:
                 continue
-            if pending is not None and self.news_rules and goes_on(text[pending[0] : pending[1]], text[start:end]):
+            # the rules read a sentence's end only: its last characters, so a long run of breaks stays linear
+            tail = text[max(pending[0], pending[1] - TAIL) : pending[1]] if pending is not None else ""
+            if pending is not None and self.news_rules and goes_on(tail, text[start:end]):
                 pending = (pending[0], end)
                 continue
             if pending is not None:
@@ -185,7 +197,7 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return False
     if m["clock"]:  # a name after a time, then a comma or a verb: "10:30 a.m. Oregon State Police, the FBI ..."
         return _name_then_verb(word, rest, _CLOCK_GOES_ON) and bare not in _CLOCK_GOES_ON
-    if bare in {"a", "an", "the"} and not m["saint"]:
+    if bare in {"a", "an", "the"} and not m["saint"] and not word.endswith("."):  # "Corp. A. J. Smith" goes on
         return True  # "not the U.S. A State Dept. spokesman said", "at Acme Corp. The Times reported"
     if after[:1].isupper():
         return False
@@ -194,14 +206,13 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     if m["answer"]:  # '"No. It's a correction"', not "No. 10"
         return True
     if m["month"] or m["weekday"]:  # "since Jan. Officers made", "on Wed. Hawks coach Lena Pruitt"; not "Jan. 6"
-        return after[:1].islower()
-    if m["saint"]:  # a street after its name: "on Harcourt St. Traders there"; not "in St. Louis police said"
-        before = m.string[max(0, m.start() - 20) : m.start()].split()[-1:]
-        named = bool(before) and (before[0][:1].isupper() or before[0][:1].isdigit())
-        return named and after[:1].islower()
+        determined = m.string[max(0, m.start() - 12) : m.start()].split()[-1:]  # "The Sept. Jobs report"
+        return after[:1].islower() and not (determined and determined[0].lower() in _DETERMINERS)
+    if m["saint"]:  # only a sentence's opener: "St. Louis police", "Mount St. Helens erupted" go on
+        return False
     if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
-    if (m["suffix"] or m["company"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
+    if (m["suffix"] or m["body"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
         # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"
         return bare in _WORDS.findall(m.string[max(0, m.start() - NAME_GIVEN) : m.start()].lower())
     if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
@@ -279,13 +290,13 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     if _DAY_END.search(sentence) and after[:1] in "—–-":  # "• 9 a.m. Thu. — Snow begins"
         return True
-    if _NUMBERED.search(sentence) and _NUMBER_OR_ROMAN.match(after):  # "Prop. 4 fails", "relief from Art. V"
+    if _numbered(sentence, after):  # "Prop. 4 fails", "relief from Art. V"
         return True
-    if sentence.endswith(("a.m.", "p.m.")) and _DAY_OR_ZONE.match(after):  # "at 10 a.m. Sat., Nov. 8"
+    if _time_then_day(sentence, after):  # "at 10 a.m. Sat., Nov. 8"
         return True
     if _STREET_END.search(sentence) and _HEADLINE_REST.match(after):  # "Breaks Ground on Riverside Blvd. Flood Wall"
         return True
-    if _ROAD_END.search(sentence) and after[:1].isdigit():  # "off Forest Rd. 412"
+    if _ROAD_END.search(sentence) and _ROAD_NUMBER.match(after):  # "off Forest Rd. 412."; not "Rd. 3 people were"
         return True
     if _TIME_ZONE.match(after):
         return sentence.endswith(("a.m.", "p.m."))  # "after 10 p.m. ET, eleven days later"
@@ -293,7 +304,7 @@ def goes_on(sentence: str, after: str) -> bool:
     if quoted and quoted[1].lower() in NEWS_ABBREVIATIONS:  # "'Mr. McCullough is guilty'", '“No. 1, I am ...'
         return quoted[1].lower() != "no" or after[:1].isdigit()  # but an answer: '"No. It's a correction."'
     if (_YEAR_OR_DAY_END.search(sentence) or _WHOLE_NUMBER_END.search(sentence)) and _COUNT_OPENS.match(after):
-        return False  # "... in 2019. 2020 was worse", "on May 2. 5 of his 7 homers", "14 of 22. 9 of those"
+        return False  # "... in 2019. 2020 was worse", "on May 2. 5 of his 7 homers", "in Q1 2026. 2025 has"
     if after[:1].isdigit():  # "5. 9", "H.B. 12", "hit. 308 with", "484 U.S. 518"
         cut = _NUMBER_CUT.search(sentence) or _INITIALS.search(sentence) or _CITATION.search(sentence)
         return bool(cut or _NUMERAL.match(after))
@@ -317,6 +328,24 @@ _DATE_LINE = re.compile(
 
 
 _JOINING_WORDS = frozenset("a an the of to and or for in on with by at from".split())  # no line ends a sentence on them
+_LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
+_DAY_OF_MONTH = re.compile(r"\d{1,2}\b(?![.,]?\d)")
+_DETERMINERS = frozenset("the a an this that last next every".split())
+
+
+def _time_then_day(sentence: str, after: str) -> bool:
+    """A time before its day or zone goes on: "at 9:40 p.m." / "Friday night.", "at 10 a.m. Sat., Nov. 8"."""
+    return sentence.endswith(("a.m.", "p.m.")) and bool(_DAY_OR_ZONE.match(after))
+
+
+def _numbered(sentence: str, after: str) -> bool:
+    """A reference before its number ("Prop. 4", "Case No." / "24-CV-1187") or numeral ("Art. V"); after "No." only a
+    number: '"No. I did not see him."' is an answer."""
+    if not _NUMBERED.search(sentence):
+        return False
+    return after[:1].isdigit() or (bool(_NUMBER_OR_ROMAN.match(after)) and not sentence.endswith(("No.", "Nos.")))
+
+
 _DAY = (
     r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\."
     r"|(?:today|tonight|tomorrow)\b)"
@@ -332,36 +361,38 @@ def join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     p.m." / "Friday night."). Else a line that ends as a headline does (a capitalised word, no stop) or on a full
     stop ends its sentence, whatever follows, as does one before a date."""
     joined: list[tuple[int, int]] = []
+    extended = False  # the last line has been joined to the one before
     for start, end in lines:
-        if (
-            joined
-            and text.count("\n", joined[-1][1], start) == 1
-            and _runs_on(text[slice(*joined[-1])], text[start:end])
-        ):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
+        if joined and text.count("\n", joined[-1][1], start) == 1:
+            line = text[max(joined[-1][0], joined[-1][1] - TAIL) : joined[-1][1]]  # its end is what the rules read
+            if _runs_on(line, text[start : min(end, start + TAIL)], extended):
+                joined[-1], extended = (joined[-1][0], end), True
+                continue
+        joined.append((start, end))
+        extended = False
     return joined
 
 
-def _runs_on(line: str, after: str) -> bool:
+def _runs_on(line: str, after: str, extended: bool = False) -> bool:
     title = _TITLE_END.search(line)
     if title and title[1].lower() in TITLES:
         return _names_on(after)
-    if line.endswith(("a.m.", "p.m.")) and _DAY_OR_ZONE.match(after):
+    if _time_then_day(line, after):
         return True
-    if _MONTH_END.search(line) and after[:1].isdigit():  # "... until 5 p.m. on Jan." / "15."
+    if _SHORT_MONTH_END.search(line) and _DAY_OF_MONTH.match(after):  # "... until 5 p.m. on Jan." / "15."
         return True
-    last = line.rsplit(None, 1)[-1].rstrip(".").lower() if line.strip() else ""
-    if last in _JOINING_WORDS and not line.endswith(".") and not after[:1].isupper():
-        return True  # "... voted 5-2 on Monday to repave a" / "0.8-mile stretch"; not list items ("..., or" / "Where")
-    if line.endswith(".") and (last in NEWS_ABBREVIATIONS or _GOES_ON_AFTER.search(line)) and after[:1].islower():
+    last = line.rsplit(None, 1)[-1].rstrip(".") if line.strip() else ""
+    text_goes_on = after[:1].islower() or (after[:1].isdigit() and not _LIST_ITEM.match(after))  # not "2. call ..."
+    if last in _JOINING_WORDS and not line.endswith(".") and text_goes_on:  # not "Hepatitis A", "..., or" / "Where"
+        return True  # "... voted 5-2 on Monday to repave a" / "0.8-mile stretch"
+    abbreviation = last.lower() in NEWS_ABBREVIATIONS - {"no"} or _GOES_ON_AFTER.search(line)
+    if line.endswith(".") and abbreviation and after[:1].islower():
         return True  # "... Fenwick Township Police Dept." / "reports.", "... for silage, i.e." / "cutting ..."
-    if _NUMBERED.search(line) and _NUMBER_OR_ROMAN.match(after):  # "... in Case No." / "24-CV-1187 that ..."
+    if _numbered(line, after):  # "... in Case No." / "24-CV-1187 that ..."
         return True
     if not after[:1].islower() or _DATE_LINE.match(after):
         return False
     if _ELLIPSIS.search(line):
         return True
     # a headline is one line: a line already joined to the next ends as text does ("... Bascombe Ave. Work" / "begins")
-    return not _STOPPED.search(line) and ("\n" in line or not _HEADLINE_END.search(line))
+    return not _STOPPED.search(line) and (extended or not _HEADLINE_END.search(line))
