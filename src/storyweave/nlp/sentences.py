@@ -18,14 +18,14 @@ NEWS_ABBREVIATIONS = frozenset(
     """
     gov sen rep reps lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det dept prof dr mr mrs ms att
     messrs rev hon atty asst assn corp inc ltd co bros no nos jan feb mar apr aug sept sep oct nov dec
-    st ave blvd mt ft pt pres gov-elect dist dep stn exh hwy rte pp vol mfg cir univ
+    st ave blvd mt ft pt pres gov-elect dist dep stn exh hwy rte pp vol mfg cir univ pte mgmt jnr snr addl
     """.split()
 )
 # Titles stand before a name and never end a sentence, whatever word follows ("Col. Rob Manning": Punkt takes
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    dep ft mt pt""".split()
+    dep ft mt pt coun gda fr sh smt addl""".split()
 )  # and "Ft. Carver", "Mt. Hood", "Pt. Alder"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
@@ -47,11 +47,12 @@ _SHORT_MONTH_END = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})\.$")  # not "in Ju
 _NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
 # A reference before its number or numeral ("Prop. 4", "Art. V"; but "No. I did not" is an answer); a street
 # before a headline's last words
-_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref)\.$")
+_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref|Ext|ext|cl|Cl|sch|Sch|pen|Rs|approx|hrs|mins)\.$")
 _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
 _STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
 _HEADLINE_REST = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*$")  # capitalised words to the line's end
 _DAY_END = re.compile(rf"\b(?:{_WEEKDAY_ABBREVIATIONS})\.$")
+_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 _ROAD_END = re.compile(r"\b(?:Rd|Rte|Hwy|Route|Highway|Interstate)\.?$")
 _ROAD_NUMBER = re.compile(r"\d+[.,;:]")  # "off Forest Rd. 412. Its cause": the road's number, then its sentence ends
 # A year or a month's day that ends a sentence, and a count that opens the next: "since 2019. 2 doses of ..."
@@ -84,7 +85,7 @@ _STATES = (
 )
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
-    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr)"
+    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr|Jnr|Snr)"
     rf"|\b(?P<body>Corp|Inc|Ltd|Co|Bros|Dept|Univ|Mfg)|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)"
     rf"|\b(?P<month>{_MONTH_ABBREVIATIONS})|\b(?P<weekday>{_WEEKDAY_ABBREVIATIONS})"
     r"|(?:(?<=[\"“])|^)(?P<answer>No)"
@@ -197,7 +198,7 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return False
     if m["clock"]:  # a name after a time, then a comma or a verb: "10:30 a.m. Oregon State Police, the FBI ..."
         return _name_then_verb(word, rest, _CLOCK_GOES_ON) and bare not in _CLOCK_GOES_ON
-    if bare in {"a", "an", "the"} and not m["saint"] and not word.endswith("."):  # "Corp. A. J. Smith" goes on
+    if bare in {"a", "an", "the"} and not word.endswith("."):  # "Corp. A. J. Smith" goes on
         return True  # "not the U.S. A State Dept. spokesman said", "at Acme Corp. The Times reported"
     if after[:1].isupper():
         return False
@@ -288,8 +289,8 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     if _CALIBRE_OR_YEAR.match(after):
         return True
-    if _DAY_END.search(sentence) and after[:1] in "—–-":  # "• 9 a.m. Thu. — Snow begins"
-        return True
+    if _DAY_END.search(sentence) and (after[:1] in "—–-" or after[:1].isdigit() or _MONTH_START.match(after)):
+        return True  # "• 9 a.m. Thu. — Snow begins", "Sat. 3.05pm", "Until Sat. 19 April", "on Mon. Oct. 14"
     if _numbered(sentence, after):  # "Prop. 4 fails", "relief from Art. V"
         return True
     if _time_then_day(sentence, after):  # "at 10 a.m. Sat., Nov. 8"
@@ -328,6 +329,7 @@ _DATE_LINE = re.compile(
 
 
 _JOINING_WORDS = frozenset("a an the of to and or for in on with by at from".split())  # no line ends a sentence on them
+_OPENING_WORDS = frozenset("he she it they we i the a an this that his her their its".split())
 _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
 _DAY_OF_MONTH = re.compile(r"\d{1,2}\b(?![.,]?\d)")
 _DETERMINERS = frozenset("the a an this that last next every".split())
@@ -343,7 +345,9 @@ def _numbered(sentence: str, after: str) -> bool:
     number: '"No. I did not see him."' is an answer."""
     if not _NUMBERED.search(sentence):
         return False
-    return after[:1].isdigit() or (bool(_NUMBER_OR_ROMAN.match(after)) and not sentence.endswith(("No.", "Nos.")))
+    if after[:1].isdigit() or after.startswith("No."):  # "Rs. 142.6 crore", "ext. 204", "Ref. No. RS-2025-014"
+        return True
+    return bool(_NUMBER_OR_ROMAN.match(after)) and not sentence.endswith(("No.", "Nos."))
 
 
 _DAY = (
@@ -386,6 +390,7 @@ def _runs_on(line: str, after: str, extended: bool = False) -> bool:
     if last in _JOINING_WORDS and not line.endswith(".") and text_goes_on:  # not "Hepatitis A", "..., or" / "Where"
         return True  # "... voted 5-2 on Monday to repave a" / "0.8-mile stretch"
     abbreviation = last.lower() in NEWS_ABBREVIATIONS - {"no"} or _GOES_ON_AFTER.search(line)
+    abbreviation = abbreviation or _LOWER_ABBREVIATION.search(line)  # "... used three tugs, incl." / "the 120-tonne"
     if line.endswith(".") and abbreviation and after[:1].islower():
         return True  # "... Fenwick Township Police Dept." / "reports.", "... for silage, i.e." / "cutting ..."
     if _numbered(line, after):  # "... in Case No." / "24-CV-1187 that ..."
@@ -395,4 +400,5 @@ def _runs_on(line: str, after: str, extended: bool = False) -> bool:
     if _ELLIPSIS.search(line):
         return True
     # a headline is one line: a line already joined to the next ends as text does ("... Bascombe Ave. Work" / "begins")
-    return not _STOPPED.search(line) and (extended or not _HEADLINE_END.search(line))
+    opener = last.lower() in _OPENING_WORDS  # "... shortly after 3 p.m. She" / "said": no headline ends on "She"
+    return not _STOPPED.search(line) and (extended or opener or not _HEADLINE_END.search(line))
