@@ -239,6 +239,19 @@ HARD_BOUNDARIES = [
         ["It talks with Sealion Packaging Pte. Ltd. about a deal."],
     ),
     ("Calling hours are at 22 Maple St. A Mass follows.", ["Calling hours are at 22 Maple St.", "A Mass follows."]),
+    # and, from a second code review, what those rules must leave alone
+    ("The crash happened on County Rd. 12 near Elkton.", ["The crash happened on County Rd. 12 near Elkton."]),
+    ("I grabbed a pen. I wrote down the plate.", ["I grabbed a pen.", "I wrote down the plate."]),
+    ("He worked 12 hrs. 3 days later he quit.", ["He worked 12 hrs.", "3 days later he quit."]),
+    ("It runs approx. 2 hrs. 10 minutes.", ["It runs approx. 2 hrs. 10 minutes."]),
+    (
+        "It was first reported by The Sun. 2 officers were suspended.",
+        ["It was first reported by The Sun.", "2 officers were suspended."],
+    ),
+    (
+        "He told the Baltimore Sun. March 15 is the deadline.",
+        ["He told the Baltimore Sun.", "March 15 is the deadline."],
+    ),
     # and, from a code review, names and phrases the rules above must leave whole
     ("Mount St. Helens erupted in 1980.", ["Mount St. Helens erupted in 1980."]),
     ("Coach Mike St. Pierre said so.", ["Coach Mike St. Pierre said so."]),
@@ -285,6 +298,10 @@ def test_a_wrapped_line_goes_on_after_a_small_word_an_abbreviation_or_a_number_s
         "Outbreak of Hepatitis A\n\u201cIt spread fast,\u201d a nurse said.",  # a capital A is no article
         "The fair closed in June.\n3,000 people attended this year.",
         "A: No.\nI was at home.",
+        "She handed me a pen.\nI signed it.",
+        "1. Bake for 25 mins.\n2. Let it cool.",
+        "Who Pays for It\nby Jane Smith, staff writer",  # a headline ends on "It"; a line of text would not
+        "Maya Lee, G, Fr.\nJane Doe, F, So.",  # a roster's freshman, not Father Jane Doe
     ):
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", apart)]
         assert len(join_wrapped(apart, lines)) == 2, apart

@@ -353,6 +353,15 @@ def test_a_count_takes_the_verb_it_follows_and_one_person_counts_people() -> Non
     assert found["4"] == ("people", "killed")  # not "injured", from the "wounding" after it
     assert found["some 30"] == ("people", "injured")
     assert [(q.noun, q.event) for q in quantities("Only 1 person was hurt.")] == [("people", "injured")]
+    for text, event in (  # from two code reviews: the noun's own clause first, then the verb before it
+        ("Gunmen shot 10 people dead in the market.", "killed"),
+        ("Besides those killed, 30 people were wounded.", "injured"),
+        ("Of the wounded, 12 soldiers later died.", "killed"),
+        ("Police arrested 4 men who had injured 2 guards.", "arrested"),
+        ("The 26 people who died in the fire were named.", "killed"),  # a relative clause of its own
+        ("12 soldiers and 3 civilians were killed.", "killed"),  # a verb the two counts share
+    ):
+        assert quantities(text)[0].event == event, text
 
 
 HEADLINED = [

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import takewhile
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
@@ -76,7 +75,9 @@ def stem(word: str) -> str:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.(?:\s|$)")  # what counts a number's noun stops at: "70, officials said"
-_JOINED = {"and", "or", "but", "while", "who", "which", "that", "whom", "whose"}  # where a noun's own clause stops
+_COORDINATING = {"and", "or", "but", "while"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_PASSIVE = {"was", "were", "is", "are", "been", "being"}
 
 
 def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
@@ -91,10 +92,9 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         noun = SAME_NOUN.get(stem(words[0]), stem(words[0]))
         if noun in EVENTS:  # "70 wounded", "14 dead": people, and what happened to them
             return "people", EVENTS[noun]
-        # what the noun's own clause says happened to it ("10 people dead", "12 soldiers later died"), up to a
-        # verb joined by "and" ("killing 10 persons and wounding 70": the wounding is the next number's)
-        rest = [stem(w) for w in takewhile(lambda w: w.lower() not in _JOINED, words[1:5])]
-        event = next((EVENTS[w] for w in rest if w in EVENTS), "")
+        # what the noun's own clause says happened to it ("10 people dead", "12 soldiers later died", "26 people who
+        # died"), up to another verb's clause ("killing 10 persons and wounding 70", "4 men who had injured 2")
+        event = next((EVENTS[w] for w in _own_clause(words[1:5]) if w in EVENTS), "")
         if not event:  # else the verb the number follows in its clause: "killing 10 persons", "killed at least 16"
             clause = _CLAUSE_BREAK.split(text[: mention.start - offset])[-1]
             before = [stem(w) for w in _WORD.findall(clause)[-2:]]
@@ -106,6 +106,22 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         return "people", happened[-1]  # "killing 10", "wounding another 70"
     content = [w for w in before if w.lower() not in STOP_WORDS and w.lower() not in {"of", "to", "at", "by"}]
     return (stem(content[-1]) if content else ""), ""
+
+
+def _own_clause(words: list[str]) -> list[str]:
+    """The stemmed words after a counted noun that still say what happened to it: through "and" before another
+    noun ("12 soldiers and 3 civilians were killed") and a relative clause in the passive or with its own event
+    ("who died", "who were injured"); not into a verb joined by "and" ("and wounding 70") nor an active relative
+    clause ("who had injured 2 guards")."""
+    kept: list[str] = []
+    for n, word in enumerate(words):
+        lower, following = word.lower(), [w.lower() for w in words[n + 1 : n + 3]]
+        if lower in _COORDINATING and following and stem(following[0]) in EVENTS:
+            break
+        if lower in _RELATIVE and not (following and (following[0] in _PASSIVE or stem(following[0]) in EVENTS)):
+            break
+        kept.append(stem(word))
+    return kept
 
 
 @dataclass(frozen=True, slots=True)

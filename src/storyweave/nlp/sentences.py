@@ -47,14 +47,23 @@ _SHORT_MONTH_END = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})\.$")  # not "in Ju
 _NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
 # A reference before its number or numeral ("Prop. 4", "Art. V"; but "No. I did not" is an answer); a street
 # before a headline's last words
-_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref|Ext|ext|cl|Cl|sch|Sch|pen|Rs|approx|hrs|mins)\.$")
+_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref)\.$")
+_BEFORE_DIGITS = re.compile(r"\b(?:Ext|ext|cl|Cl|sch|Sch|Rs|approx)\.$")  # "ext. 204", "cl. 14", "Rs. 142.6"
+_DURATION_GOES_ON = re.compile(r"\bhrs\.$")  # "2 hrs. 10 minutes"
+_MINUTES = re.compile(r"\d+\s*(?:mins?|minutes)\b")
 _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
 _STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
 _HEADLINE_REST = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*$")  # capitalised words to the line's end
 _DAY_END = re.compile(rf"\b(?:{_WEEKDAY_ABBREVIATIONS})\.$")
-_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+_MONTHS_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIME_OR_DATE = re.compile(  # "3.05pm", "10 a.m.", "19 April", "Oct. 14"
+    rf"\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\b|noon)|\d{{1,2}}\s+{_MONTHS_PATTERN}(?!\w)|{_MONTHS_PATTERN}\s+\d"
+)
+_NAMED_DAY = re.compile(r"(?:\b[Tt]he|\b[A-Z][a-z]+)\s+Sun\.$")  # "The Sun.", "the Baltimore Sun.": a newspaper
 _ROAD_END = re.compile(r"\b(?:Rd|Rte|Hwy|Route|Highway|Interstate)\.?$")
-_ROAD_NUMBER = re.compile(r"\d+[.,;:]")  # "off Forest Rd. 412. Its cause": the road's number, then its sentence ends
+# after a road, a count with its verb opens a sentence ("on Miller Rd. 3 people were hurt"); any other number is the
+# road's ("County Rd. 12 near Elkton", "off Forest Rd. 412. Its cause")
+_COUNT_WITH_VERB = re.compile(r"\d[\d,]*\s+[a-z]+\s+(?:were|was|are|is|have|has|had|died|remain|remained)\b")
 # A year or a month's day that ends a sentence, and a count that opens the next: "since 2019. 2 doses of ..."
 _YEAR_OR_DAY_END = re.compile(
     r"\b(?:in|since|until|by|of|from|to|through)\s+(?:19|20)\d\d\.$"
@@ -289,16 +298,17 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     if _CALIBRE_OR_YEAR.match(after):
         return True
-    if _DAY_END.search(sentence) and (after[:1] in "—–-" or after[:1].isdigit() or _MONTH_START.match(after)):
-        return True  # "• 9 a.m. Thu. — Snow begins", "Sat. 3.05pm", "Until Sat. 19 April", "on Mon. Oct. 14"
+    dated = after[:1] in "—–-" or _TIME_OR_DATE.match(after)  # "• 9 a.m. Thu. — Snow", "Sat. 3.05pm", "Mon. Oct. 14"
+    if _DAY_END.search(sentence) and dated and not _NAMED_DAY.search(sentence):  # not "reported by The Sun. 2 ..."
+        return True
     if _numbered(sentence, after):  # "Prop. 4 fails", "relief from Art. V"
         return True
     if _time_then_day(sentence, after):  # "at 10 a.m. Sat., Nov. 8"
         return True
     if _STREET_END.search(sentence) and _HEADLINE_REST.match(after):  # "Breaks Ground on Riverside Blvd. Flood Wall"
         return True
-    if _ROAD_END.search(sentence) and _ROAD_NUMBER.match(after):  # "off Forest Rd. 412."; not "Rd. 3 people were"
-        return True
+    if _ROAD_END.search(sentence) and after[:1].isdigit() and not _COUNT_WITH_VERB.match(after):
+        return True  # "County Rd. 12 near Elkton", "off Forest Rd. 412."; not "Rd. 3 people were hurt"
     if _TIME_ZONE.match(after):
         return sentence.endswith(("a.m.", "p.m."))  # "after 10 p.m. ET, eleven days later"
     quoted = _QUOTED_ABBREVIATION.search(sentence)
@@ -329,6 +339,7 @@ _DATE_LINE = re.compile(
 
 
 _JOINING_WORDS = frozenset("a an the of to and or for in on with by at from".split())  # no line ends a sentence on them
+_TEXT_WORD = re.compile(r"\b[a-z]{4,}\b")  # a line of text has words in lower case; a headline's are capitalised
 _OPENING_WORDS = frozenset("he she it they we i the a an this that his her their its".split())
 _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
 _DAY_OF_MONTH = re.compile(r"\d{1,2}\b(?![.,]?\d)")
@@ -341,11 +352,16 @@ def _time_then_day(sentence: str, after: str) -> bool:
 
 
 def _numbered(sentence: str, after: str) -> bool:
-    """A reference before its number ("Prop. 4", "Case No." / "24-CV-1187") or numeral ("Art. V"); after "No." only a
-    number: '"No. I did not see him."' is an answer."""
+    """A reference before its number ("Prop. 4", "Case No." / "24-CV-1187", "Ref. No. RS-2025-014") or numeral
+    ("Art. V"; after "No." only a number: '"No. I did not see him."' is an answer); an amount, an extension, a clause
+    or a schedule before its digits ("Rs. 142.6 crore", "ext. 204", "cl. 14"); hours before minutes."""
+    if _BEFORE_DIGITS.search(sentence):
+        return after[:1].isdigit()
+    if _DURATION_GOES_ON.search(sentence):
+        return bool(_MINUTES.match(after))
     if not _NUMBERED.search(sentence):
         return False
-    if after[:1].isdigit() or after.startswith("No."):  # "Rs. 142.6 crore", "ext. 204", "Ref. No. RS-2025-014"
+    if after[:1].isdigit() or after.startswith("No."):
         return True
     return bool(_NUMBER_OR_ROMAN.match(after)) and not sentence.endswith(("No.", "Nos."))
 
@@ -379,7 +395,7 @@ def join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _runs_on(line: str, after: str, extended: bool = False) -> bool:
     title = _TITLE_END.search(line)
-    if title and title[1].lower() in TITLES:
+    if title and title[1].lower() in TITLES and not line[: title.start(1)].rstrip().endswith(","):  # "G, Fr." (roster)
         return _names_on(after)
     if _time_then_day(line, after):
         return True
@@ -393,12 +409,13 @@ def _runs_on(line: str, after: str, extended: bool = False) -> bool:
     abbreviation = abbreviation or _LOWER_ABBREVIATION.search(line)  # "... used three tugs, incl." / "the 120-tonne"
     if line.endswith(".") and abbreviation and after[:1].islower():
         return True  # "... Fenwick Township Police Dept." / "reports.", "... for silage, i.e." / "cutting ..."
-    if _numbered(line, after):  # "... in Case No." / "24-CV-1187 that ..."
+    if _numbered(line, after) and not _LIST_ITEM.match(after):  # "... in Case No." / "24-CV-1187 that ..."
         return True
     if not after[:1].islower() or _DATE_LINE.match(after):
         return False
     if _ELLIPSIS.search(line):
         return True
     # a headline is one line: a line already joined to the next ends as text does ("... Bascombe Ave. Work" / "begins")
-    opener = last.lower() in _OPENING_WORDS  # "... shortly after 3 p.m. She" / "said": no headline ends on "She"
+    # "... shortly after 3 p.m. She" / "said": no line of text ends a headline on "She" (not "Who Pays for It")
+    opener = last.lower() in _OPENING_WORDS and bool(_TEXT_WORD.search(line))
     return not _STOPPED.search(line) and (extended or opener or not _HEADLINE_END.search(line))
