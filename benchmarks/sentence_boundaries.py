@@ -13,7 +13,8 @@ held out for one round, scored once and then tuned on: 200 (``boundaries_test.js
 articles were tuned on, the odd ones are held out (their errors never read). ``labels/boundaries/invented2/`` holds
 577 places in 40 more articles by another such writer, and ``invented3/`` 761 in 40 more by a third, each scored
 once blind and then tuned on; ``invented4/`` holds 606 in 40 more by a fourth, held out (scored, its errors never
-read); ``invented5/`` 565 in 40 more by a fifth, scored once blind and then tuned on. Each document is split as
+read); ``invented5/`` 565 in 40 more by a fifth, scored once blind and then tuned on; ``invented6/`` 403 in 30 more
+by a sixth, held out. Each document is split as
 annotation splits it (line by line, lines a sentence runs on from joined, a paragraph's dateline dropped, then the
 splitter) and a place counts as a boundary when a sentence ends at it or its line does; places inside a dateline
 or at its end are left out (``datelines``: the label sets' conventions differ).
@@ -108,13 +109,13 @@ def _invented_set(name: str) -> tuple[dict[str, str], list[dict[str, object]]]:
 def invented() -> tuple[dict[str, str], dict[str, list[dict[str, object]]]]:
     """The invented articles (our own text, in the repository) and their labels: the first set in two halves by
     article number (the even ones were tuned on, the odd ones are held out), the second and third sets (each
-    scored blind once, then tuned on), the fourth (held out) and the fifth (scored blind once, then tuned on)."""
+    scored blind once, then tuned on), the fourth and sixth (held out) and the fifth (scored blind, then tuned on)."""
     texts, labels = _invented_set("invented")
     halves: dict[str, list[dict[str, object]]] = {"invented-even": [], "invented-odd": []}
     for row in labels:
         number = int(str(row["doc"]).rsplit("-", 1)[1])
         halves["invented-odd" if number % 2 else "invented-even"].append(row)
-    for name in ("invented2", "invented3", "invented4", "invented5"):
+    for name in ("invented2", "invented3", "invented4", "invented5", "invented6"):
         more, halves[name] = _invented_set(name)
         texts |= more
     return texts, halves
