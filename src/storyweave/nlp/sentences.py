@@ -41,10 +41,12 @@ _TITLE_END = re.compile(r"(?:^|[\s\"“'‘(])([A-Z][a-z]{1,5})\.$")
 _MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # the months news copy shortens
 _WEEKDAY_ABBREVIATIONS = "Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
 _STREETS = "Ave|Blvd|Rd|St|Hwy|Ln|Pkwy"
+_MONTHS_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"  # a month, written out or not
 _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.$")  # "May. 3, 2013"
 _SHORT_MONTH_END = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})\.$")  # not "in June." (a sentence's last word)
 # A sentence never ends on these words: "content of. 09 percent" is a decimal point set apart by tokenising
-_NEVER_LAST = re.compile(r"\b(?:of|a|an|the|to|with|at|from|by|for|and|or)\.$", re.I)
+_NEVER_LAST_WORDS = frozenset("of a an the to with at from by for and or".split())
+_NEVER_LAST = re.compile(rf"\b(?:{'|'.join(sorted(_NEVER_LAST_WORDS))})\.$", re.I)
 # A reference before its number or numeral ("Prop. 4", "Art. V"; but "No. I did not" is an answer); a street
 # before a headline's last words
 _NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref)\.$")
@@ -55,7 +57,6 @@ _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
 _STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
 _HEADLINE_REST = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*$")  # capitalised words to the line's end
 _DAY_END = re.compile(rf"\b(?:{_WEEKDAY_ABBREVIATIONS})\.$")
-_MONTHS_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIME_OR_DATE = re.compile(  # "3.05pm", "10 a.m.", "19 April", "Oct. 14"
     rf"\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\b|noon)|\d{{1,2}}\s+{_MONTHS_PATTERN}(?!\w)|{_MONTHS_PATTERN}\s+\d"
 )
@@ -67,7 +68,7 @@ _COUNT_WITH_VERB = re.compile(r"\d[\d,]*\s+[a-z]+\s+(?:were|was|are|is|have|has|
 # A year or a month's day that ends a sentence, and a count that opens the next: "since 2019. 2 doses of ..."
 _YEAR_OR_DAY_END = re.compile(
     r"\b(?:in|since|until|by|of|from|to|through)\s+(?:19|20)\d\d\.$"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.$"
+    rf"|\b{_MONTHS_PATTERN}\s+\d{{1,2}}\.$"
 )
 # a year ending a sentence ("to close in Q1 2026. 2025 has been"): never a decimal's whole part cut off by tokenising,
 # as other numbers may be ("averaged 11. 1 points", "fell 123. 45 points", "lend? 22. 4 billion")
@@ -338,7 +339,7 @@ _DATE_LINE = re.compile(
 )
 
 
-_JOINING_WORDS = frozenset("a an the of to and or for in on with by at from".split())  # no line ends a sentence on them
+_JOINING_WORDS = _NEVER_LAST_WORDS | {"in", "on"}  # nor does a wrapped line end its sentence on "in" or "on"
 _TEXT_WORD = re.compile(r"\b[a-z]{4,}\b")  # a line of text has words in lower case; a headline's are capitalised
 _OPENING_WORDS = frozenset("he she it they we i the a an this that his her their its".split())
 _LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
@@ -367,7 +368,7 @@ def _numbered(sentence: str, after: str) -> bool:
 
 
 _DAY = (
-    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\."
+    rf"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:{_WEEKDAY_ABBREVIATIONS})\."
     r"|(?:today|tonight|tomorrow)\b)"
 )
 _DAY_OR_ZONE = re.compile(_DAY + "|" + _TIME_ZONE.pattern)  # after a time: "9:40 p.m." / "Friday night."
