@@ -58,6 +58,7 @@ REPORTED_OPENING = re.compile(
 )
 _INVERTED_END = re.compile(rf",\s*(?P<cue>{CUES})\s+(?P<name>(?:{_CAPITALISED}\s+){{0,3}}[A-Z][\w'’-]+)\s*[.!?]?\s*$")
 _ACCORDING_OPENING = re.compile(rf"^According to\s+{_NAME}\s*,")
+ACCORDING_TO = re.compile(rf"\baccording to\s+(?P<name>{_PROPER})")  # "..., according to Marrow."
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +153,8 @@ def own_turn(annotated: AnnotatedArticle, first: Sentence, start: int) -> tuple[
     text = annotated.article.text
     if not _FIRST_PERSON_CUE.search(_lead(text, first.start, start)):
         return None
-    opening = next(s for s in annotated.sentences if s.paragraph == first.paragraph)
-    turn = _TURN.match(text, opening.start, start)
-    name = turn and turn["name"]
-    return (name, "said") if name and name.split()[0] not in _NOT_NAMES else None
+    name = _turn_label(annotated, first, start)
+    return (name, "said") if name else None
 
 
 def turn_speaker(annotated: AnnotatedArticle, first: Sentence, attributed: str | None) -> str | None:
@@ -163,8 +162,13 @@ def turn_speaker(annotated: AnnotatedArticle, first: Sentence, attributed: str |
     speaker of its own, or one the turn's speaker reports ("I said", "you say"), is the turn's speaker's."""
     if attributed is not None and attributed.lower() not in _SPEAKING_FOR_THEMSELVES:
         return None
+    return _turn_label(annotated, first)
+
+
+def _turn_label(annotated: AnnotatedArticle, first: Sentence, until: int | None = None) -> str | None:
+    """The speaker's label opening the paragraph of ``first`` ("Ricks:", "MD:"), if it is a transcript's turn."""
     opening = next(s for s in annotated.sentences if s.paragraph == first.paragraph)
-    turn = _TURN.match(annotated.article.text, opening.start, opening.end)
+    turn = _TURN.match(annotated.article.text, opening.start, opening.end if until is None else until)
     name = turn and turn["name"]
     return name if name and name.split()[0] not in _NOT_NAMES else None
 

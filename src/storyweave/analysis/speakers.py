@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 
 from storyweave.analysis.entities import PHOTO_CREDIT, EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
-from storyweave.analysis.quote_cues import REPORTED_OPENING
+from storyweave.analysis.quote_cues import ACCORDING_TO, REPORTED_OPENING
 from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
 from storyweave.analysis.speaker_names import Names
 from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, Roles
@@ -48,7 +48,6 @@ _FIRST_NAME_GIVEN = re.compile(  # "who gave only his first name, Marco", "ident
     r"\b(?:(?:gave|gives|giving|identified (?:himself|herself) by)\s+(?:only\s+)?(?:his|her)\s+first\s+name,?"
     r"\s+(?:as\s+)?([A-Z][\w'’-]+)|identified\s+(?:only\s+)?as\s+(@\w+))"
 )
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister"}
@@ -206,7 +205,7 @@ class SpeakerResolver:
         here = next((s.index for s in self.annotated.sentences if s.start <= span.start < s.end), 0)
         if here == 0 or any(here == e.sentence for e in self.people):
             return None
-        credited = _ACCORDING_TO.search(self.annotated.sentences[here - 1].text)
+        credited = ACCORDING_TO.search(self.annotated.sentences[here - 1].text)
         named = credited and self.names.person(credited["name"], span.start)
         return named if named and named in self.known_people and self._agrees(named, span) else None
 
