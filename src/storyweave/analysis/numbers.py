@@ -25,9 +25,10 @@ CURRENCIES = {
 }  # fmt: skip
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}
 # hedge -> (low factor, high factor) applied to the value
+ROUNDED = (0.95, 1.05)  # "about", "some": the figure is rounded, and stands for what rounds to it as well
 HEDGES = {
-    "about": (0.95, 1.05), "around": (0.95, 1.05), "approximately": (0.95, 1.05), "roughly": (0.95, 1.05),
-    "some": (0.95, 1.05), "an estimated": (0.95, 1.05), "estimated": (0.95, 1.05), "close to": (0.9, 1.0),
+    "about": ROUNDED, "around": ROUNDED, "approximately": ROUNDED, "roughly": ROUNDED,
+    "some": ROUNDED, "an estimated": ROUNDED, "estimated": ROUNDED, "close to": (0.9, 1.0),
     "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "just under": (0.9, 1.0), "more than": (1.0, 1.5),
     "over": (1.0, 1.5), "at least": (1.0, 1.5), "upwards of": (1.0, 1.5), "less than": (0.5, 1.0),
     "fewer than": (0.5, 1.0), "under": (0.5, 1.0), "up to": (0.0, 1.0), "as many as": (0.5, 1.0),
@@ -192,7 +193,7 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         elif hedge:
             low_factor, high_factor = HEDGES[hedge]
             low, high = value * low_factor, value * high_factor
-            if (low_factor, high_factor) == (0.95, 1.05):  # "some 200" is rounded to the hundred
+            if HEDGES[hedge] == ROUNDED:  # "some 200" is rounded to the hundred
                 low, high = min(low, value - _rounding(value) / 2), max(high, value + _rounding(value) / 2)
         else:
             low, high = value - step / 2, value + step / 2  # "2.3 million" stands for 2.25..2.35 million
