@@ -17,8 +17,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ecb_quotes import ECB_HELDOUT, ECB_TUNING, as_cluster_rows, ecb_stories
+
 HERE = Path(__file__).resolve().parent
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "multinews-dev" / "clusters.jsonl"
+ECB_DATA = DATA.parents[1] / "ecbplus-dev" / "articles.jsonl"
 QUOTE_MARKS = "\"'`“”‘’«»„"
 NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|"
@@ -112,6 +116,15 @@ def main() -> int:
     heldout2 = load(HELDOUT2) if (HERE / HELDOUT2).is_file() else []
     errors += check_quotes(docs, heldout, HELDOUT) + check_quotes(docs, tuning, TUNING)
     errors += check_quotes(docs, heldout2, HELDOUT2)
+    ecb = {name: load(name) for name in (ECB_TUNING, ECB_HELDOUT) if (HERE / name).is_file()}
+    if ecb and ECB_DATA.is_file():
+        stories = ecb_stories(ECB_DATA)
+        ecb_docs = {story: [text for _, text in articles] for story, articles in stories.items()}
+        for name, rows in ecb.items():
+            try:
+                errors += check_quotes(ecb_docs, as_cluster_rows(rows, stories), name)
+            except KeyError as err:
+                errors.append(f"{name}: unknown story or article {err}")
     for error in errors:
         print(error)
     verdicts = Counter(row["verdict"] for row in facts)
@@ -120,6 +133,8 @@ def main() -> int:
     print(f"held-out quotes {len(heldout):4d} in {len({r['cluster'] for r in heldout})} clusters")
     print(f"stop-25 tuning quotes {len(tuning):4d} in {len({r['cluster'] for r in tuning})} clusters")
     print(f"stop-26 held-out quotes {len(heldout2):4d} in {len({r['cluster'] for r in heldout2})} clusters")
+    for name, rows in ecb.items():
+        print(f"{name} {len(rows):4d} in {len({r['story'] for r in rows})} ECB+ stories")
     print(f"facts   {len(facts):4d} in {len({r['cluster'] for r in facts})} clusters  {dict(verdicts)}")
     print(
         f"claims  {len(claims):4d} in {len({r['cluster'] for r in claims})} clusters  "
