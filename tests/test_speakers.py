@@ -485,3 +485,58 @@ def test_the_statement_speaks_for_the_body_or_family_that_issued_it(models) -> N
     )
     assert found["The company will fully"] == "Pellham Radio Group"
     assert found["We are deeply saddened"] == "Okonjo's family"
+
+
+def test_a_constable_named_after_the_abbreviation_speaks(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"A man walked in and fired at the ceiling," Harbourside police Const. Dana Whitlock told reporters.',
+        "Work place shootings are rare, police say.",
+        '"Nobody here was ready for something like this," Const. Whitlock said.',
+    )
+    assert found["A man walked in"] == "Dana Whitlock"  # "Const." does not end the sentence
+    assert found["Nobody here was ready"] == "Dana Whitlock"
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_the_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The academy named the actor Tomas Brannagh as its host on Thursday.",
+        "Having Brannagh host the awards fits the new look the academy has promised for months.",
+        "Brannagh was in Lisbon on Friday when the news came.",
+        '"I never imagined I would stand on that stage one day," he said in a statement.',
+    )
+    assert found["I never imagined I"] == "Tomas Brannagh"
+
+
+def test_the_statement_goes_to_who_issued_it_sentences_before(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The trawler fled when the patrol boat came close, according to a statement from the Coast Guard of Veloria.",
+        'Officers boarded it and seized "a large haul of undeclared fish and two rifles," the statement said.',
+        "It was not clear where the crew would be taken.",
+        'The statement said only that they would be "handed over to the harbour authorities."',
+    )
+    assert found["a large haul of"] == "Coast Guard of Veloria"
+    assert found["handed over to the"] == "Coast Guard of Veloria"
+
+
+def test_a_role_between_a_word_and_the_name_keeps_the_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The statuette was named after Oscar Lindqvist, the academy's first chairman.",
+        '"We are going back to the old days of the show," said Oscar producer Mirela Dunst.',
+    )
+    assert found["We are going back"] == "Mirela Dunst"  # not Oscar Lindqvist
+
+
+def test_two_people_named_together_speak_together(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'Producers Ines Varga and Paul Hedlund called the singer "a born entertainer and a real star."',
+        '"She is the right choice for this show," said Ines Varga and Paul Hedlund, the show\'s new producers.',
+        '"She will make it fun," the pair said in a statement.',
+    )
+    assert found["a born entertainer and"] == "Ines Varga and Paul Hedlund"
+    assert found["She is the right"] == "Ines Varga and Paul Hedlund"
+    assert found["She will make it"] == "Ines Varga and Paul Hedlund"

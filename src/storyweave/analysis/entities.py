@@ -42,11 +42,18 @@ _APPOSITION_BEFORE = re.compile(r"(?:^|[,;]\s+|\bsaid\s+)([A-Za-z][^,.;:\"“”
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
+# Words that open a sentence before a name and that the entity model takes into it: "Having Jackman host ...",
+# "Unlike Reed, ..."
+SENTENCE_OPENERS = frozenset("having being unlike although though while meanwhile including following".split())
+
+
 def core_name(text: str) -> str:
     """The name without titles, possessive or leading article: "Professor Alexis Jay's" -> "Alexis Jay"."""
     words = _POSSESSIVE.sub("", text.strip()).split()
     # a title comes off only when a name is left: "King" alone is a surname (Peter King), not a title
-    while len(words) > 1 and (words[0].lower().strip(".") in TITLES or words[0].lower() == "the"):
+    while len(words) > 1 and (
+        words[0].lower().strip(".") in TITLES or words[0].lower() == "the" or words[0].lower() in SENTENCE_OPENERS
+    ):
         words = words[1:]
     return " ".join(words)
 

@@ -66,6 +66,13 @@ _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "it
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 _ROLE_WORDS = PERSON_NOUNS | set(ABBREVIATIONS)
+ISSUER_LOOKBACK = 3  # earlier sentences that mention a document, searched for who issued it
+_AFTER_ISSUER = r"(?:on|in|said|says|that|which|to)\b"  # what may follow the issuer's name
+_ISSUED_BY = re.compile(
+    rf"\b(?P<noun>[a-z]+)\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
+    rf"(?P<who>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){{0,4}}(?:\s+(?!{_AFTER_ISSUER})[a-z]+)?)"
+    rf"(?=\s*[,.;:]|\s+{_AFTER_ISSUER}|\s*$)"
+)
 _GROUP_ISSUED = re.compile(
     r"^(?P<group>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w-]*['’]s?\s+(?P<noun>[a-z]+))\s+(?:released|issued|put out)\b"
 )
@@ -175,7 +182,13 @@ class Roles:
             if entity.sentence == sentence.index and (self._opens(entity) or self._apposed(entity)):
                 return self.index.canonical(entity.text) or core_name(entity.text)
         group = _GROUP_ISSUED.match(sentence.text)  # "Saldanha's family released a statement"
-        return group["group"] if group and group["noun"].lower() in GROUPS else None
+        if group and group["noun"].lower() in GROUPS:
+            return group["group"]
+        for earlier in reversed(mentioned[-ISSUER_LOOKBACK:]):  # "according to a statement from the Indian
+            issued = _ISSUED_BY.search(earlier.text)  # government": the quote's "the statement said" is theirs
+            if issued and issued["noun"].lower().rstrip("s") == noun:
+                return self.index.canonical(issued["who"]) or issued["who"]
+        return None
 
     def _apposed(self, entity: Entity) -> bool:
         """The organisation names a description beside it: "In a statement, the radio station's owner, Southern

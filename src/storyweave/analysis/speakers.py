@@ -134,6 +134,8 @@ class SpeakerResolver:
             return self._pronoun(span)
         if written.lower() == "it":
             return None  # "It predicted:": a body or a document this passage does not name; not guessed
+        if written.lower() in _THE_TWO:  # "the pair said" after "said Ann Cole and Tom Reed": the two again
+            return self.previous[1] if self.previous[1] and " and " in self.previous[1] else None
         written = _INVISIBLE.sub("", written).split("(")[0].strip()  # "Sen. Ann Cole\u200b (D-SI"
         words = written.split()
         if words and words[-1].lower() in DOCUMENTS and unnamed(written):
@@ -152,7 +154,13 @@ class SpeakerResolver:
         words = written.split()
         if len(words) > 1 and words[0].endswith(("'s", "’s")):
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))  # "Ann's coach"
-        if len(words) > 1 and words[1][:1].islower() and words[0][:1].isupper() and self.index.resolve_person(words[0]):
+        if (
+            len(words) > 1
+            and words[1][:1].islower()
+            and words[0][:1].isupper()
+            and not _role_before_name(words)  # "Oscar producer Laurence Mark": the producer
+            and self.index.resolve_person(words[0])
+        ):
             return self.names.person(words[0], span.start)  # "said Bernthal of finally working alongside Spacey"
         trailing = _trailing_name(words)
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
@@ -333,6 +341,7 @@ _COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\b(?:and|but))\s+$")
 
 
 UNNAMED = ""  # a speaker the article describes but never names
+_THE_TWO = frozenset({"the pair", "the two", "the duo", "both", "the two men", "the two women"})
 _INDEFINITE = {"a", "an", "one", "another"}
 
 
@@ -360,6 +369,14 @@ def _described_name(written: str) -> bool:
     words = written.split()
     trailing = _trailing_name(words)
     return bool(trailing) and any(w.islower() and w not in _LINK_WORDS for w in words[: len(words) - len(trailing)])
+
+
+def _role_before_name(words: list[str]) -> bool:
+    """Lower-case words only (no "of", "with") between a capitalised first word and a name: a role, as in "Oscar
+    producer Laurence Mark", not what someone said something of ("Bernthal of working alongside Spacey")."""
+    trailing = _trailing_name(words)
+    between = words[1 : len(words) - len(trailing)]
+    return bool(trailing and between) and all(w.islower() and w not in _LINK_WORDS for w in between)
 
 
 def _trailing_name(words: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    dep ft mt pt coun gda fr sh smt addl""".split()
+    dep ft mt pt coun gda fr sh smt addl const""".split()
 )  # and "Ft. Carver", "Mt. Hood", "Pt. Alder"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
