@@ -14,7 +14,8 @@ articles were tuned on, the odd ones are held out (their errors never read). ``l
 577 places in 40 more articles by another such writer, and ``invented3/`` 761 in 40 more by a third, each scored
 once blind and then tuned on; ``invented4/`` holds 606 in 40 more by a fourth, held out (scored, its errors never
 read); ``invented5/`` 565 in 40 more by a fifth, scored once blind and then tuned on; ``invented6/`` 403 in 30 more
-by a sixth, held out. Each document is split as
+by a sixth, held out; ``invented7/`` 430 in 35 more by a seventh, scored once blind and then tuned on, and
+``invented8/`` 414 in 35 more by an eighth (house styles of five countries), held out. Each document is split as
 annotation splits it (line by line, lines a sentence runs on from joined, a paragraph's dateline dropped, then the
 splitter) and a place counts as a boundary when a sentence ends at it or its line does; places inside a dateline
 or at its end are left out (``datelines``: the label sets' conventions differ).
@@ -115,7 +116,7 @@ def invented() -> tuple[dict[str, str], dict[str, list[dict[str, object]]]]:
     for row in labels:
         number = int(str(row["doc"]).rsplit("-", 1)[1])
         halves["invented-odd" if number % 2 else "invented-even"].append(row)
-    for name in ("invented2", "invented3", "invented4", "invented5", "invented6"):
+    for name in ("invented2", "invented3", "invented4", "invented5", "invented6", "invented7", "invented8"):
         more, halves[name] = _invented_set(name)
         texts |= more
     return texts, halves
