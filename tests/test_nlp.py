@@ -260,6 +260,36 @@ HARD_BOUNDARIES = [
     ("He works for Fennick Mfg. Its plant is in Ohio.", ["He works for Fennick Mfg.", "Its plant is in Ohio."]),
     ("The crash was on Miller Rd. 3 people were hurt.", ["The crash was on Miller Rd.", "3 people were hurt."]),
     ('"No. I did not see him," she said.', ['"No.', 'I did not see him," she said.']),
+    # from the seventh invented set (stop 27): units of an address, a title-case headline, and ends Punkt missed
+    ("Officers went to 40 Orchard Ave. Apt. 3 at noon.", ["Officers went to 40 Orchard Ave. Apt. 3 at noon."]),
+    ("Tolland Robotics Corp. Opens Second Plant in Ferris", ["Tolland Robotics Corp. Opens Second Plant in Ferris"]),
+    (
+        "They fought at 10:05 p.m. A 41-year-old man was hurt.",
+        ["They fought at 10:05 p.m.", "A 41-year-old man was hurt."],
+    ),
+    (
+        "It has a stake in Ortega Metalworks Co. Harrow expects to save $9 million.",
+        ["It has a stake in Ortega Metalworks Co.", "Harrow expects to save $9 million."],
+    ),
+    ("Heat the oven to 425 F. Line a tray with foil.", ["Heat the oven to 425 F.", "Line a tray with foil."]),
+    (
+        'Most cases are influenza A. "We see this in December," she said.',
+        ["Most cases are influenza A.", '"We see this in December," she said.'],
+    ),
+    (
+        'He ran past his father, Eli Navarro Sr. "He told me to stop," the son said.',
+        ["He ran past his father, Eli Navarro Sr.", '"He told me to stop," the son said.'],
+    ),
+    (
+        '"It is dark," said Travis Quinlan of Birch Ct. "Is that better?"',
+        ['"It is dark," said Travis Quinlan of Birch Ct.', '"Is that better?"'],
+    ),
+    (
+        "The funeral is at St. Agnes, 60 Church St. Memorial gifts may be sent.",
+        ["The funeral is at St. Agnes, 60 Church St.", "Memorial gifts may be sent."],
+    ),
+    ("The name John F. Kennedy stays whole.", ["The name John F. Kennedy stays whole."]),
+    ("Martin Luther King Jr. Day is a holiday.", ["Martin Luther King Jr. Day is a holiday."]),
     # and the breaks that are right stay, a dateline's among them
     ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),

@@ -49,12 +49,16 @@ _NEVER_LAST_WORDS = frozenset("of a an the to with at from by for and or".split(
 _NEVER_LAST = re.compile(rf"\b(?:{'|'.join(sorted(_NEVER_LAST_WORDS))})\.$", re.I)
 # A reference before its number or numeral ("Prop. 4", "Art. V"; but "No. I did not" is an answer); a street
 # before a headline's last words
-_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref)\.$")
+_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref|Apt|Ste)\.$")
 _BEFORE_DIGITS = re.compile(r"\b(?:Ext|ext|cl|Cl|sch|Sch|Rs|approx)\.$")  # "ext. 204", "cl. 14", "Rs. 142.6"
 _DURATION_GOES_ON = re.compile(r"\bhrs\.$")  # "2 hrs. 10 minutes"
 _MINUTES = re.compile(r"\d+\s*(?:mins?|minutes)\b")
 _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
 _STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
+_UNIT = re.compile(r"(?:Apt|Ste|Suite|Unit|Fl|Rm)\b")  # a flat or suite after a street: "Ave. Apt. 3"
+_BODY_END = re.compile(r"\b(?:Corp|Inc|Ltd|Co|Bros)\.$")
+# a headline's words to its end, in title case ("Opens Second U.S. Assembly Plant in Ferris Valley")
+_TITLE_CASE_REST = re.compile(r"(?:(?:[A-Z][\w.'’-]*|in|of|the|and|for|to|at|on|with)\s+){1,12}[A-Z][\w'’-]*")
 _HEADLINE_REST = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*$")  # capitalised words to the line's end
 _DAY_END = re.compile(rf"\b(?:{_WEEKDAY_ABBREVIATIONS})\.$")
 _TIME_OR_DATE = re.compile(  # "3.05pm", "10 a.m.", "19 April", "Oct. 14"
@@ -95,8 +99,9 @@ _STATES = (
 )
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
-    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy)|\b(?P<suffix>Jr|Sr|Jnr|Snr)"
+    rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy|Ct|Ln)|\b(?P<suffix>Jr|Sr|Jnr|Snr)"
     rf"|\b(?P<body>Corp|Inc|Ltd|Co|Bros|Dept|Univ|Mfg)|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)"
+    r"|(?<=\d )(?P<degrees>[FC])|(?<=[a-z] )(?P<letter>[A-Z])"
     rf"|\b(?P<month>{_MONTH_ABBREVIATIONS})|\b(?P<weekday>{_WEEKDAY_ABBREVIATIONS})"
     r"|(?:(?<=[\"“])|^)(?P<answer>No)"
     r"|(?<!\S)(?:[A-Z]\.)+[A-Z]|\b(?P<label>(?:Gate|Section|Terminal|Concourse|Building|Hall|Lot|Level|Pier|Platform|Zone"
@@ -197,8 +202,10 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     a quoted sentence ('Co. "That's a big change."', not 'Warner Bros. "Barbie"'). After any: a title before a
     name ("8 a.m. Gov. Nadia Ferro"). A headline's words are all capitalised and go on ("Jr. On The Lam")."""
     word, after = m["next"], "".join(rest[:1])
+    # "60 Church St.": a street, not a saint (read in a window: a paragraph may hold many "St.")
+    address = m["saint"] and _HOUSE_NUMBER.search(m.string, max(0, m.start() - NAME_GIVEN), m.start())
     if word in '"“':
-        if m["clock"] or m["street"] or m["label"] or m["weekday"]:
+        if m["clock"] or m["street"] or m["label"] or m["weekday"] or address:
             return after[:1].isupper()
         return _quoted_sentence(m.string, m.end())  # 'Pell & Co. "That's a big change."', not 'Bros. "Barbie"'
     bare = word.rstrip(".,;:").lower()
@@ -206,10 +213,14 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return True  # "at 8 a.m. Gov. Nadia Ferro ordered", "Sacramento, Calif. Sen. Ann Cole said"
     if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
         return False
+    if m["letter"]:  # "influenza A. The virus" ends; "by J. Smith", "an L. A Superior Court judge", "the D. A.'s"
+        return bare in OPENERS and not word.endswith(".") and after[:1].islower()
+    if bare in {"a", "an", "the"} and not word.endswith("."):  # "Corp. A. J. Smith" goes on
+        return True  # "not the U.S. A State Dept. spokesman said", "at Acme Corp. The Times reported", "10:05 p.m. A"
     if m["clock"]:  # a name after a time, then a comma or a verb: "10:30 a.m. Oregon State Police, the FBI ..."
         return _name_then_verb(word, rest, _CLOCK_GOES_ON) and bare not in _CLOCK_GOES_ON
-    if bare in {"a", "an", "the"} and not word.endswith("."):  # "Corp. A. J. Smith" goes on
-        return True  # "not the U.S. A State Dept. spokesman said", "at Acme Corp. The Times reported"
+    if m["degrees"]:  # "Heat the oven to 425 F. Line a tray"
+        return bare in OPENERS or after[:1].islower()
     if after[:1].isupper():
         return False
     if bare in OPENERS:
@@ -219,13 +230,14 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     if m["month"] or m["weekday"]:  # "since Jan. Officers made", "on Wed. Hawks coach Lena Pruitt"; not "Jan. 6"
         determined = m.string[max(0, m.start() - 12) : m.start()].split()[-1:]  # "The Sept. Jobs report"
         return after[:1].islower() and not (determined and determined[0].lower() in _DETERMINERS)
-    if m["saint"]:  # only a sentence's opener: "St. Louis police", "Mount St. Helens erupted" go on
-        return False
+    if m["saint"]:  # only a sentence's opener: "St. Louis police", "Mount St. Helens erupted" go on; after a
+        return bool(address) and after[:1].islower()  # house number a street: "60 Church St. Memorial gifts may"
     if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
     if (m["suffix"] or m["body"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
-        # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"
-        return bare in _WORDS.findall(m.string[max(0, m.start() - NAME_GIVEN) : m.start()].lower())
+        # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"; a company's name and what it does
+        given = bare in _WORDS.findall(m.string[max(0, m.start() - NAME_GIVEN) : m.start()].lower())
+        return given or (bool(m["body"]) and after.rstrip(",.") in _DOES)  # "Metalworks Co. Harrow expects"
     if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
         return after[:1].islower() and bare.endswith(("ing", "ly"))
     return False
@@ -264,7 +276,8 @@ _CLOSING_MARK = re.compile(r"[\"”]")
 _WORDS = re.compile(r"[a-z][\w'’-]*")
 NAME_GIVEN = 60  # characters before a suffix or a company that a surname opening the next sentence was given in
 _CUE_AFTER = re.compile(  # '"...," she said', '"...," Ann Cole said', '"...," said Ann Cole'
-    r"\s*(?:(?:he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){1,3})\s*)?(?:said|says|told|added|asked|wrote)\b"
+    r"\s*(?:(?:he|she|they|we|I|(?:[A-Z][\w.'’-]*\s+){1,3}|(?:the|his|her|their)\s+[a-z]+\s+)\s*)?"
+    r"(?:said|says|told|added|asked|wrote)\b"
 )
 _MONTHS = frozenset(m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"))
 _CLOCK_GOES_ON = frozenset(
@@ -272,6 +285,9 @@ _CLOCK_GOES_ON = frozenset(
     "independence veterans mother father valentine".split()
 )
 _DIRECTIONS = frozenset("n s e w ne nw se sw north south east west suite".split())
+_HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’-]*\s+){1,3}$")  # "60 Church ", before "St."
+# what a company named at the start of a sentence goes on to do (not "is" or "has": "King Jr. Day is")
+_DOES = frozenset("said says expects expected plans planned announced reported agreed declined confirmed".split())
 
 
 def after_dateline(text: str, start: int, end: int) -> int:
@@ -307,6 +323,10 @@ def goes_on(sentence: str, after: str) -> bool:
     if _time_then_day(sentence, after):  # "at 10 a.m. Sat., Nov. 8"
         return True
     if _STREET_END.search(sentence) and _HEADLINE_REST.match(after):  # "Breaks Ground on Riverside Blvd. Flood Wall"
+        return True
+    if _STREET_END.search(sentence) and _UNIT.match(after):  # "40 Orchard Ave. Apt. 3"
+        return True
+    if _BODY_END.search(sentence) and _TITLE_CASE_REST.fullmatch(after):  # "Robotics Corp. Opens Second Plant in ..."
         return True
     if _ROAD_END.search(sentence) and after[:1].isdigit() and not _COUNT_WITH_VERB.match(after):
         return True  # "County Rd. 12 near Elkton", "off Forest Rd. 412."; not "Rd. 3 people were hurt"
