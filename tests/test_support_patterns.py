@@ -395,3 +395,11 @@ def test_evidence_prefers_a_sentence_among_candidates_about_as_likely() -> None:
     support, evidence = np.array([0.95, 0.9, 0.5]), np.array([0.8, 0.6, 0.99])
     assert shown_evidence(support, evidence, [False, True, True]) == 1  # the headline (0) gives way; 2 is too unlikely
     assert shown_evidence(support, evidence, [False, False, True]) == 0  # no sentence near: the likeliest
+
+
+def test_a_three_letter_first_name_spelt_two_ways_beside_one_surname() -> None:
+    from storyweave.analysis.spellings import _difference
+
+    assert _difference("jon owen", "john owen") == frozenset({"jon", "john"})  # one letter off, the surname shared
+    assert _difference("jon", "john") is None  # alone, three letters are too often another word
+    assert _difference("jeff owen", "jeffrey owen") is None  # a short form is not a second spelling

@@ -27,7 +27,8 @@ from storyweave.models import Fact, FactGroup
 
 SPELT_LABELS = NAME_LABELS - {"NORP"}  # nationalities are words ("Russian"), not names to spell
 MIN_LETTERS = 5  # a one-letter difference in a shorter word is too often another word
-SHARED_MIN_LETTERS = 4  # ... unless the rest of a longer name is the same ("Gulf of Eden" / "Gulf of Aden")
+# ... unless the rest of a longer name is the same ("Gulf of Eden" / "Gulf of Aden", "Jon Owen" / "John Owen")
+SHARED_MIN_LETTERS = 3
 _TOKEN = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 # a run of capitalised words ("Gulf of Aden")
 _PHRASE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|de|del|al|the)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+)+")
