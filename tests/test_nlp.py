@@ -290,6 +290,34 @@ HARD_BOUNDARIES = [
     ),
     ("The name John F. Kennedy stays whole.", ["The name John F. Kennedy stays whole."]),
     ("Martin Luther King Jr. Day is a holiday.", ["Martin Luther King Jr. Day is a holiday."]),
+    # from the ninth invented set (stop 27): statutes, Ste., streets and the name just given
+    (
+        "It cited Rev. Stat. 12-401 and 133 Stat. 2204 in its brief.",
+        ["It cited Rev. Stat. 12-401 and 133 Stat. 2204 in its brief."],
+    ),
+    ("They raced near Ste. Genevieve Church.", ["They raced near Ste. Genevieve Church."]),
+    (
+        "The office is at 18 W. Depot St., Ste. 3, in Halvorsen.",
+        ["The office is at 18 W. Depot St., Ste. 3, in Halvorsen."],
+    ),
+    (
+        "He worked for its founder, Walter Delmar Sr. Delmar's daughter runs it now.",
+        ["He worked for its founder, Walter Delmar Sr.", "Delmar's daughter runs it now."],
+    ),
+    (
+        "A tractor restored by Walt Ogden leads the parade along Harmon Blvd. Ogden, 88, bought it in 1971.",
+        ["A tractor restored by Walt Ogden leads the parade along Harmon Blvd.", "Ogden, 88, bought it in 1971."],
+    ),
+    (
+        "She walked to the back of the diner on Wharf St. Biscuit was sitting by the door.",
+        ["She walked to the back of the diner on Wharf St.", "Biscuit was sitting by the door."],
+    ),
+    (
+        "Blood drive: St. Jude's hall, 300 N. Vine St. Walk-ins welcome.",
+        ["Blood drive: St. Jude's hall, 300 N. Vine St.", "Walk-ins welcome."],
+    ),
+    ("Talk: Ellery Library, 212 N. Main St. Free.", ["Talk: Ellery Library, 212 N. Main St.", "Free."]),
+    ("Snow lay on Mount St. Helens all week.", ["Snow lay on Mount St. Helens all week."]),
     # and the breaks that are right stay, a dateline's among them
     ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),

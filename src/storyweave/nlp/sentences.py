@@ -25,7 +25,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    dep ft mt pt coun gda fr sh smt addl const""".split()
+    dep ft mt pt coun gda fr sh smt addl const ste""".split()
 )  # and "Ft. Carver", "Mt. Hood", "Pt. Alder"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
@@ -49,7 +49,7 @@ _NEVER_LAST_WORDS = frozenset("of a an the to with at from by for and or".split(
 _NEVER_LAST = re.compile(rf"\b(?:{'|'.join(sorted(_NEVER_LAST_WORDS))})\.$", re.I)
 # A reference before its number or numeral ("Prop. 4", "Art. V"; but "No. I did not" is an answer); a street
 # before a headline's last words
-_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref|Apt|Ste)\.$")
+_NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref|Apt|Ste|Stat)\.$")
 _BEFORE_DIGITS = re.compile(r"\b(?:Ext|ext|cl|Cl|sch|Sch|Rs|approx)\.$")  # "ext. 204", "cl. 14", "Rs. 142.6"
 _DURATION_GOES_ON = re.compile(r"\bhrs\.$")  # "2 hrs. 10 minutes"
 _MINUTES = re.compile(r"\d+\s*(?:mins?|minutes)\b")
@@ -105,7 +105,7 @@ _ENDING_ABBREVIATION = re.compile(
     rf"|\b(?P<month>{_MONTH_ABBREVIATIONS})|\b(?P<weekday>{_WEEKDAY_ABBREVIATIONS})"
     r"|(?:(?<=[\"“])|^)(?P<answer>No)"
     r"|(?<!\S)(?:[A-Z]\.)+[A-Z]|\b(?P<label>(?:Gate|Section|Terminal|Concourse|Building|Hall|Lot|Level|Pier|Platform|Zone"
-    r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’]*\.?)"
+    r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’-]*\.?)"
 )
 # A question mark glued to a word before an amount is a currency sign lost in decoding ("to lend?22.4bn")
 _LOST_CURRENCY = re.compile(r"[A-Za-z]\?$")
@@ -203,12 +203,15 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     name ("8 a.m. Gov. Nadia Ferro"). A headline's words are all capitalised and go on ("Jr. On The Lam")."""
     word, after = m["next"], "".join(rest[:1])
     # "60 Church St.": a street, not a saint (read in a window: a paragraph may hold many "St.")
-    address = m["saint"] and _HOUSE_NUMBER.search(m.string, max(0, m.start() - NAME_GIVEN), m.start())
+    before = max(0, m.start() - NAME_GIVEN)
+    address = m["saint"] and (
+        _HOUSE_NUMBER.search(m.string, before, m.start()) or _ON_STREET.search(m.string, before, m.start())
+    )
     if word in '"“':
         if m["clock"] or m["street"] or m["label"] or m["weekday"] or address:
             return after[:1].isupper()
         return _quoted_sentence(m.string, m.end())  # 'Pell & Co. "That's a big change."', not 'Bros. "Barbie"'
-    bare = word.rstrip(".,;:").lower()
+    bare = _POSSESSIVE_END.sub("", word.rstrip(".,;:")).lower()
     if word.endswith(".") and bare in TITLES and after[:1].isupper():
         return True  # "at 8 a.m. Gov. Nadia Ferro ordered", "Sacramento, Calif. Sen. Ann Cole said"
     if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
@@ -231,16 +234,23 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         determined = m.string[max(0, m.start() - 12) : m.start()].split()[-1:]  # "The Sept. Jobs report"
         return after[:1].islower() and not (determined and determined[0].lower() in _DETERMINERS)
     if m["saint"]:  # only a sentence's opener: "St. Louis police", "Mount St. Helens erupted" go on; after a
-        return bool(address) and after[:1].islower()  # house number a street: "60 Church St. Memorial gifts may"
+        # house number a street: "60 Church St. Memorial gifts may", "212 N. Main St. Free." at a line's end
+        return bool(address) and (after[:1].islower() or (not after and word.endswith(".")))
+    if m["street"] and _given(bare, m):  # the name just given: "Walt Ogden ... along Harmon Blvd. Ogden, 88,"
+        return True
     if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
     if (m["suffix"] or m["body"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
         # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"; a company's name and what it does
-        given = bare in _WORDS.findall(m.string[max(0, m.start() - NAME_GIVEN) : m.start()].lower())
-        return given or (bool(m["body"]) and after.rstrip(",.") in _DOES)  # "Metalworks Co. Harrow expects"
+        return _given(bare, m) or (bool(m["body"]) and after.rstrip(",.") in _DOES)  # "Metalworks Co. Harrow expects"
     if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
         return after[:1].islower() and bare.endswith(("ing", "ly"))
     return False
+
+
+def _given(word: str, m: re.Match[str]) -> bool:
+    """The word was written just before the abbreviation: a surname given, now opening a sentence."""
+    return word in _WORDS.findall(m.string[max(0, m.start() - NAME_GIVEN) : m.start()].lower())
 
 
 def _quoted_sentence(text: str, start: int) -> bool:
@@ -273,6 +283,7 @@ def _name_then_verb(word: str, rest: list[str], goes_on: frozenset[str]) -> bool
 
 
 _CLOSING_MARK = re.compile(r"[\"”]")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _WORDS = re.compile(r"[a-z][\w'’-]*")
 NAME_GIVEN = 60  # characters before a suffix or a company that a surname opening the next sentence was given in
 _CUE_AFTER = re.compile(  # '"...," she said', '"...," Ann Cole said', '"...," said Ann Cole'
@@ -285,7 +296,9 @@ _CLOCK_GOES_ON = frozenset(
     "independence veterans mother father valentine".split()
 )
 _DIRECTIONS = frozenset("n s e w ne nw se sw north south east west suite".split())
-_HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w'’-]*\s+){1,3}$")  # "60 Church ", before "St."
+_HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")  # "60 Church ", "300 N. Vine "
+# a street named after "on", "along" or "off" ("on Wharf St. Biscuit was"), not a mountain's or a fort's saint
+_ON_STREET = re.compile(r"\b(?:on|along|off)\s+(?!(?:Mount|Mt|Fort|Ft|Port|Cape|Lake)\s)[A-Z][\w'’-]+\s+$")
 # what a company named at the start of a sentence goes on to do (not "is" or "has": "King Jr. Day is")
 _DOES = frozenset("said says expects expected plans planned announced reported agreed declined confirmed".split())
 
@@ -309,8 +322,8 @@ def goes_on(sentence: str, after: str) -> bool:
     if _LOST_CURRENCY.search(sentence) and _AMOUNT.match(after):
         return True
     title = _TITLE_END.search(sentence)
-    if title and title[1].lower() in TITLES:  # "Col. Rob Manning", not "12 Oak Dr. The house ..."
-        return _names_on(after)
+    if title and title[1].lower() in TITLES and _names_on(after):  # "Col. Rob Manning", not "12 Oak Dr. The house"
+        return True  # (and "Ste. 200" goes on as a number's label, below)
     if after[:1].isdigit() and (_MONTH_END.search(sentence) or _NEVER_LAST.search(sentence)):
         return True
     if _CALIBRE_OR_YEAR.match(after):
