@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from labels.ecb_quotes import ECB_HELDOUT, ECB_TUNING, as_cluster_rows, ecb_stories
+from labels.ecb_quotes import ECB_HELDOUT, ECB_TUNING, ECB_TUNING2, as_cluster_rows, ecb_stories
 from storyweave.analysis import analyse
 from storyweave.engines.local import annotate_articles
 from storyweave.eval.datasets import read_clustered, read_multinews, shared_data_file
@@ -167,7 +167,7 @@ def score_claims(analyses: dict[str, Analysis], labels: list[dict]) -> dict[str,
 def ecb_figures() -> dict[str, float]:
     """Speaker figures on the ECB+ quotation labels (stop 27): each labelled story analysed whole, as one story."""
     path = shared_data_file("ecbplus-dev", "articles.jsonl")
-    sets = {name: load(name) for name in (ECB_TUNING, ECB_HELDOUT) if (LABELS / name).is_file()}
+    sets = {name: load(name) for name in (ECB_TUNING, ECB_TUNING2, ECB_HELDOUT) if (LABELS / name).is_file()}
     if path is None or not sets:
         return {}
     stories = ecb_stories(path)
@@ -179,7 +179,7 @@ def ecb_figures() -> dict[str, float]:
     }
     figures: dict[str, float] = {}
     for name, rows in sets.items():
-        label = "ECB+ tuning" if name == ECB_TUNING else "ECB+ held-out"
+        label = {ECB_TUNING: "ECB+ tuning", ECB_TUNING2: "ECB+ tuning 2"}.get(name, "ECB+ held-out")
         scored = score_heldout_quotes(analyses, as_cluster_rows(rows, stories))
         figures |= {k.replace("held-out", label): v for k, v in scored.items()}
     return figures

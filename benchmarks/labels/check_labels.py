@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ecb_quotes import ECB_HELDOUT, ECB_TUNING, as_cluster_rows, ecb_stories
+from ecb_quotes import ECB_HELDOUT, ECB_TUNING, ECB_TUNING2, as_cluster_rows, ecb_stories
 
 HERE = Path(__file__).resolve().parent
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "multinews-dev" / "clusters.jsonl"
@@ -116,7 +116,7 @@ def main() -> int:
     heldout2 = load(HELDOUT2) if (HERE / HELDOUT2).is_file() else []
     errors += check_quotes(docs, heldout, HELDOUT) + check_quotes(docs, tuning, TUNING)
     errors += check_quotes(docs, heldout2, HELDOUT2)
-    ecb = {name: load(name) for name in (ECB_TUNING, ECB_HELDOUT) if (HERE / name).is_file()}
+    ecb = {name: load(name) for name in (ECB_TUNING, ECB_TUNING2, ECB_HELDOUT) if (HERE / name).is_file()}
     if ecb and ECB_DATA.is_file():
         stories = ecb_stories(ECB_DATA)
         ecb_docs = {story: [text for _, text in articles] for story, articles in stories.items()}

@@ -13,6 +13,7 @@ from typing import Any
 
 ECB_TUNING = "quotes_ecb_tuning.jsonl"  # labelled at stop 27, tuned on
 ECB_HELDOUT = "quotes_ecb_heldout.jsonl"  # labelled at stop 27 with it: held out
+ECB_TUNING2 = "quotes_ecb_tuning2.jsonl"  # labelled later in stop 27, scored once, then tuned on
 
 Row = dict[str, Any]
 
