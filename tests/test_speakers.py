@@ -540,3 +540,32 @@ def test_two_people_named_together_speak_together(models) -> None:  # type: igno
     assert found["a born entertainer and"] == "Ines Varga and Paul Hedlund"
     assert found["She is the right"] == "Ines Varga and Paul Hedlund"
     assert found["She will make it"] == "Ines Varga and Paul Hedlund"
+
+
+def test_a_name_written_with_spaced_hyphens_is_one_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "IMF chief Dominika Varga - Holm flew to Athens on Sunday to meet the finance minister.",
+        '"We are ready to help Greece with all our means," Varga - Holm said.',
+        '"The program will be tough," he said.',
+    )
+    assert found["We are ready to"] == "Dominika Varga-Holm"
+    assert found["The program will be"] == "Dominika Varga-Holm"
+
+
+def test_a_conjunction_opening_the_sentence_is_not_part_of_the_name() -> None:
+    from storyweave.analysis.entities import core_name
+
+    assert core_name("But Professor Varga") == "Varga"  # 'But Professor Varga says there is "..."'
+    assert core_name("Neither Perlo") == "Perlo"
+    assert core_name("Chela Ortiz -") == "Chela Ortiz"  # a dash the entity model took in
+    assert core_name("Dominika Varga - Holm") == "Dominika Varga-Holm"
+    assert core_name("King") == "King"  # a word alone is a name
+
+
+def test_a_name_after_a_long_title_keeps_its_initials(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"This is an assault on the land itself," said House Resources Committee Chairman Tomas J. Renwick II.',
+    )
+    assert found["This is an assault"] == "Tomas J. Renwick II"

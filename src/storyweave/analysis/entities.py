@@ -44,12 +44,17 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 # Words that open a sentence before a name and that the entity model takes into it: "Having Jackman host ...",
 # "Unlike Reed, ..."
-SENTENCE_OPENERS = frozenset("having being unlike although though while meanwhile including following".split())
+SENTENCE_OPENERS = frozenset(
+    "having being unlike although though while meanwhile including following but and neither nor yet".split()
+)
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")  # "Strauss - Kahn", as tokenised text writes "Strauss-Kahn"
 
 
 def core_name(text: str) -> str:
     """The name without titles, possessive or leading article: "Professor Alexis Jay's" -> "Alexis Jay"."""
-    words = _POSSESSIVE.sub("", text.strip()).split()
+    words = _POSSESSIVE.sub("", _SPACED_HYPHEN.sub("-", text).strip(" -–—")).split()
     # a title comes off only when a name is left: "King" alone is a surname (Peter King), not a title
     while len(words) > 1 and (
         words[0].lower().strip(".") in TITLES or words[0].lower() == "the" or words[0].lower() in SENTENCE_OPENERS
@@ -132,7 +137,15 @@ def build_index(matrix: StoryMatrix) -> EntityIndex:
     for name, draft in index.drafts.items():
         if draft.kind == "person" and len(name.split()) > 1:
             index.surnames.setdefault(name.split()[-1].lower(), name)
+    for name, draft in index.drafts.items():  # "Kahn" for Dominique Strauss-Kahn, unless someone is named Kahn
+        if draft.kind == "person" and len(name.split()) > 1:
+            index.surnames.setdefault(surname_tail(name), name)
     return index
+
+
+def surname_tail(name: str) -> str:
+    """The last part of a name's last word, lower case: "strauss-kahn" -> "kahn", "okafor" -> "okafor"."""
+    return name.split()[-1].rsplit("-", 1)[-1].lower()
 
 
 def _has_role(text: str) -> bool:

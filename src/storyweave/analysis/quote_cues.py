@@ -32,7 +32,7 @@ CUES = (
 # descriptor may stand before a name ("hotel spokeswoman Paula Dirks", "16-year-old Jennie Steinberg").
 _CAPITALISED = r"[A-Z][\w'’.-]*\.?"
 _PARTICLE = r"(?:al|el|de|da|del|della|di|du|van|von|der|den|bin|ibn|le|la|dos|das)[-\s]"
-_PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,5}}[A-Z][\w'’-]+"
+_PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,7}}[A-Z][\w'’-]+"
 _DESCRIPTOR = (
     r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"  # "U.S. Forest Service volunteer"
 )

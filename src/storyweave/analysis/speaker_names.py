@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from storyweave.analysis.entities import EntityIndex, core_name
+from storyweave.analysis.entities import EntityIndex, core_name, surname_tail
 from storyweave.models import AnnotatedArticle, Entity
 
 MIN_MISSPELT = 5  # letters a surname needs before a one-letter difference counts as a misspelling
@@ -77,7 +77,8 @@ class Names:
         candidates = []
         for entity in [e for e in self.people if e.start < before]:
             name = self.index.resolve_person(entity.text) or core_name(entity.text)
-            if name and name.lower().split()[-1] == surname and (len(core.split()) == 1 or name.endswith(core)):
+            last = name.lower().split()[-1] if name else ""
+            if name and surname in {last, surname_tail(name)} and (len(core.split()) == 1 or name.endswith(core)):
                 candidates.append((entity.sentence, entity.start, name))
         if len(core.split()) == 1:
             candidates += self._written_in_full(core, before)

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from storyweave.analysis.entities import PHOTO_CREDIT, EntityIndex
+from storyweave.analysis.entities import PHOTO_CREDIT, TITLES, EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
 from storyweave.analysis.quote_cues import ACCORDING_TO, REPORTED_OPENING
 from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
@@ -145,6 +145,9 @@ class SpeakerResolver:
             return None  # "a spokesman for Prime Minister Ann Cole", "a former colleague of Ross": not named
         if unnamed(written) or not written:  # unless they give a name: "a man who ..., who gave only his first name"
             return self._first_name_given(span.start, span.end)
+        titled = [i for i, w in enumerate(words[:-1]) if i and w.lower().strip(".") in TITLES]
+        if titled and all(w[:1].isupper() for w in words[titled[-1] + 1 :]):  # "... Committee Chairman Nick J. Rahall"
+            written = " ".join(words[titled[-1] + 1 :])
         affiliated = _AFFILIATION.match(written)
         if affiliated and not _described_name(written):
             written = affiliated.group(1)  # "Juan Rivera of the Catholic University": the person, not the university
