@@ -116,7 +116,7 @@ def invented() -> tuple[dict[str, str], dict[str, list[dict[str, object]]]]:
     for row in labels:
         number = int(str(row["doc"]).rsplit("-", 1)[1])
         halves["invented-odd" if number % 2 else "invented-even"].append(row)
-    for name in [f"invented{n}" for n in range(2, 11)]:
+    for name in [f"invented{n}" for n in range(2, 13)]:
         more, halves[name] = _invented_set(name)
         texts |= more
     return texts, halves
