@@ -318,6 +318,24 @@ HARD_BOUNDARIES = [
     ),
     ("Talk: Ellery Library, 212 N. Main St. Free.", ["Talk: Ellery Library, 212 N. Main St.", "Free."]),
     ("Snow lay on Mount St. Helens all week.", ["Snow lay on Mount St. Helens all week."]),
+    # from the eleventh invented set (stop 27): ranks, hours, a ZIP code, a quotation closing after a time
+    ("In District 5, Comm. Hal Sutter won.", ["In District 5, Comm. Hal Sutter won."]),
+    ("Among them was Spc. Tomas Ibarra, 22.", ["Among them was Spc. Tomas Ibarra, 22."]),
+    ("See 42 Orchard Ln. (Sat., 1-3 p.m.) and more.", ["See 42 Orchard Ln. (Sat., 1-3 p.m.) and more."]),
+    ("Open Tues.-Thurs. 5-10 p.m. daily.", ["Open Tues.-Thurs. 5-10 p.m. daily."]),
+    (
+        "Gifts to P.O. Box 212, Larkin, Kess. 60211 are welcome.",
+        ["Gifts to P.O. Box 212, Larkin, Kess. 60211 are welcome."],
+    ),
+    ("Response time rose to 6 min. 40 sec. last year.", ["Response time rose to 6 min. 40 sec. last year."]),
+    (
+        'She said it would "bring people downtown after 5 p.m." She got an ovation.',
+        ['She said it would "bring people downtown after 5 p.m."', "She got an ovation."],
+    ),
+    (
+        "Brightfield Foods Co. Opens $48 Million Plant in Dunmore, Creating 220 Jobs",
+        ["Brightfield Foods Co. Opens $48 Million Plant in Dunmore, Creating 220 Jobs"],
+    ),
     # and the breaks that are right stay, a dateline's among them
     ("MARLOW, Okla. --A barn burned. Nobody was hurt.", ["MARLOW, Okla.", "--A barn burned.", "Nobody was hurt."]),
     ("He moved to the U.S. The next year he married.", ["He moved to the U.S.", "The next year he married."]),

@@ -25,7 +25,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    dep ft mt pt coun gda fr sh smt addl const ste""".split()
+    dep ft mt pt coun gda fr sh smt addl const ste comm spc pfc""".split()
 )  # and "Ft. Carver", "Mt. Hood", "Pt. Alder"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
@@ -51,18 +51,23 @@ _NEVER_LAST = re.compile(rf"\b(?:{'|'.join(sorted(_NEVER_LAST_WORDS))})\.$", re.
 # before a headline's last words
 _NUMBERED = re.compile(r"\b(?:No|Nos|Art|Sec|Prop|Fig|Vol|Ch|Ref|Apt|Ste|Stat)\.$")
 _BEFORE_DIGITS = re.compile(r"\b(?:Ext|ext|cl|Cl|sch|Sch|Rs|approx)\.$")  # "ext. 204", "cl. 14", "Rs. 142.6"
-_DURATION_GOES_ON = re.compile(r"\bhrs\.$")  # "2 hrs. 10 minutes"
-_MINUTES = re.compile(r"\d+\s*(?:mins?|minutes)\b")
+_DURATION_GOES_ON = re.compile(r"\b(?:hrs|min)\.$")  # "2 hrs. 10 minutes", "6 min. 40 sec."
+_MINUTES = re.compile(r"\d+\s*(?:mins?|minutes|secs?|seconds)\b")
 _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
 _STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
+_STATE_THEN_ZIP = (re.compile(r",\s[A-Z][a-z]{1,4}\.$"), re.compile(r"\d{5}(?:-\d{4})?\b"))  # "Larkin, Kess. 60211"
 _UNIT = re.compile(r"(?:Apt|Ste|Suite|Unit|Fl|Rm)\b")  # a flat or suite after a street: "Ave. Apt. 3"
+# a sentence in brackets: a word (not an abbreviation) in capitals, two more words, a stop ("(Sat., 1-3 p.m.)" is none)
+_PARENTHESISED_SENTENCE = re.compile(r"\([A-Z][a-z]*(?=[\s,])[^()]*?\s\S+\s[^()]*[.!?][\"”’]?\)")
 _BODY_END = re.compile(r"\b(?:Corp|Inc|Ltd|Co|Bros)\.$")
 # a headline's words to its end, in title case ("Opens Second U.S. Assembly Plant in Ferris Valley")
-_TITLE_CASE_REST = re.compile(r"(?:(?:[A-Z][\w.'’-]*|in|of|the|and|for|to|at|on|with)\s+){1,12}[A-Z][\w'’-]*")
+_TITLE_CASE_REST = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*,?|\$?\d[\d,.]*|in|of|the|and|for|to|at|on|with)\s+){1,12}[A-Z][\w'’-]*"
+)
 _HEADLINE_REST = re.compile(r"(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*$")  # capitalised words to the line's end
 _DAY_END = re.compile(rf"\b(?:{_WEEKDAY_ABBREVIATIONS})\.$")
 _TIME_OR_DATE = re.compile(  # "3.05pm", "10 a.m.", "19 April", "Oct. 14"
-    rf"\d{{1,2}}(?:[.:]\d\d)?\s*(?:[ap]\.?m\b|noon)|\d{{1,2}}\s+{_MONTHS_PATTERN}(?!\w)|{_MONTHS_PATTERN}\s+\d"
+    rf"\d{{1,2}}(?:[.:]\d\d)?(?:\s?[-–]\s?\d{{1,2}}(?:[.:]\d\d)?)?\s*(?:[ap]\.?m\b|noon)|\d{{1,2}}\s+{_MONTHS_PATTERN}(?!\w)|{_MONTHS_PATTERN}\s+\d"
 )
 _NAMED_DAY = re.compile(r"(?:\b[Tt]he|\b[A-Z][a-z]+)\s+Sun\.$")  # "The Sun.", "the Baltimore Sun.": a newspaper
 _ROAD_END = re.compile(r"\b(?:Rd|Rte|Hwy|Route|Highway|Interstate)\.?$")
@@ -105,7 +110,7 @@ _ENDING_ABBREVIATION = re.compile(
     rf"|\b(?P<month>{_MONTH_ABBREVIATIONS})|\b(?P<weekday>{_WEEKDAY_ABBREVIATIONS})"
     r"|(?:(?<=[\"“])|^)(?P<answer>No)"
     r"|(?<!\S)(?:[A-Z]\.)+[A-Z]|\b(?P<label>(?:Gate|Section|Terminal|Concourse|Building|Hall|Lot|Level|Pier|Platform|Zone"
-    r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.)\s+(?P<next>[\"“]|[A-Za-z][\w'’-]*\.?)"
+    r"|Block|Wing|Room|Row|Unit|Exit)\s+[A-Z]))\.[\"”]?)\s+(?P<next>[\"“]|[A-Za-z][\w'’-]*\.?)"
 )
 # A question mark glued to a word before an amount is a currency sign lost in decoding ("to lend?22.4bn")
 _LOST_CURRENCY = re.compile(r"[A-Za-z]\?$")
@@ -338,6 +343,10 @@ def goes_on(sentence: str, after: str) -> bool:
     if _STREET_END.search(sentence) and _HEADLINE_REST.match(after):  # "Breaks Ground on Riverside Blvd. Flood Wall"
         return True
     if _STREET_END.search(sentence) and _UNIT.match(after):  # "40 Orchard Ave. Apt. 3"
+        return True
+    if _STREET_END.search(sentence) and after.startswith("("):  # "42 Orchard Ln. (Sat., 1-3 p.m.)", but not "St.
+        return not _PARENTHESISED_SENTENCE.match(after[:TAIL])  # (The library reopened after six weeks.)"
+    if _STATE_THEN_ZIP[0].search(sentence) and _STATE_THEN_ZIP[1].match(after):
         return True
     if _BODY_END.search(sentence) and _TITLE_CASE_REST.fullmatch(after):  # "Robotics Corp. Opens Second Plant in ..."
         return True
