@@ -403,3 +403,5 @@ def test_a_three_letter_first_name_spelt_two_ways_beside_one_surname() -> None:
     assert _difference("jon owen", "john owen") == frozenset({"jon", "john"})  # one letter off, the surname shared
     assert _difference("jon", "john") is None  # alone, three letters are too often another word
     assert _difference("jeff owen", "jeffrey owen") is None  # a short form is not a second spelling
+    assert _difference("tom reed", "tim reed") is None  # two people of one family
+    assert _difference("abc news", "nbc news") is None

@@ -32,7 +32,7 @@ CUES = (
 # descriptor may stand before a name ("hotel spokeswoman Paula Dirks", "16-year-old Jennie Steinberg").
 _CAPITALISED = r"[A-Z][\w'’.-]*\.?"
 _PARTICLE = r"(?:al|el|de|da|del|della|di|du|van|von|der|den|bin|ibn|le|la|dos|das)[-\s]"
-_PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,7}}[A-Z][\w'’-]+"
+_PROPER = rf"(?:the\s+)?(?:{_CAPITALISED}\s+|{_PARTICLE}){{0,5}}[A-Z][\w'’-]+"
 _DESCRIPTOR = (
     r"(?:(?:a|an)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z0-9][\w'’-]*\s+){1,4}"  # "U.S. Forest Service volunteer"
 )
@@ -57,7 +57,6 @@ REPORTED_OPENING = re.compile(
     rf"{APPOSITION}\s+(?:also\s+|has\s+|had\s+)?(?P<cue>{CUES})\b"
 )
 _INVERTED_END = re.compile(rf",\s*(?P<cue>{CUES})\s+(?P<name>(?:{_CAPITALISED}\s+){{0,3}}[A-Z][\w'’-]+)\s*[.!?]?\s*$")
-_AND_NAME = re.compile(r"\s+and\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\b")
 _ACCORDING_OPENING = re.compile(rf"^According to\s+{_NAME}\s*,")
 ACCORDING_TO = re.compile(rf"\baccording to\s+(?P<name>{_PROPER})")  # "..., according to Marrow."
 
@@ -88,9 +87,7 @@ def attribution(text: str, start: int, end: int, sentence_start: int, sentence_e
     if after and not text[end + after.end() : sentence_end].lstrip().startswith(":"):  # 'X added: "..."' is the next
         if after["cue1"]:
             direct = after["cue1"] not in TOLD
-            both = _AND_NAME.match(text, end + after.end("name1"), sentence_end)  # "said Ann Cole and Tom Reed"
-            name = f"{after['name1']} and {both['name']}" if both and after["name1"][:1].isupper() else after["name1"]
-            return Found(name, after["cue1"], end + after.start("cue1"), direct)
+            return Found(after["name1"], after["cue1"], end + after.start("cue1"), direct)
         direct = not text[end + after.end("name2") : end + after.start("cue2")].strip(" ,")
         return Found(after["name2"], after["cue2"], end + after.start("cue2"), direct)
     lead = _lead(text, sentence_start, start)

@@ -67,7 +67,8 @@ _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|D
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
 _ROLE_WORDS = PERSON_NOUNS | set(ABBREVIATIONS)
 ISSUER_LOOKBACK = 3  # earlier sentences that mention a document, searched for who issued it
-_AFTER_ISSUER = r"(?:on|in|said|says|that|which|to)\b"  # what may follow the issuer's name
+_AFTER_ISSUER = r"(?:on|in|at|said|says|that|which|to|yesterday|today|tonight|last|this|earlier)\b"  # after the issuer
+_ANOTHER = r"(?:a|an|another|its|his|her|their)"  # before a document that is not the one the quote's "the" means
 _ISSUED_BY = re.compile(
     rf"\b(?P<noun>[a-z]+)\s+(?:from|by|issued by|released by)\s+(?:the\s+)?"
     rf"(?P<who>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){{0,4}}(?:\s+(?!{_AFTER_ISSUER})[a-z]+)?)"
@@ -188,6 +189,8 @@ class Roles:
             issued = _ISSUED_BY.search(earlier.text)  # government": the quote's "the statement said" is theirs
             if issued and issued["noun"].lower().rstrip("s") == noun:
                 return self.index.canonical(issued["who"]) or issued["who"]
+            if re.search(rf"\b{_ANOTHER}\s+(?:[a-z]+\s+)?{noun}s?\b", earlier.text.lower()):
+                return None  # "A lawyer for Reed released a statement": another one, whose issuer is not named
         return None
 
     def _apposed(self, entity: Entity) -> bool:

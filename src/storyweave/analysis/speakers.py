@@ -19,12 +19,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from storyweave.analysis.entities import PHOTO_CREDIT, TITLES, EntityIndex
+from storyweave.analysis.alignment import STOP_WORDS
+from storyweave.analysis.entities import PHOTO_CREDIT, ROLE_NOUNS, EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
 from storyweave.analysis.quote_cues import ACCORDING_TO, REPORTED_OPENING
 from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
 from storyweave.analysis.speaker_names import Names
-from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, Roles
+from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, PERSON_NOUNS, Roles
 from storyweave.models import AnnotatedArticle, Entity
 from storyweave.nlp.syntax import Subject
 
@@ -134,8 +135,9 @@ class SpeakerResolver:
             return self._pronoun(span)
         if written.lower() == "it":
             return None  # "It predicted:": a body or a document this passage does not name; not guessed
-        if written.lower() in _THE_TWO:  # "the pair said" after "said Ann Cole and Tom Reed": the two again
-            return self.previous[1] if self.previous[1] and " and " in self.previous[1] else None
+        if written.lower() in _THE_TWO:  # "the pair said" right after "said Ann Cole and Tom Reed": the two again
+            end, previous = self.previous
+            return previous if previous and " and " in previous and span.start - end <= PAIR_GAP else None
         written = _INVISIBLE.sub("", written).split("(")[0].strip()  # "Sen. Ann Cole\u200b (D-SI"
         words = written.split()
         if words and words[-1].lower() in DOCUMENTS and unnamed(written):
@@ -145,9 +147,6 @@ class SpeakerResolver:
             return None  # "a spokesman for Prime Minister Ann Cole", "a former colleague of Ross": not named
         if unnamed(written) or not written:  # unless they give a name: "a man who ..., who gave only his first name"
             return self._first_name_given(span.start, span.end)
-        titled = [i for i, w in enumerate(words[:-1]) if i and w.lower().strip(".") in TITLES]
-        if titled and all(w[:1].isupper() for w in words[titled[-1] + 1 :]):  # "... Committee Chairman Nick J. Rahall"
-            written = " ".join(words[titled[-1] + 1 :])
         affiliated = _AFFILIATION.match(written)
         if affiliated and not _described_name(written):
             written = affiliated.group(1)  # "Juan Rivera of the Catholic University": the person, not the university
@@ -344,6 +343,7 @@ _COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\b(?:and|but))\s+$")
 
 
 UNNAMED = ""  # a speaker the article describes but never names
+PAIR_GAP = 300  # characters from two people's quotation within which "the pair" is still them
 _THE_TWO = frozenset({"the pair", "the two", "the duo", "both", "the two men", "the two women"})
 _INDEFINITE = {"a", "an", "one", "another"}
 
@@ -379,7 +379,14 @@ def _role_before_name(words: list[str]) -> bool:
     producer Laurence Mark", not what someone said something of ("Bernthal of working alongside Spacey")."""
     trailing = _trailing_name(words)
     between = words[1 : len(words) - len(trailing)]
-    return bool(trailing and between) and all(w.islower() and w not in _LINK_WORDS for w in between)
+    return (
+        bool(trailing and between)
+        and all(w.islower() and w not in STOP_WORDS and not w.endswith("ing") for w in between)
+        and (between[-1] in ROLE_NOUNS | PERSON_NOUNS or between[-1].endswith(_ROLE_ENDINGS))
+    )
+
+
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant")  # producer, director, dentist
 
 
 def _trailing_name(words: list[str]) -> list[str]:

@@ -27,8 +27,7 @@ from storyweave.models import Fact, FactGroup
 
 SPELT_LABELS = NAME_LABELS - {"NORP"}  # nationalities are words ("Russian"), not names to spell
 MIN_LETTERS = 5  # a one-letter difference in a shorter word is too often another word
-# ... unless the rest of a longer name is the same ("Gulf of Eden" / "Gulf of Aden", "Jon Owen" / "John Owen")
-SHARED_MIN_LETTERS = 3
+SHARED_MIN_LETTERS = 4  # ... unless the rest of a longer name is the same ("Gulf of Eden" / "Gulf of Aden")
 _TOKEN = re.compile(r"[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*")
 # a run of capitalised words ("Gulf of Aden")
 _PHRASE = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|de|del|al|the)\s+[A-Z][a-z]+|\s+[A-Z][a-z]+)+")
@@ -83,7 +82,20 @@ def _difference(x: str, y: str) -> frozenset[str] | None:
     if len(words_x) == 1:
         return frozenset((x, y)) if _one_word_off(x, y, MIN_LETTERS) else None
     differ = [(p, q) for p, q in zip(words_x, words_y, strict=True) if p != q]
-    return frozenset(differ[0]) if len(differ) == 1 and _one_word_off(*differ[0], SHARED_MIN_LETTERS) else None
+    if len(differ) != 1:
+        return None
+    if _one_word_off(*differ[0], SHARED_MIN_LETTERS) or _first_name_letter_added(words_x, words_y):
+        return frozenset(differ[0])
+    return None
+
+
+def _first_name_letter_added(x: list[str], y: list[str]) -> bool:
+    """A short first name with a letter more before the same surname: "Jon Owen" / "John Owen" (not "Tom Reed" /
+    "Tim Reed", two people, nor "ABC News" / "NBC News")."""
+    first_x, first_y = x[0], y[0]
+    if len(x) != 2 or x[1] != y[1] or abs(len(first_x) - len(first_y)) != 1 or min(len(first_x), len(first_y)) < 3:
+        return False
+    return OSA.distance(first_x, first_y) == 1 and first_x[0] == first_y[0]
 
 
 def _compact(plain: str) -> str:

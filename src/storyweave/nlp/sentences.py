@@ -25,7 +25,7 @@ NEWS_ABBREVIATIONS = frozenset(
 # "Rob" for a sentence's first word)
 TITLES = frozenset(
     """gov sen rep lt col gen maj sgt capt cmdr adm amb cpl pvt supt insp det prof dr mr mrs ms messrs rev hon atty
-    dep ft mt pt coun gda fr sh smt addl const ste comm spc pfc""".split()
+    dep ft mt pt coun gda fr sh smt addl const ste spc pfc""".split()
 )  # and "Ft. Carver", "Mt. Hood", "Pt. Alder"
 REFERENCE_ABBREVIATIONS = frozenset({"fig", "figs", "esq"})  # "(Fig. 2c)", "Howard Sanders, Esq. posted"
 # Where Punkt ends a sentence that goes on (checked on the hard places of the dev data, see
@@ -40,7 +40,7 @@ _QUOTED_ABBREVIATION = re.compile(r"[\"“'‘(]([A-Za-z]+)\.$")
 _TITLE_END = re.compile(r"(?:^|[\s\"“'‘(])([A-Z][a-z]{1,5})\.$")
 _MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # the months news copy shortens
 _WEEKDAY_ABBREVIATIONS = "Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
-_STREETS = "Ave|Blvd|Rd|St|Hwy|Ln|Pkwy"
+_STREETS = "Ave|Blvd|Rd|St|Hwy|Ln|Pkwy|Ct"
 _MONTHS_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"  # a month, written out or not
 _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.$")  # "May. 3, 2013"
 _SHORT_MONTH_END = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})\.$")  # not "in June." (a sentence's last word)
@@ -55,7 +55,8 @@ _DURATION_GOES_ON = re.compile(r"\b(?:hrs|min)\.$")  # "2 hrs. 10 minutes", "6 m
 _MINUTES = re.compile(r"\d+\s*(?:mins?|minutes|secs?|seconds)\b")
 _NUMBER_OR_ROMAN = re.compile(r"\d|[IVX]+(?![\w'’])")
 _STREET_END = re.compile(rf"\b(?:{_STREETS})\.$")
-_STATE_THEN_ZIP = (re.compile(r",\s[A-Z][a-z]{1,4}\.$"), re.compile(r"\d{5}(?:-\d{4})?\b"))  # "Larkin, Kess. 60211"
+_STATE_END = re.compile(r",\s[A-Z][a-z]{1,4}\.$")  # "Larkin, Kess." before its ZIP code
+_ZIP_CODE = re.compile(r"\d{5}(?:-\d{4})?\b")
 _UNIT = re.compile(r"(?:Apt|Ste|Suite|Unit|Fl|Rm)\b")  # a flat or suite after a street: "Ave. Apt. 3"
 # a sentence in brackets: a word (not an abbreviation) in capitals, two more words, a stop ("(Sat., 1-3 p.m.)" is none)
 _PARENTHESISED_SENTENCE = re.compile(r"\([A-Z][a-z]*(?=[\s,])[^()]*?\s\S+\s[^()]*[.!?][\"”’]?\)")
@@ -221,8 +222,10 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return True  # "at 8 a.m. Gov. Nadia Ferro ordered", "Sacramento, Calif. Sen. Ann Cole said"
     if not word[:1].isupper() or _DAY_OR_ZONE.match(word) or bare in _MONTHS:
         return False
-    if m["letter"]:  # "influenza A. The virus" ends; "by J. Smith", "an L. A Superior Court judge", "the D. A.'s"
-        return bare in OPENERS and not word.endswith(".") and after[:1].islower()
+    if m["letter"]:  # "influenza A. The virus" ends; "by J. Smith", "an L. A Superior Court judge", "the D. A.'s",
+        previous = m.string[max(0, m.start() - NAME_GIVEN) : m.start()].split()[-1:]  # "Thomas E. Still and"
+        lower = bool(previous) and previous[0].islower()
+        return lower and bare in OPENERS and not word.endswith(".") and after[:1].islower()
     if bare in {"a", "an", "the"} and not word.endswith("."):  # "Corp. A. J. Smith" goes on
         return True  # "not the U.S. A State Dept. spokesman said", "at Acme Corp. The Times reported", "10:05 p.m. A"
     if m["clock"]:  # a name after a time, then a comma or a verb: "10:30 a.m. Oregon State Police, the FBI ..."
@@ -247,7 +250,7 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
     if (m["suffix"] or m["body"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
         # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"; a company's name and what it does
-        return _given(bare, m) or (bool(m["body"]) and after.rstrip(",.") in _DOES)  # "Metalworks Co. Harrow expects"
+        return _given(bare, m)
     if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
         return after[:1].islower() and bare.endswith(("ing", "ly"))
     return False
@@ -301,11 +304,15 @@ _CLOCK_GOES_ON = frozenset(
     "independence veterans mother father valentine".split()
 )
 _DIRECTIONS = frozenset("n s e w ne nw se sw north south east west suite".split())
-_HOUSE_NUMBER = re.compile(r"\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")  # "60 Church ", "300 N. Vine "
-# a street named after "on", "along" or "off" ("on Wharf St. Biscuit was"), not a mountain's or a fort's saint
-_ON_STREET = re.compile(r"\b(?:on|along|off)\s+(?!(?:Mount|Mt|Fort|Ft|Port|Cape|Lake)\s)[A-Z][\w'’-]+\s+$")
-# what a company named at the start of a sentence goes on to do (not "is" or "has": "King Jr. Day is")
-_DOES = frozenset("said says expects expected plans planned announced reported agreed declined confirmed".split())
+# words that open a place's name before a saint ("Mount St. Helens", "Port St. Lucie", "East St. Louis") and days,
+# never a street's name before "St."
+_NOT_A_STREET = (
+    r"(?:Mount|Mt|Fort|Ft|Port|Cape|Lake|East|West|North|South|New|Upper|Lower|Little|Great|Grand"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s"
+)
+# "60 Church ", "300 N. Vine " before "St." (a house number, not a year or a count before a place)
+_HOUSE_NUMBER = re.compile(rf"\b(?!(?:19|20)\d\d\b)\d+[A-Za-z]?\s+(?!{_NOT_A_STREET})(?:[A-Z][\w.'’-]*\s+){{1,3}}$")
+_ON_STREET = re.compile(rf"\b(?:on|along|off)\s+(?!{_NOT_A_STREET})[A-Z][\w'’-]+\s+$")  # "on Wharf St. Biscuit was"
 
 
 def after_dateline(text: str, start: int, end: int) -> int:
@@ -340,13 +347,12 @@ def goes_on(sentence: str, after: str) -> bool:
         return True
     if _time_then_day(sentence, after):  # "at 10 a.m. Sat., Nov. 8"
         return True
-    if _STREET_END.search(sentence) and _HEADLINE_REST.match(after):  # "Breaks Ground on Riverside Blvd. Flood Wall"
-        return True
-    if _STREET_END.search(sentence) and _UNIT.match(after):  # "40 Orchard Ave. Apt. 3"
-        return True
-    if _STREET_END.search(sentence) and after.startswith("("):  # "42 Orchard Ln. (Sat., 1-3 p.m.)", but not "St.
-        return not _PARENTHESISED_SENTENCE.match(after[:TAIL])  # (The library reopened after six weeks.)"
-    if _STATE_THEN_ZIP[0].search(sentence) and _STATE_THEN_ZIP[1].match(after):
+    if _STREET_END.search(sentence):
+        if _HEADLINE_REST.match(after) or _UNIT.match(after):  # "on Riverside Blvd. Flood Wall", "Ave. Apt. 3"
+            return True
+        if after.startswith("("):  # "42 Orchard Ln. (Sat., 1-3 p.m.)", but not "St. (The library reopened.)"
+            return not _PARENTHESISED_SENTENCE.match(after[:TAIL])
+    if _STATE_END.search(sentence) and _ZIP_CODE.match(after):  # "Larkin, Kess. 60211"
         return True
     if _BODY_END.search(sentence) and _TITLE_CASE_REST.fullmatch(after):  # "Robotics Corp. Opens Second Plant in ..."
         return True

@@ -96,13 +96,6 @@ def _phrase(head: Token) -> tuple[int, int]:
     last = head.i
     while last + 1 in subtree and head.doc[last + 1].dep_ in {"flat", "compound"}:
         last += 1
-    if head.tag_ in _PROPER_TAGS:  # "Laurence Mark and Bill Condon called": both speak
-        named = next((c for c in head.rights if c.dep_ == "conj" and c.tag_ in _PROPER_TAGS), None)
-        joined = named is not None and any(c.dep_ == "cc" and c.lower_ == "and" and c.i < named.i for c in head.rights)
-        if joined and named is not None and all(_joined(t) for t in head.doc[last + 1 : named.i]):
-            last = named.i
-            while last + 1 in subtree and head.doc[last + 1].dep_ in {"flat", "compound"}:
-                last += 1
     if head.tag_ in _NOUN_TAGS:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in _NOUN_LINKS and child.i == last + 1:
