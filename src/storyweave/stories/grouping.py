@@ -52,7 +52,9 @@ class GroupingSettings:
     words: float = 0.4
     names: float = 0.1
     neighbours: int = 10  # nearest articles whose stories become candidates
-    window: timedelta = timedelta(days=3)  # stories quiet for longer stop taking articles
+    # stories quiet for longer stop taking articles: a week, as news follows a trial, a strike or a storm (chosen on
+    # benchmarks/labels/dated_news2, B-cubed 0.854 at three days, 0.890 at seven; ECB+ and UCI span less)
+    window: timedelta = timedelta(days=7)
     rare_name: int = 50  # a name in at most this many stories is a candidate key
     name_stories: int = 1  # the latest stories of each rare name that become candidates
     lead_sentences: int = 20  # how much of each article stands for it
