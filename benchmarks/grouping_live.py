@@ -1,8 +1,9 @@
 """Stories built as articles arrive (``storyweave follow``) against the batch grouping of the same articles.
 
-    .venv/bin/python benchmarks/grouping_live.py [--round 200] [--stretch 1] [--windows 2]
+    .venv/bin/python benchmarks/grouping_live.py [--round 200] [--stretch 1] [--windows 2] [--only NAME]
 
-The articles of ``uci-headlines-dev`` (dated) and ``ecbplus-dev`` (undated) arrive in time order, ``--round`` at
+The articles of ``uci-headlines-dev`` (dated), ``ecbplus-dev`` (undated) and the invented dated sets of
+``labels/dated_news*/`` (several outlets over three weeks) arrive in time order, ``--round`` at
 a time; after each round the articles of the last ``--windows`` grouping windows are regrouped and each group
 carries on the story most of its members were in (``stories.store_sync.regroup_recent``, done here in memory).
 Printed: B-cubed precision, recall and F1 of the live stories against the batch grouping of all the articles,
@@ -18,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from storyweave.engines.local import annotate_articles
 from storyweave.eval.clustering import bcubed
@@ -27,6 +29,8 @@ from storyweave.stories.batch import group
 from storyweave.stories.grouping import GroupingSettings
 
 SETS = (("uci-headlines-dev", "headlines.jsonl"), ("ecbplus-dev", "articles.jsonl"))
+# invented dated multi-outlet news of our own (benchmarks/labels/dated_news*/), read from the repository
+DATED = sorted((Path(__file__).resolve().parent / "labels").glob("dated_news*/articles.jsonl"))
 
 
 def labels(groups: Sequence[Sequence[int]], size: int) -> list[int]:
@@ -77,9 +81,12 @@ def main() -> None:
     parser.add_argument("--round", type=int, default=200, help="articles arriving together (default: 200)")
     parser.add_argument("--stretch", type=int, default=1, help="spread the dates this many times wider")
     parser.add_argument("--windows", type=int, default=2, help="grouping windows regrouped each round (default: 2)")
+    parser.add_argument("--only", help="only the set of this name (uci-headlines-dev, ecbplus-dev, dated_news, ...)")
     args = parser.parse_args()
-    for name, file in SETS:
-        path = shared_data_file(name, file)
+    found = [(name, shared_data_file(name, file), file) for name, file in SETS]
+    for name, path, file in [*found, *((p.parent.name, p, p.name) for p in DATED)]:
+        if args.only and name != args.only:
+            continue
         if path is None:
             print(f"skipped {name}: ../shared/data/{name}/{file} is absent (clone beside shared/)")
             continue
