@@ -41,6 +41,7 @@ _TITLE_END = re.compile(r"(?:^|[\s\"“'‘(])([A-Z][a-z]{1,5})\.$")
 _MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec"  # the months news copy shortens
 _WEEKDAY_ABBREVIATIONS = "Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
 _STREETS = "Ave|Blvd|Rd|St|Hwy|Ln|Pkwy|Ct"
+_COMPANIES = "Corp|Inc|Ltd|Co|Bros"  # a company's name ends in these
 _MONTHS_PATTERN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"  # a month, written out or not
 _MONTH_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.$")  # "May. 3, 2013"
 _SHORT_MONTH_END = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})\.$")  # not "in June." (a sentence's last word)
@@ -60,7 +61,7 @@ _ZIP_CODE = re.compile(r"\d{5}(?:-\d{4})?\b")
 _UNIT = re.compile(r"(?:Apt|Ste|Suite|Unit|Fl|Rm)\b")  # a flat or suite after a street: "Ave. Apt. 3"
 # a sentence in brackets: a word (not an abbreviation) in capitals, two more words, a stop ("(Sat., 1-3 p.m.)" is none)
 _PARENTHESISED_SENTENCE = re.compile(r"\([A-Z][a-z]*(?=[\s,])[^()]*?\s\S+\s[^()]*[.!?][\"”’]?\)")
-_BODY_END = re.compile(r"\b(?:Corp|Inc|Ltd|Co|Bros)\.$")
+_BODY_END = re.compile(rf"\b(?:{_COMPANIES})\.$")
 # a headline's words to its end, in title case ("Opens Second U.S. Assembly Plant in Ferris Valley")
 _TITLE_CASE_REST = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*,?|\$?\d[\d,.]*|in|of|the|and|for|to|at|on|with)\s+){1,12}[A-Z][\w'’-]*"
@@ -106,7 +107,7 @@ _STATES = (
 # Abbreviations Punkt takes to go on that may end a sentence ("... at 9 p.m. Another deputy ...")
 _ENDING_ABBREVIATION = re.compile(
     rf"(?P<stop>(?:\b(?P<clock>[ap]\.m)|\b(?P<street>Ave|Blvd|Rd|Hwy|Ct|Ln)|\b(?P<suffix>Jr|Sr|Jnr|Snr)"
-    rf"|\b(?P<body>Corp|Inc|Ltd|Co|Bros|Dept|Univ|Mfg)|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)"
+    rf"|\b(?P<body>{_COMPANIES}|Dept|Univ|Mfg)|\b(?P<state>{_STATES})|(?<=[A-Za-z0-9] )(?P<saint>St)"
     r"|(?<=\d )(?P<degrees>[FC])|(?<=[a-z] )(?P<letter>[A-Z])"
     rf"|\b(?P<month>{_MONTH_ABBREVIATIONS})|\b(?P<weekday>{_WEEKDAY_ABBREVIATIONS})"
     r"|(?:(?<=[\"“])|^)(?P<answer>No)"
@@ -249,7 +250,7 @@ def _starts_sentence(m: re.Match[str], rest: list[str]) -> bool:
     if m["street"] or m["label"]:  # "Ave. H", "Park Ave. South"; "at the park's Gate C. Runners can"
         return after[:1].islower() and len(bare) > 1 and bare not in _DIRECTIONS
     if (m["suffix"] or m["body"]) and after[:1].islower():  # the surname just given: "Clarence Amos Jr. Amos
-        # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"; a company's name and what it does
+        # led", "said Carmen Ito, an agent with Redline Realty Co. Ito said"
         return _given(bare, m)
     if m["suffix"] or m["state"]:  # "Norfolk, Va. Moving swiftly, ..."; not "King Jr. Holiday", "Va. Beach"
         return after[:1].islower() and bare.endswith(("ing", "ly"))
