@@ -247,6 +247,48 @@ def test_the_same_event_on_two_days_is_a_conflict(models) -> None:  # type: igno
     assert all(not (set(s.sources) & {1, 2}) - {s.evidence[0].source} for s in brief.summary)  # neither cites the other
 
 
+LETTER = [
+    (
+        "Harbour Ledger",
+        "Ivo Marsh, who retired in December at the age of 70, in April wrote a long emotional letter to Bishop "
+        "Anna Kell, the Courier reported on Monday.",
+    ),
+    (
+        "Valley Courier",
+        "Ivo Marsh, who retired at the end of the year aged 70, wrote a long emotional letter to Bishop Anna Kell "
+        "in May, church officials say.",
+    ),
+]
+FOUND = [
+    ("Hill Times", "Paramedics found Fabio Rossi bleeding heavily on Monday afternoon at his home in Hillcrest."),
+    (
+        "Metro Wire",
+        "Police on Tuesday were investigating the killing of salon owner Fabio Rossi, who was found stabbed at "
+        "his home in Hillcrest.",
+    ),
+]
+
+
+def test_two_months_for_what_one_clause_tells_alike_are_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    """ "in April wrote a letter to Kell" / "wrote a letter to Kell in May": the words next to the months
+    differ, the clause around them tells one event."""
+    [conflict] = [g for g in analyse(_annotated(models, *LETTER)).conflicts if g.kind == "date"]
+    assert {f.text.split()[-1] for f in conflict.facts} == {"April", "May"}
+
+
+def test_two_days_in_clauses_that_share_only_a_name_are_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    """Found on Monday, investigated on Tuesday: one man, two events."""
+    assert not [g for g in analyse(_annotated(models, *FOUND)).conflicts if g.kind == "date"]
+
+
+def test_a_clause_is_read_without_its_names() -> None:
+    from storyweave.analysis.conflicts import clause_words
+
+    text = "Police say Fabio Rossi, who was found stabbed on Monday at his home, had no enemies."
+    at = text.index("Monday")
+    assert clause_words(text, at, at + len("Monday")) == {"found", "stabb", "home"}
+
+
 SPEAKER_PAIRS = [
     ("Ann Cole", "Tom Reed"), ("Lena Ortiz", "Paul Grant"), ("Omar Haddad", "Ruth Blake"),
     ("Ines Varga", "Carl Moody"), ("Nora Quist", "Hugo Brandt"), ("Maya Lund", "Dev Patel"),

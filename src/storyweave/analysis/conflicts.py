@@ -12,7 +12,7 @@ was said) and the days differ; a month likewise.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.atoms import Atoms, Quantity
@@ -33,12 +33,41 @@ def context_words(text: str, start: int, end: int) -> set[str]:
     return {_SUFFIX.sub("", w.lower())[:6] for w in before + after if w.lower() not in STOP_WORDS and len(w) > 2}
 
 
-def _said_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> bool:
-    """Two days stand by the same words: they are the days of one event."""
+_CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
+SAME_CLAUSE_WORDS = 2  # content words two dates' clauses share for the dates to be of one event
+
+
+def clause_words(text: str, start: int, end: int) -> set[str]:
+    """What the clause an expression stands in (between commas, brackets, dashes or quotation marks) says
+    happened: its content words but names (two clauses about one person may tell two events), cut to a rough
+    stem as ``context_words`` cuts them, the expression itself left out."""
+    first = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    after = _CLAUSE.search(text, end)
+    words = [
+        m
+        for part in ((first, start), (end, after.start() if after else len(text)))
+        for m in _WORD.finditer(text, *part)
+    ]
+    return {
+        _SUFFIX.sub("", m.group().lower())[:6]
+        for m in words
+        if (m.start() == 0 or not m.group()[0].isupper()) and m.group().lower() not in STOP_WORDS and len(m.group()) > 2
+    }
+
+
+def _said_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> int:
+    """How surely two days are the days of one event: the content words their clauses share ("in April wrote a
+    letter to Kirill" / "wrote a letter to Kirill in May": 4), or 1 when only a word next to each is the same,
+    0 when neither."""
     (start_a, text_a), (start_b, text_b) = texts
+    clause_a = clause_words(text_a, mine[0] - start_a, mine[1] - start_a)
+    clause_b = clause_words(text_b, theirs[0] - start_b, theirs[1] - start_b)
+    shared = len(clause_a & clause_b)
+    if shared >= SAME_CLAUSE_WORDS:
+        return shared
     context_a = context_words(text_a, mine[0] - start_a, mine[1] - start_a)
     context_b = context_words(text_b, theirs[0] - start_b, theirs[1] - start_b)
-    return bool(context_a & context_b)
+    return 1 if context_a & context_b else 0
 
 
 _CLAUSE_END = re.compile(r"[,;:.()\"“”]")
@@ -68,6 +97,7 @@ class Disagreement:
     mine: tuple[int, int, str]  # (start, end, as written) in the sentence's article
     row: int  # the other outlet's sentence (flat index) that says otherwise
     theirs: tuple[int, int, str]  # (start, end, as written) in the other outlet's article
+    shared: int = 0  # for a date: the content words the two clauses share (1: only a word next to each)
 
 
 def _same_order(a: Quantity, b: Quantity) -> bool:
@@ -167,8 +197,9 @@ def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple
     start, text = texts[flat]
     for mine, row, theirs in pairs:
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
-        if _said_alike(found.mine, found.theirs, (texts[flat], texts[row])):
-            return found
+        shared = _said_alike(found.mine, found.theirs, (texts[flat], texts[row]))
+        if shared:
+            return replace(found, shared=shared)
     return None
 
 
