@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storyweave.analysis.atoms import said_on
+from storyweave.analysis.atoms import other_day
 from storyweave.analysis.dates import sentence_dates
 
 WEDNESDAY = date(2026, 3, 4)
@@ -18,5 +18,20 @@ def test_relative_days_resolve_against_publication() -> None:
 def test_the_day_something_was_said_is_told_apart_by_where_it_is_written() -> None:
     text = "Police said on Monday the fire began on Monday night."
     found = sentence_dates(text, WEDNESDAY)
-    assert [said_on(text, d[4]) for d in found] == [True, False]  # the same words, twice: only the first is "said"
+    assert [other_day(text, d[4]) for d in found] == [True, False]  # the same words, twice: only the first is "said"
     assert all(text[d[4] : d[4] + len(d[3])] == d[3] for d in found)
+
+
+def test_the_day_of_an_earlier_figure_or_a_later_day_of_a_strike_is_not_the_events_day() -> None:
+    earlier = "Inflation dropped to 3.42% from 3.9% in February, the bureau said."
+    assert other_day(earlier, earlier.index("in February"))
+    strike = "The strike went into its second day Tuesday with no talks planned."
+    assert other_day(strike, strike.index("Tuesday"))
+    assert not other_day("The strike began at 7 a.m. Tuesday.", len("The strike began at 7 a.m. "))
+
+
+def test_a_figure_after_from_is_an_earlier_one() -> None:
+    from storyweave.analysis.atoms import quantities
+
+    found = quantities("Core inflation fell to 3.1% from 3.5%.")
+    assert [(q.mention.text, q.scope) for q in found] == [("3.1%", ""), ("3.5%", "earlier")]

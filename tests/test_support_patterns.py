@@ -289,6 +289,49 @@ def test_a_clause_is_read_without_its_names() -> None:
     assert clause_words(text, at, at + len("Monday")) == {"found", "stabb", "home"}
 
 
+SAME_DAY = [
+    (
+        "Hill Times",
+        "Salvage crews hope to refloat the ferry Kestrel on the high tide early Wednesday, weather permitting.",
+    ),
+    (
+        "Metro Wire",
+        "Salvage crews were preparing Wednesday to refloat the ferry Kestrel off the shoal on the high tide.",
+    ),
+]
+RATES = [
+    ("Hill Times", "Core inflation, which strips out food and energy, fell to 3.1% from 3.5% in the year to March."),
+    ("Metro Wire", "Core inflation, which excludes food and energy prices, was 3.1% in the year to March."),
+]
+OFFER = [
+    (
+        "Hill Times",
+        "The hospital system has offered raises of 14 percent over three years; the union is seeking 22 percent.",
+    ),
+    (
+        "Metro Wire",
+        "The hospital system has offered raises of 14 percent over three years.\nThe union wants 22 percent.",
+    ),
+]
+
+
+@pytest.mark.parametrize("articles", [RATES, OFFER], ids=["earlier figure", "two figures"])
+def test_figures_both_outlets_give_alike_are_no_conflict(models, articles) -> None:  # type: ignore[no-untyped-def]
+    """A figure "from" which a rate fell, a figure one outlet gives in its next sentence: no disagreement."""
+    assert not analyse(_annotated(models, *articles)).conflicts
+
+
+def test_one_weekday_read_against_two_publication_dates_is_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    """A Tuesday story's "early Wednesday" (ahead) and a Wednesday story's "Wednesday" (today) name one day,
+    whatever the calendar makes of them."""
+    tuesday, wednesday = datetime(2025, 10, 14, 18, 0, tzinfo=UTC), datetime(2025, 10, 15, 9, 0, tzinfo=UTC)
+    made = [
+        Article.create(text, outlet, title=f"{outlet} report", published=when)
+        for (outlet, text), when in zip(SAME_DAY, (tuesday, wednesday), strict=True)
+    ]
+    assert not [g for g in analyse(list(annotate(made, models))).conflicts if g.kind == "date"]
+
+
 SPEAKER_PAIRS = [
     ("Ann Cole", "Tom Reed"), ("Lena Ortiz", "Paul Grant"), ("Omar Haddad", "Ruth Blake"),
     ("Ines Varga", "Carl Moody"), ("Nora Quist", "Hugo Brandt"), ("Maya Lund", "Dev Patel"),

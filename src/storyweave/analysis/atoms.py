@@ -57,9 +57,14 @@ _MONTH = re.compile(
     rf"|\b({_MONTH_NAMES})\s+(?:\d{{1,2}}\b|\d{{4}}\b)",
     re.I,
 )
-# "officials said on Monday": the day something was said, not the day it happened
-_SAID_ON = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|reported|added|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.I
+# Days that are not the day the sentence's event happened: "officials said on Monday" (the day it was said),
+# "fell to 3.4% from 3.9% in February" (the day of an earlier figure), "went into its second day Tuesday" (a
+# later day of something that lasts)
+_OTHER_DAY = re.compile(
+    r"(?:\b(?:said|says|told|announced|confirmed|reported|added|stated)\s+(?:on\s+|late\s+|early\s+)?"
+    r"|\bfrom\s+[$€£]?\d[\d.,]*\s*(?:%|percent|per cent|points?)?\s+"
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|next|following)\s+day\s+(?:on\s+)?)$",
+    re.I,
 )
 _SPLIT_NUMBER_END = re.compile(r"\d\.$")  # a decimal number the splitter cut in two ("5. 9" as rebuilt text has it)
 # a capitalised word that does not open a sentence
@@ -165,13 +170,18 @@ _EARLIER = re.compile(
 )
 
 
+_FROM = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?$", re.I
+)  # "to 3.1% from 3.5%"
+
+
 def _scope(text: str, mention: NumberMention, offset: int) -> str:
     """What kind of figure a number is, from the words around it: expected, qualified, or a current count."""
     start, end = mention.start - offset, mention.end - offset
     before, after = text[max(0, start - 60) : start], text[end : end + 40].split(",")[0]
     if _FORECAST.search(before):
         return "forecast"
-    if _EARLIER.search(before + " " + after):
+    if _EARLIER.search(before + " " + after) or _FROM.search(before):
         return "earlier"
     if _QUALIFIED.search(after):
         return "qualified"
@@ -216,17 +226,17 @@ def _name_key(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w and w not in _TITLES and w not in STOP_WORDS)
 
 
-def said_on(text: str, at: int) -> bool:
-    """The date written at ``at`` is when something was said ("officials said on Monday"), not when it
-    happened."""
-    return bool(_SAID_ON.search(text[max(0, at - 30) : at]))
+def other_day(text: str, at: int) -> bool:
+    """The date written at ``at`` is not when the sentence's event happened: when it was said, the day of an
+    earlier figure, or a later day of something that lasts (see ``_OTHER_DAY``)."""
+    return bool(_OTHER_DAY.search(text[max(0, at - 40) : at]))
 
 
 def written_days(text: str) -> frozenset[str]:
     """Weekdays, months and days of a month as written ("tuesday", "april", "mar 15"), for comparing articles
-    without a publication date to resolve them; days on which something was only said are left out."""
-    days = {m.group().lower() for m in _WEEKDAY.finditer(text) if not said_on(text, m.start())}
-    days |= {(m[1] or m[2]).lower() for m in _MONTH.finditer(text)}
+    without a publication date to resolve them; days that are not the event's (``other_day``) are left out."""
+    days = {m.group().lower() for m in _WEEKDAY.finditer(text) if not other_day(text, m.start())}
+    days |= {(m[1] or m[2]).lower() for m in _MONTH.finditer(text) if not other_day(text, m.start())}
     for m in _MONTH_DAY.finditer(text):
         month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
         days.add(f"{month.lower()} {int(day)}")
@@ -275,7 +285,7 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                 Atoms(
                     words=matrix.words[matrix.offsets[article_index] + sentence.index],
                     quantities=tuple(numbers),
-                    dates=tuple(d for d in sentence_dates(text, day) if not said_on(text, d[4])),
+                    dates=tuple(d for d in sentence_dates(text, day) if not other_day(text, d[4])),
                     days=written_days(text),
                     names=tuple(names[sentence.index] + proper_words(text, names[sentence.index])),
                     quoted=" ".join(m.lower() for m in _QUOTED.findall(text)),

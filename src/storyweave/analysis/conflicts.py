@@ -192,10 +192,16 @@ def _dates(
     return None
 
 
+def _day_words(written: str) -> set[str]:
+    return {w for w in written.lower().split() if w in WEEKDAY_NAMES or w in MONTH_NAMES}
+
+
 def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple[int, str]]) -> Disagreement | None:
     """The first two differing days, as written, that stand by the same words (the same event)."""
     start, text = texts[flat]
     for mine, row, theirs in pairs:
+        if _day_words(mine) & _day_words(theirs):
+            continue  # "early Wednesday" / "Wednesday": the outlets name one day (the calendar read them apart)
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
         shared = _said_alike(found.mine, found.theirs, (texts[flat], texts[row]))
         if shared:

@@ -165,6 +165,18 @@ class StoryFeatures:
         reverse = float((theirs * weight) @ self.present[flat]) / their_total if their_total else 0.0
         return coverage, reverse, key
 
+    def _given_alike(self, flat: int, article: int, at: int) -> bool:
+        """Some sentence of the article states the sentence's figure written at ``at`` (as an exact figure: "at
+        least 50" would fit "70" too)."""
+        first = self.matrix.offsets[article]
+        given = [
+            q
+            for r in range(first, first + len(self.matrix.articles[article].sentences))
+            for q in self.atoms[r].quantities
+            if not q.mention.approximate
+        ]
+        return any(carried(q, given) for q in self.atoms[flat].quantities if q.mention.start == at)
+
     def candidate(self, flat: int, rows: tuple[int, ...], rank: int) -> Candidate:
         """The features of ``rows`` (one or two sentences of one article) as support for sentence ``flat``."""
         matrix, atoms = self.matrix, self.atoms[flat]
@@ -189,6 +201,8 @@ class StoryFeatures:
         complete = all(quantities_carried) and all(dates_carried)
         # only a quantity or a day the rows do not carry can be one they give differently
         conflict = None if complete else disagreement(flat, rows, self.atoms, self.texts)
+        if conflict is not None and conflict.kind != "date" and self._given_alike(flat, article, conflict.mine[0]):
+            conflict = None  # the article gives the same figure elsewhere: the other one is of something else
         if conflict is not None:  # the features describe the support apart from what is given differently
             quantities_carried = [
                 ok or q.mention.start == conflict.mine[0]
