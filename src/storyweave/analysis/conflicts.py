@@ -200,7 +200,7 @@ def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple
     """The first two differing days, as written, that stand by the same words (the same event)."""
     start, text = texts[flat]
     for mine, row, theirs in pairs:
-        if _day_words(mine) & _day_words(theirs):
+        if not any(c.isdigit() for c in mine + theirs) and _day_words(mine) & _day_words(theirs):
             continue  # "early Wednesday" / "Wednesday": the outlets name one day (the calendar read them apart)
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
         shared = _said_alike(found.mine, found.theirs, (texts[flat], texts[row]))

@@ -27,7 +27,7 @@ import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, story_atoms
-from storyweave.analysis.conflicts import Disagreement, carried, clause_words, disagreement
+from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.independence import Attribution
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
@@ -213,8 +213,6 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                 support.decisions[(flat, article)] = Decision(NONE, (), 0.0, 0.0, False)
                 continue
             decision = _decision(candidates(matrix, flat, article, features), model)
-            if decision.label in {FULL, PARTIAL}:
-                decision = given_elsewhere(flat, article, decision, features, model)
             if decision.rows:
                 text = " ".join(matrix.sentences[r].text for r in decision.rows)
                 via = attribution.via(text, exclude=article)
@@ -222,43 +220,6 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                     decision = replace(decision, via=via)
             support.decisions[(flat, article)] = decision
     return support
-
-
-def given_elsewhere(
-    flat: int, article: int, decision: Decision, features: StoryFeatures, model: SupportModel
-) -> Decision:
-    """A cited article whose supporting sentences leave out one of the sentence's figures or days, while another
-    of its sentences gives that figure or day differently and nowhere as the sentence does ("the ferry's 212
-    passengers" / "All 221 passengers were taken off" two sentences after the grounding): it contradicts the
-    sentence. The same rules as for a conflict inside the supporting sentences decide."""
-    atoms = features.atoms[flat]
-    if not (atoms.quantities or atoms.dates or atoms.days):
-        return decision
-    matrix = features.matrix
-    start = matrix.offsets[article]
-    rows = range(start, start + len(matrix.articles[article].sentences))
-    given = [q for r in rows for q in features.atoms[r].quantities]
-    days = frozenset().union(*(features.atoms[r].days for r in rows))
-    for row in rows:
-        if row in decision.rows:
-            continue
-        conflict = disagreement(flat, (row,), features.atoms, features.texts)
-        if conflict is None or not is_conflict(conflict, decision.support, decision.full, model):
-            continue
-        if conflict.kind == "date":
-            if conflict.shared < SAME_EVENT or conflict.mine[2].lower().split()[-1] in days:
-                continue
-        elif any(carried(q, given) for q in atoms.quantities if q.mention.start == conflict.mine[0]):
-            continue
-        elif len(_clause(conflict.mine, features.texts[flat]) & _clause(conflict.theirs, features.texts[row])) < 2:
-            continue  # "two soldiers rush in" / "Three soldiers are in prison": other soldiers
-        return replace(decision, label=CONTRADICTS, rows=(row,), conflict=conflict)
-    return decision
-
-
-def _clause(where: tuple[int, int, str], sentence: tuple[int, str]) -> set[str]:
-    start, text = sentence
-    return clause_words(text, where[0] - start, where[1] - start)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -285,17 +246,6 @@ def shown_evidence(p_support: np.ndarray, p_evidence: np.ndarray, sentence_like:
     return int(np.argmax(np.where(stated if stated.any() else near, p_evidence, -1.0)))
 
 
-def is_conflict(conflict: Disagreement, support: float, full: float, model: SupportModel) -> bool:
-    """A counted thing given differently is a conflict when the rest agrees well enough. An amount, a share, an
-    age or a day names less of what it is about (two events of one story happen on different days, a man is 91
-    at one and 94 at another): it takes a sure citation of the rest of the sentence in full, or, for a day, the
-    same event told around both."""
-    if conflict.kind == "quantity":
-        return support >= model.conflict_threshold
-    same_event = conflict.kind == "date" and conflict.shared >= SAME_EVENT
-    return support >= SURE and (full >= SAME_STATEMENT or same_event)
-
-
 def _decision(found: list[Candidate], model: SupportModel) -> Decision:
     if not found:
         return Decision(NONE, (), 0.0, 0.0, True)
@@ -308,9 +258,17 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
         return Decision(FULL, found[same[0]].rows, 1.0, 1.0, False)
     chosen = found[shown_evidence(p_support, p_evidence, [c.sentence_like for c in found])]
 
+    # A counted thing given differently is a conflict when the rest agrees well enough. An amount, a share, an
+    # age or a day names less of what it is about (two events of one story happen on different days, a man is
+    # 91 at one and 94 at another): it takes a sure citation of the rest of the sentence in full.
     def conflicts(n: int) -> bool:
         conflict = found[n].conflict
-        return conflict is not None and is_conflict(conflict, float(p_support[n]), float(p_full[n]), model)
+        if conflict is None:
+            return False
+        if conflict.kind == "quantity":
+            return bool(p_support[n] >= model.conflict_threshold)
+        same_event = conflict.kind == "date" and conflict.shared >= SAME_EVENT
+        return bool(p_support[n] >= SURE and (p_full[n] >= SAME_STATEMENT or same_event))
 
     conflicting = [n for n in range(len(found)) if conflicts(n)]
     if conflicting:
