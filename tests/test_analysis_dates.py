@@ -35,3 +35,22 @@ def test_a_figure_after_from_is_an_earlier_one() -> None:
 
     found = quantities("Core inflation fell to 3.1% from 3.5%.")
     assert [(q.mention.text, q.scope) for q in found] == [("3.1%", ""), ("3.5%", "earlier")]
+
+
+def test_review_cases_of_days_and_figures() -> None:
+    from storyweave.analysis.atoms import quantities
+    from storyweave.analysis.conflicts import _same_event_words, clause_words
+
+    wire = "The index rose to 105 from 98 Tuesday."
+    assert not other_day(wire, wire.index("Tuesday"))  # wire copy: the day of the rise
+    assert [q.scope for q in quantities("Anywhere from 200 to 300 people came.")] == ["", ""]  # no change told
+    assert [q.scope for q in quantities("Crews pulled 12 survivors from 3 collapsed buildings.")] == ["", ""]
+    opening = "On Tuesday, protesters marched to the capitol."
+    assert clause_words(opening, 3, 10) == {"march", "protes", "capito"}  # the next clause when its own is empty
+    first = "Biden signed the bill on Tuesday."
+    assert clause_words(first, first.index("Tuesday"), len(first) - 1) == {"sign", "bill"}  # a name opening it too
+    a = "An airstrike killed 12 people in a crowded market on Tuesday."
+    b = "An airstrike killed 30 people in a refugee camp again on Monday."
+    where_a, where_b = a.index("Tuesday"), b.index("Monday")
+    spans = ((where_a, where_a + 7, "Tuesday"), (where_b, where_b + 6, "Monday"))
+    assert _same_event_words(*spans, ((0, a), (0, b))) == 0  # "again": another time

@@ -332,6 +332,16 @@ def test_one_weekday_read_against_two_publication_dates_is_no_conflict(models) -
     assert not [g for g in analyse(list(annotate(made, models))).conflicts if g.kind == "date"]
 
 
+def test_two_days_of_one_month_are_still_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    """The one-weekday rule reads day names alone: "March 4" and "March 14" share a month, not a day."""
+    annotated = _annotated(
+        models,
+        ("Hill Times", "The council voted on March 4, 2026, to close the old pier to traffic for repairs."),
+        ("Metro Wire", "The council voted on March 14, 2026, to close the old pier to traffic for repairs."),
+    )
+    assert [g.kind for g in analyse(annotated).conflicts] == ["date"]
+
+
 SPEAKER_PAIRS = [
     ("Ann Cole", "Tom Reed"), ("Lena Ortiz", "Paul Grant"), ("Omar Haddad", "Ruth Blake"),
     ("Ines Varga", "Carl Moody"), ("Nora Quist", "Hugo Brandt"), ("Maya Lund", "Dev Patel"),

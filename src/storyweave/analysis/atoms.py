@@ -58,13 +58,16 @@ _MONTH = re.compile(
     re.I,
 )
 # Days that are not the day the sentence's event happened: "officials said on Monday" (the day it was said),
-# "fell to 3.4% from 3.9% in February" (the day of an earlier figure), "went into its second day Tuesday" (a
-# later day of something that lasts)
+# "went into its second day Tuesday" (a later day of something that lasts)
 _OTHER_DAY = re.compile(
     r"(?:\b(?:said|says|told|announced|confirmed|reported|added|stated)\s+(?:on\s+|late\s+|early\s+)?"
-    r"|\bfrom\s+[$€£]?\d[\d.,]*\s*(?:%|percent|per cent|points?)?\s+"
     r"|\b(?:second|third|fourth|fifth|sixth|seventh|next|following)\s+day\s+(?:on\s+)?)$",
     re.I,
+)
+# ... and "fell to 3.4% from 3.9% in February" (the month of the earlier figure; "rose to 105 from 98 Tuesday"
+# is the day of the rise, as wire copy writes it)
+_AFTER_A_FIGURE = re.compile(
+    r"\bfrom\s+[$€£]?\d[\d.,]*\s*(?:%|percent|per cent|points?|million|billion|trillion)?\s+$", re.I
 )
 _SPLIT_NUMBER_END = re.compile(r"\d\.$")  # a decimal number the splitter cut in two ("5. 9" as rebuilt text has it)
 # a capitalised word that does not open a sentence
@@ -170,9 +173,13 @@ _EARLIER = re.compile(
 )
 
 
-_FROM = re.compile(
-    r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?$", re.I
-)  # "to 3.1% from 3.5%"
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?$", re.I)
+_CHANGED = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropp\w*|drops?|declin\w*|climb\w*|increas\w*|"
+    r"decreas\w*|jump\w*|slipp\w*|slid|eas(?:ed|ing)|grew|grow(?:n|s|ing)?|up|down|cut|rais\w*|lower\w*|"
+    r"narrow\w*|widen\w*|improv\w*|worsen\w*)\b",
+    re.I,
+)  # "fell to 3.1% from 3.5%": the figure a change started from
 
 
 def _scope(text: str, mention: NumberMention, offset: int) -> str:
@@ -181,7 +188,7 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     before, after = text[max(0, start - 60) : start], text[end : end + 40].split(",")[0]
     if _FORECAST.search(before):
         return "forecast"
-    if _EARLIER.search(before + " " + after) or _FROM.search(before):
+    if _EARLIER.search(before + " " + after) or (_FROM.search(before) and _CHANGED.search(text[:start])):
         return "earlier"
     if _QUALIFIED.search(after):
         return "qualified"
@@ -229,7 +236,8 @@ def _name_key(text: str) -> frozenset[str]:
 def other_day(text: str, at: int) -> bool:
     """The date written at ``at`` is not when the sentence's event happened: when it was said, the day of an
     earlier figure, or a later day of something that lasts (see ``_OTHER_DAY``)."""
-    return bool(_OTHER_DAY.search(text[max(0, at - 40) : at]))
+    before = text[max(0, at - 40) : at]
+    return bool(_OTHER_DAY.search(before) or (text[at : at + 3].lower() == "in " and _AFTER_A_FIGURE.search(before)))
 
 
 def written_days(text: str) -> frozenset[str]:

@@ -35,34 +35,50 @@ def context_words(text: str, start: int, end: int) -> set[str]:
 
 _CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
 SAME_CLAUSE_WORDS = 2  # content words two dates' clauses share for the dates to be of one event
+# a clause that tells of another time of the same kind of event ("killed 30 people again on Monday")
+_ANOTHER_TIME = re.compile(r"\b(?:again|another|second|third|new|latest|fresh|renewed|also)\b", re.I)
 
 
-def clause_words(text: str, start: int, end: int) -> set[str]:
-    """What the clause an expression stands in (between commas, brackets, dashes or quotation marks) says
-    happened: its content words but names (two clauses about one person may tell two events), cut to a rough
-    stem as ``context_words`` cuts them, the expression itself left out."""
-    first = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    after = _CLAUSE.search(text, end)
-    words = [
-        m
-        for part in ((first, start), (end, after.start() if after else len(text)))
-        for m in _WORD.finditer(text, *part)
-    ]
+def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
     return {
         _SUFFIX.sub("", m.group().lower())[:6]
-        for m in words
-        if (m.start() == 0 or not m.group()[0].isupper()) and m.group().lower() not in STOP_WORDS and len(m.group()) > 2
+        for first, last in spans
+        for m in _WORD.finditer(text, first, last)
+        if not m.group()[0].isupper() and m.group().lower() not in STOP_WORDS and len(m.group()) > 2
     }
 
 
-def _said_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> int:
+def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the clause an expression stands in lies, the expression left out: between commas, brackets, dashes or
+    quotation marks; the next clause too when its own holds nothing else ("On Tuesday, protesters marched")."""
+    first = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    after = _CLAUSE.search(text, end)
+    last = after.start() if after else len(text)
+    spans = [(first, start), (end, last)]
+    if after and not _content(text, spans):
+        following = _CLAUSE.search(text, after.end())
+        spans.append((after.end(), following.start() if following else len(text)))
+    return spans
+
+
+def clause_words(text: str, start: int, end: int) -> set[str]:
+    """What the clause an expression stands in says happened: its content words but names (two clauses about one
+    person may tell two events), cut to a rough stem as ``context_words`` cuts them."""
+    return _content(text, _clause_spans(text, start, end))
+
+
+def _same_event_words(
+    mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]
+) -> int:
     """How surely two days are the days of one event: the content words their clauses share ("in April wrote a
     letter to Kirill" / "wrote a letter to Kirill in May": 4), or 1 when only a word next to each is the same,
-    0 when neither."""
+    0 when neither or when a clause tells of another time ("again", "a second")."""
     (start_a, text_a), (start_b, text_b) = texts
-    clause_a = clause_words(text_a, mine[0] - start_a, mine[1] - start_a)
-    clause_b = clause_words(text_b, theirs[0] - start_b, theirs[1] - start_b)
-    shared = len(clause_a & clause_b)
+    spans_a = _clause_spans(text_a, mine[0] - start_a, mine[1] - start_a)
+    spans_b = _clause_spans(text_b, theirs[0] - start_b, theirs[1] - start_b)
+    if any(_ANOTHER_TIME.search(text[i:j]) for text, spans in ((text_a, spans_a), (text_b, spans_b)) for i, j in spans):
+        return 0
+    shared = len(_content(text_a, spans_a) & _content(text_b, spans_b))
     if shared >= SAME_CLAUSE_WORDS:
         return shared
     context_a = context_words(text_a, mine[0] - start_a, mine[1] - start_a)
@@ -203,7 +219,7 @@ def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple
         if not any(c.isdigit() for c in mine + theirs) and _day_words(mine) & _day_words(theirs):
             continue  # "early Wednesday" / "Wednesday": the outlets name one day (the calendar read them apart)
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
-        shared = _said_alike(found.mine, found.theirs, (texts[flat], texts[row]))
+        shared = _same_event_words(found.mine, found.theirs, (texts[flat], texts[row]))
         if shared:
             return replace(found, shared=shared)
     return None

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.atoms import Atoms, stem
+from storyweave.analysis.atoms import Atoms, Quantity, stem
 from storyweave.analysis.conflicts import Disagreement, carried, disagreement
 
 FEATURES = (
@@ -85,6 +85,7 @@ class StoryFeatures:
     lengths: list[int]
     texts: list[tuple[int, str]]  # each sentence's start offset and text
     key_cache: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    exact_figures: dict[int, list[Quantity]] = field(default_factory=dict)  # per article, its figures not hedged
 
     @classmethod
     def build(cls, matrix: StoryMatrix, atoms: list[Atoms]) -> StoryFeatures:
@@ -168,13 +169,12 @@ class StoryFeatures:
     def _given_alike(self, flat: int, article: int, at: int) -> bool:
         """Some sentence of the article states the sentence's figure written at ``at`` (as an exact figure: "at
         least 50" would fit "70" too)."""
-        first = self.matrix.offsets[article]
-        given = [
-            q
-            for r in range(first, first + len(self.matrix.articles[article].sentences))
-            for q in self.atoms[r].quantities
-            if not q.mention.approximate
-        ]
+        given = self.exact_figures.get(article)
+        if given is None:
+            first = self.matrix.offsets[article]
+            rows = range(first, first + len(self.matrix.articles[article].sentences))
+            given = [q for r in rows for q in self.atoms[r].quantities if not q.mention.approximate]
+            self.exact_figures[article] = given
         return any(carried(q, given) for q in self.atoms[flat].quantities if q.mention.start == at)
 
     def candidate(self, flat: int, rows: tuple[int, ...], rank: int) -> Candidate:
