@@ -54,3 +54,29 @@ def test_review_cases_of_days_and_figures() -> None:
     where_a, where_b = a.index("Tuesday"), b.index("Monday")
     spans = ((where_a, where_a + 7, "Tuesday"), (where_b, where_b + 6, "Monday"))
     assert _same_event_words(*spans, ((0, a), (0, b))) == 0  # "again": another time
+
+
+def test_a_count_of_part_of_a_whole_counts_the_whole_and_is_a_part() -> None:
+    from storyweave.analysis.atoms import PART_OF, quantities
+
+    found = quantities(
+        "Under the map, Merriton was split among three districts, and 16 of the state's 71 counties were divided."
+    )
+    assert [(q.mention.text, q.noun, q.event) for q in found] == [
+        ("three", "district", ""),
+        ("16", "county", PART_OF),
+        ("71", "county", ""),
+    ]
+
+
+def test_days_that_date_no_event_are_not_set_against_others() -> None:
+    from storyweave.analysis.conflicts import _not_an_events_day
+
+    sacked = "Albion have sacked Wrobel after Saturday's 4-1 home defeat."
+    at = sacked.index("Saturday")
+    assert _not_an_events_day((at, at + 8, "Saturday"), (0, sacked))
+    running = "Through July, 32 new cases have been confirmed."
+    assert _not_an_events_day((8, 12, "July"), (0, running))
+    voted = "The council voted on Saturday to close the pier."
+    at = voted.index("Saturday")
+    assert not _not_an_events_day((at, at + 8, "Saturday"), (0, voted))

@@ -342,6 +342,29 @@ def test_two_days_of_one_month_are_still_a_conflict(models) -> None:  # type: ig
     assert [g.kind for g in analyse(annotated).conflicts] == ["date"]
 
 
+DEADLINE = [
+    (
+        "Hill Times",
+        "The state supreme court struck down the congressional map on Friday.\n"
+        "The ruling gives the Legislature until March 15 to pass a new map.",
+    ),
+    ("Metro Wire", "The 4-3 ruling orders lawmakers to draw a new congressional map by March 1."),
+]
+
+
+def test_two_days_of_a_month_without_a_year_are_a_conflict_both_ways(models) -> None:  # type: ignore[no-untyped-def]
+    """ "until March 15" / "by March 1": no year to place them, the days as written differ; and each outlet's
+    sentence cites the other's as contradicting it, never as reporting part of it."""
+    annotated = _annotated(models, *DEADLINE)
+    [conflict] = analyse(annotated).conflicts
+    assert {f.text for f in conflict.facts} == {"March 15", "March 1"}
+    brief = _brief(annotated)
+    for sentence in brief.summary:
+        if "March" in sentence.text:
+            other = 2 if sentence.evidence[0].source == 1 else 1
+            assert other not in sentence.full_sources and other not in sentence.partial_sources
+
+
 SPEAKER_PAIRS = [
     ("Ann Cole", "Tom Reed"), ("Lena Ortiz", "Paul Grant"), ("Omar Haddad", "Ruth Blake"),
     ("Ines Varga", "Carl Moody"), ("Nora Quist", "Hugo Brandt"), ("Maya Lund", "Dev Patel"),

@@ -88,6 +88,15 @@ _RELATIVE = {"who", "which", "that", "whom", "whose"}
 _PASSIVE = {"was", "were", "is", "are", "been", "being"}
 
 
+PART_OF = "part of"  # the event of a count of some of a whole: set only against other such counts
+_PART_OF = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[A-Za-z-]+['’]s\s+)?(?:(?:\d[\d,]*|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)?"
+    r"(?P<noun>[A-Za-z-]+)",
+    re.I,
+)
+
+
 def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     """(noun counted, event) around a number in a sentence that starts at ``offset``."""
     after = _WORD.findall(_CLAUSE_BREAK.split(text[mention.end - offset :], maxsplit=1)[0])[:6]
@@ -108,6 +117,9 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
             before = [stem(w) for w in _WORD.findall(clause)[-2:]]
             event = next((EVENTS[w] for w in reversed(before) if w in EVENTS), "")
         return noun, event
+    part_of = _PART_OF.match(text[mention.end - offset :])
+    if part_of and part_of["noun"].lower() not in STOP_WORDS:  # "16 of the state's 71 counties": counties, a part
+        return SAME_NOUN.get(stem(part_of["noun"]), stem(part_of["noun"])), PART_OF
     before = _WORD.findall(text[: mention.start - offset])[-3:]
     happened = [EVENTS[stem(w)] for w in before if stem(w) in EVENTS]
     if happened:
@@ -140,7 +152,7 @@ class Quantity:
     kind: str  # count | money | percent | age | year | period | quantity
     unit: str
     noun: str  # the counted noun, stemmed: "passenger"; "" when the sentence does not say
-    event: str  # killed | injured | ... when the words after the noun say
+    event: str  # killed | injured | ... when the words after the noun say; PART_OF for "16 of the 71 counties"
     scope: str = (
         ""  # "forecast" (expected), "earlier" (a past figure), "qualified" ("confirmed and probable"), "now" ("remain")
     )
@@ -237,7 +249,18 @@ def other_day(text: str, at: int) -> bool:
     """The date written at ``at`` is not when the sentence's event happened: when it was said, the day of an
     earlier figure, or a later day of something that lasts (see ``_OTHER_DAY``)."""
     before = text[max(0, at - 40) : at]
-    return bool(_OTHER_DAY.search(before) or (text[at : at + 3].lower() == "in " and _AFTER_A_FIGURE.search(before)))
+    if _OTHER_DAY.search(before):
+        return True
+    return text[at : at + 3].lower() == "in " and bool(_AFTER_A_FIGURE.search(before))
+
+
+def month_days(text: str) -> list[tuple[str, int, int]]:
+    """Days of a month as written ("March 4", "4 March", "Oct. 11"), each as its key ("mar 4"), start and end."""
+    found = []
+    for m in _MONTH_DAY.finditer(text):
+        month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
+        found.append((f"{month.lower()} {int(day)}", m.start(), m.end()))
+    return found
 
 
 def written_days(text: str) -> frozenset[str]:
@@ -245,9 +268,7 @@ def written_days(text: str) -> frozenset[str]:
     without a publication date to resolve them; days that are not the event's (``other_day``) are left out."""
     days = {m.group().lower() for m in _WEEKDAY.finditer(text) if not other_day(text, m.start())}
     days |= {(m[1] or m[2]).lower() for m in _MONTH.finditer(text) if not other_day(text, m.start())}
-    for m in _MONTH_DAY.finditer(text):
-        month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
-        days.add(f"{month.lower()} {int(day)}")
+    days |= {key for key, start, _ in month_days(text) if not other_day(text, start)}
     return frozenset(days)
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import Atoms, Quantity
+from storyweave.analysis.atoms import Atoms, Quantity, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
@@ -36,7 +36,7 @@ def context_words(text: str, start: int, end: int) -> set[str]:
 _CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
 SAME_CLAUSE_WORDS = 2  # content words two dates' clauses share for the dates to be of one event
 # a clause that tells of another time of the same kind of event ("killed 30 people again on Monday")
-_ANOTHER_TIME = re.compile(r"\b(?:again|another|second|third|new|latest|fresh|renewed|also)\b", re.I)
+_ANOTHER_TIME = re.compile(r"\b(?:again|another|second|third|renewed|repeated)\b", re.I)
 
 
 def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
@@ -164,7 +164,12 @@ def carried(quantity: Quantity, given: list[Quantity]) -> bool:
 
 def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     at = text.lower().find(word.lower())
-    return (start + at, start + at + len(word), text[at : at + len(word)]) if at >= 0 else (start, start, word)
+    if at >= 0:
+        return start + at, start + at + len(word), text[at : at + len(word)]
+    spans = [(first, last) for key, first, last in month_days(text) if key == word]  # "mar 4": "March 4"
+    return (
+        (start + spans[0][0], start + spans[0][1], text[spans[0][0] : spans[0][1]]) if spans else (start, start, word)
+    )
 
 
 def _quantities(
@@ -200,12 +205,36 @@ def _dates(
             if any(m[0] <= d[1] and d[0] <= m[1] for m in mine for _, d in given):
                 return None
             return _first_alike(flat, [(m[3], r, d[3]) for m in mine for r, d in given], texts)
+    mine_days = {key for key in atoms.days if " " in key}  # days of a month the calendar could not place
+    given_days_of_month = [(r, key) for r in rows for key in all_atoms[r].days if " " in key]
+    if mine_days and given_days_of_month:
+        if mine_days & {key for _, key in given_days_of_month}:
+            return None
+        return _first_alike(flat, [(k, r, g) for k in sorted(mine_days) for r, g in given_days_of_month], texts)
     for kind in (WEEKDAY_NAMES, MONTH_NAMES):
         written = atoms.days & kind
         given_days = [(r, d) for r in rows for d in all_atoms[r].days & kind]
         if written and given_days and not written & {d for _, d in given_days}:
             return _first_alike(flat, [(w, r, d) for w in sorted(written) for r, d in given_days], texts)
     return None
+
+
+_RUNNING = re.compile(r"\b(?:through|as of)\s+$", re.I)
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _not_an_events_day(where: tuple[int, int, str], sentence: tuple[int, str]) -> bool:
+    """A day that dates no event to set against another's: when a running count stood ("Through July, 32 cases",
+    "as of August"; the counts' own times still keep them apart), or a day owning a noun ("after Saturday's
+    defeat": the defeat's day, not the sacking's)."""
+    start, text = sentence
+    first, last = where[0] - start, where[1] - start
+    written = where[2].lower()
+    return bool(
+        _RUNNING.search(text[max(0, first - 12) : first])
+        or written.startswith(("through ", "as of "))
+        or _POSSESSIVE.match(text, last)
+    )
 
 
 def _day_words(written: str) -> set[str]:
@@ -219,6 +248,8 @@ def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple
         if not any(c.isdigit() for c in mine + theirs) and _day_words(mine) & _day_words(theirs):
             continue  # "early Wednesday" / "Wednesday": the outlets name one day (the calendar read them apart)
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
+        if _not_an_events_day(found.mine, texts[flat]) or _not_an_events_day(found.theirs, texts[row]):
+            continue
         shared = _same_event_words(found.mine, found.theirs, (texts[flat], texts[row]))
         if shared:
             return replace(found, shared=shared)

@@ -219,7 +219,24 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                 if via is not None:
                     decision = replace(decision, via=via)
             support.decisions[(flat, article)] = decision
+    _mutual_conflicts(support)
     return support
+
+
+def _mutual_conflicts(support: Support) -> None:
+    """A disagreement is mutual: when sentence x contradicts sentence y of another article, y's decision against
+    x's article cites x as contradicting it too, not as reporting part of it (the two directions weigh the rest of
+    the sentences apart and can come out differently)."""
+    owner = support.matrix.owner
+    for (x, _), decision in list(support.decisions.items()):
+        if decision.label != CONTRADICTS or decision.conflict is None:
+            continue
+        y, found = decision.rows[0], decision.conflict
+        back = support.decisions.get((y, int(owner[x])))
+        if back is None or back.label not in {FULL, PARTIAL} or x not in back.rows:
+            continue
+        mirrored = replace(found, mine=found.theirs, row=x, theirs=found.mine)
+        support.decisions[(y, int(owner[x]))] = replace(back, label=CONTRADICTS, rows=(x,), conflict=mirrored)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
