@@ -585,3 +585,40 @@ def test_review_cases_the_new_speaker_rules_leave_alone(models) -> None:  # type
         '"We will start on Monday," the pair said.',
     )
     assert found["We will start on"] != "Ines Varga and Paul Hedlund"  # the pair just named, not an old one
+
+
+def test_she_after_an_organisations_titled_officer_is_the_officer(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Annual inflation fell to 3.4% in March. Central Bank of Almera Governor Helena Marsh-Ortiz welcomed the "
+        'figures but said the bank would not rush. "We are not declaring victory," she said.',
+    )
+    assert found["We are not declaring"] == "Helena Marsh-Ortiz"
+
+
+def test_the_subject_of_the_quoted_words_is_not_the_speaker(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Justice Martin Ostrowski wrote in dissent that the majority had erred. Redistricting, he wrote, "
+        '"is a legislative task, and the constitution says so plainly."',
+    )
+    assert found["is a legislative task,"] == "Martin Ostrowski"
+
+
+def test_the_bank_said_is_the_bank_named_before(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Harlan Valley Savings said in a statement that it was grateful to police. "
+        '"Our first concern is the wellbeing of our colleagues," the bank said.',
+    )
+    assert found["Our first concern is"] == "Harlan Valley Savings"
+
+
+def test_bodies_speaking_together_are_the_group(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Central Bank of Almera Governor Helena Marsh-Ortiz welcomed the figures. The country's three largest "
+        'trade unions said in a joint statement that falling inflation "must not become an excuse to hold down '
+        'wages."',
+    )
+    assert found["must not become an"] == "The country's three largest trade unions"

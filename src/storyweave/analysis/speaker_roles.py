@@ -30,7 +30,8 @@ PERSON_NOUNS = set(
 ORGANISATION_NOUNS = set(
     """company firm group agency department police ministry government organization organisation hospital
     university school airline club team office court council committee statement spokesman spokeswoman
-    spokesperson board authority service army military commission foundation network""".split()
+    spokesperson board authority service army military commission foundation network bank lender insurer retailer
+    carrier maker manufacturer union league association institute party utility""".split()
 )
 DOCUMENTS = set(
     """statement report notice release letter post article email memo filing message tweet description summary
@@ -137,6 +138,8 @@ class Roles:
             return None  # "a police spokeswoman", "one official", "a witness": left unnamed, not guessed
         if definite and (phrase[-1] in GROUPS or (phrase[-1].endswith("s") and head in PERSON_NOUNS | TITLES)):
             return written  # "the six governors", "the family": the group speaks, not one of its members
+        if definite and phrase[-1] != head and head in ORGANISATION_NOUNS:
+            return written  # "the country's three largest trade unions": the bodies together, not one named before
         if personal and definite:
             described = self._described_as(head, self.people, before)  # "the actor" after "the actor Jon Smith"
             if described:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.entities import PHOTO_CREDIT, ROLE_NOUNS, EntityIndex
+from storyweave.analysis.entities import PHOTO_CREDIT, ROLE_NOUNS, TITLES, EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
 from storyweave.analysis.quote_cues import ACCORDING_TO, REPORTED_OPENING
 from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
@@ -238,6 +238,8 @@ class SpeakerResolver:
             for subject in found:
                 if subject.start >= span.start or _inside_span(subject.start, self.quoted):
                     continue
+                if _inside_span(subject.verb_start, self.quoted):
+                    continue  # 'Redistricting, he wrote, "is a legislative task"': the quotation's own subject
                 if subject.pronoun:
                     if subject.text.lower() == pronoun:
                         chained, self.chain_start = True, index
@@ -249,7 +251,9 @@ class SpeakerResolver:
                     self.chained = chained
                     # "A school nurse, who asked not to be named, said ... '...,' she said"
                     return self._first_name_given(subject.end) or UNNAMED
-                name = self._apposed(subject) or self._written(subject.text, span)
+                name = (
+                    self._person_within(subject, pronoun) or self._apposed(subject) or self._written(subject.text, span)
+                )
                 if (
                     name
                     and (pronoun == "they" or self._may_be_person(name, subject, pronoun))
@@ -301,6 +305,22 @@ class SpeakerResolver:
         given = _FIRST_NAME_GIVEN.search(text, first.start, start) or _FIRST_NAME_GIVEN.search(text, end, until)
         return (given.group(1) or given.group(2)) if given else None
 
+    def _person_within(self, subject: Subject, pronoun: str) -> str | None:
+        """For "he" or "she", the person a subject names among other names: "Central Bank of Almera Governor Helena
+        Marsh-Ortiz welcomed the figures ... '...,' she said" is the governor, not the bank."""
+        if pronoun not in {"he", "she"}:
+            return None
+        before_verb = self.annotated.article.text[subject.start : max(subject.verb_start, subject.end)].rstrip()
+        if "," in before_verb:
+            return None  # "The detective, who arrested Tom Reed in 2019, told": not the man arrested
+        ending = [e for e in self.people if subject.start <= e.start and e.end == subject.start + len(before_verb)]
+        if ending:
+            return self.index.resolve_person(ending[-1].text)
+        titled = _TITLED_NAME.search(before_verb)  # a name the entity model missed, after its title
+        if titled and titled["title"].lower().rstrip(".") in TITLES:
+            return self.names.person(titled["name"], subject.verb_start) or titled["name"]
+        return None
+
     def _apposed(self, subject: Subject) -> str | None:
         """The person a described subject is named as beside it: "That student, later identified as Niya Kenny,
         told NBC News ...", "The chairman, Ann Cole, said"."""
@@ -324,6 +344,10 @@ class SpeakerResolver:
             return self.roles.resolve(written, span.start)
         trailing = _trailing_name(words)
         return self.names.person(" ".join(trailing), span.start) if trailing else None
+
+
+# a title and the one- or two-word name after it, ending a subject: "... Governor Helena Marsh-Ortiz"
+_TITLED_NAME = re.compile(r"(?:^|\s)(?P<title>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$")
 
 
 def _subject_order(chained: bool, text: str) -> Callable[[Subject], tuple[bool, int, bool, int]]:
