@@ -80,3 +80,25 @@ def test_days_that_date_no_event_are_not_set_against_others() -> None:
     voted = "The council voted on Saturday to close the pier."
     at = voted.index("Saturday")
     assert not _not_an_events_day((at, at + 8, "Saturday"), (0, voted))
+
+
+def test_ages_after_names_and_compound_counts() -> None:
+    from storyweave.analysis.atoms import quantities
+
+    aged = quantities("Among those on the picket line was Lorna Petrakis, 52, an intensive care nurse.")
+    assert [(q.mention.text, q.kind) for q in aged] == [("52", "age")]
+    assert [q.kind for q in quantities("In Texas, 40, and Ohio, 12, voted yes.")] == ["count", "count"]
+    lots = quantities("The recall covers four production lots and will cost more.")
+    assert [(q.mention.text, q.noun) for q in lots] == [("four", "lot")]
+    assert [q.noun for q in quantities("Police said 12 soldiers later died.")] == ["soldier"]
+
+
+def test_counts_in_other_circumstances_are_not_alike() -> None:
+    from storyweave.analysis.conflicts import _done_alike
+
+    a, b = "They took 13 points from 15 games.", "They are winless in nine league games."
+    spans = ((a.index("15"), a.index("15") + 2, "15"), (b.index("nine"), b.index("nine") + 4, "nine"))
+    assert not _done_alike(*spans, ((0, a), (0, b)))
+    c, d = "The forecast had called for about 175K new jobs.", "Economists had forecast a gain of 150,000 jobs."
+    spans = ((c.index("about"), c.index("175K") + 4, "about 175K"), (d.index("150"), d.index("150") + 7, "150,000"))
+    assert _done_alike(*spans, ((0, c), (0, d)))

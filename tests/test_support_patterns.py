@@ -365,6 +365,23 @@ def test_two_days_of_a_month_without_a_year_are_a_conflict_both_ways(models) -> 
             assert other not in sentence.full_sources and other not in sentence.partial_sources
 
 
+AGES = [
+    (
+        "Hill Times",
+        "Among those on the picket line Monday was Lorna Petrakis, 52, an intensive care nurse at the centre.",
+    ),
+    (
+        "Metro Wire",
+        "Nurse Lorna Petrakis, 57, who works in the centre's intensive care unit, said she had never struck.",
+    ),
+]
+
+
+def test_one_persons_two_ages_are_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    [conflict] = analyse(_annotated(models, *AGES)).conflicts
+    assert {f.text for f in conflict.facts} == {"52", "57"}
+
+
 SPEAKER_PAIRS = [
     ("Ann Cole", "Tom Reed"), ("Lena Ortiz", "Paul Grant"), ("Omar Haddad", "Ruth Blake"),
     ("Ines Varga", "Carl Moody"), ("Nora Quist", "Hugo Brandt"), ("Maya Lund", "Dev Patel"),

@@ -97,6 +97,25 @@ _PART_OF = re.compile(
 )
 
 
+def _compound(words: list[str]) -> bool:
+    """The number's first word names the kind of its second, which is the counted plural: "production lots"."""
+    if len(words) < 2:
+        return False
+    first, second = words[0], words[1]
+    return (
+        first.isalpha()
+        and first.islower()
+        and not first.endswith("s")
+        and second.isalpha()
+        and second.islower()
+        and second.endswith("s")
+        and not second.endswith("ss")
+        and second not in STOP_WORDS
+        and stem(first) not in EVENTS
+        and stem(second) not in EVENTS
+    )
+
+
 def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     """(noun counted, event) around a number in a sentence that starts at ``offset``."""
     after = _WORD.findall(_CLAUSE_BREAK.split(text[mention.end - offset :], maxsplit=1)[0])[:6]
@@ -107,6 +126,8 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         return "people", EVENTS[stem(words[1])]  # "50 were injured"
     if words and words[0].lower() not in STOP_WORDS and words[0].lower() != "of":
         noun = SAME_NOUN.get(stem(words[0]), stem(words[0]))
+        if _compound(words):  # "four production lots", "three bank employees": lots, employees
+            noun = stem(words[1])
         if noun in EVENTS:  # "70 wounded", "14 dead": people, and what happened to them
             return "people", EVENTS[noun]
         # what the noun's own clause says happened to it ("10 people dead", "12 soldiers later died", "26 people who
@@ -209,13 +230,33 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     return ""
 
 
+_NAME_COMMA = re.compile(r"(?P<first>[A-Z][\w'’.-]*)\s+[A-Z][\w'’-]+,\s*$")  # a first name and a surname, a comma
+_COMMA_AFTER = re.compile(r"\s*[,)]")
+
+
+def _apposed_age(text: str, mention: NumberMention, offset: int) -> bool:
+    """A whole number set off by commas right after a full name is that person's age: "Lorna Petrakis, 52, a
+    nurse" (not "Texas, 40, and Ohio, 12")."""
+    start, end = mention.start - offset, mention.end - offset
+    value = mention.value
+    return (
+        mention.kind == "count"
+        and value is not None
+        and value.is_integer()
+        and 1 <= value <= 120
+        and (named := _NAME_COMMA.search(text[max(0, start - 40) : start])) is not None
+        and named["first"].lower() not in STOP_WORDS
+        and bool(_COMMA_AFTER.match(text, end))
+    )
+
+
 def quantities(text: str, offset: int = 0) -> list[Quantity]:
     """The quantities of a sentence (``offset``: where it starts in its article)."""
     found = []
     for mention in parse_numbers(text, offset):
         noun, event = counted(text, mention, offset)
         kind, unit = mention.kind, mention.unit
-        if noun == "age" or kind == "age":
+        if noun == "age" or kind == "age" or _apposed_age(text, mention, offset):
             kind, unit, noun = "age", "years", "age"
         elif kind == "count" and noun in PERIODS:
             kind, unit = "period", noun + "s"

@@ -99,10 +99,19 @@ def _predicate(text: str, end: int) -> set[str]:
 
 
 def _done_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> bool:
-    """Two counts of one noun are of the same thing unless what is said of them differs ("seen" / "captured")."""
+    """Two counts of one noun are of the same thing unless what is said of them differs ("seen" / "captured"), or
+    they stand after different prepositions ("13 points from 15 games" / "winless in nine league games")."""
     (start_a, text_a), (start_b, text_b) = texts
+    before_a = _PREPOSITION_BEFORE.search(text_a[max(0, mine[0] - start_a - 20) : mine[0] - start_a])
+    before_b = _PREPOSITION_BEFORE.search(text_b[max(0, theirs[0] - start_b - 20) : theirs[0] - start_b])
+    if before_a and before_b and before_a.group(1).lower() != before_b.group(1).lower():
+        return False
     said_a, said_b = _predicate(text_a, mine[1] - start_a), _predicate(text_b, theirs[1] - start_b)
     return not said_a or not said_b or bool(said_a & said_b)
+
+
+# prepositions that set a count in a circumstance ("in nine games", "from 15 games"); not "a gain of", "called for"
+_PREPOSITION_BEFORE = re.compile(r"\b(in|from|over|after|before|during|since|at|on|within)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +181,27 @@ def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     )
 
 
+_AGED = re.compile(r"([A-Z][\w'’-]+),\s*(?:aged\s+)?$")
+
+
+def _same_persons_age(found: Disagreement, mine: tuple[int, str], theirs: tuple[int, str]) -> bool:
+    """Both ages stand right after one surname ("Petrakis, 52" / "Petrakis, 57"): one person's age, which names
+    what it is about as fully as a counted noun does."""
+    before = [
+        _AGED.search(text[max(0, at[0] - start - 40) : at[0] - start])
+        for at, (start, text) in ((found.mine, mine), (found.theirs, theirs))
+    ]
+    return all(before) and before[0].group(1).lower() == before[1].group(1).lower()  # type: ignore[union-attr]
+
+
 def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
     theirs = [all_atoms[r] for r in rows]
-    if _periods([atoms]) ^ _periods(theirs) or _at_other_times(atoms, theirs):
-        return None
+    other_scope = bool(_periods([atoms]) ^ _periods(theirs)) or _at_other_times(atoms, theirs)
     for quantity in atoms.quantities:
+        if other_scope and quantity.kind != "age":
+            continue  # figures for three years and for six, through July and as of November; not a person's age
         if quantity.noun in GENERIC and not quantity.event:
             continue  # "two people" and "four people" are different people unless both say what happened to them
         if differing(quantity, [q for a in theirs for q in a.quantities]) is None:
@@ -190,6 +213,8 @@ def _quantities(
             mine, their = quantity.mention, other.mention
             kind = "quantity" if quantity.noun and quantity.kind in {"count", "period"} else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
+            if quantity.kind == "age" and _same_persons_age(found, texts[flat], texts[row]):
+                found = replace(found, kind="quantity")  # "Lorna Petrakis, 52" / "Lorna Petrakis, 57": one woman
             if quantity.event or _done_alike(found.mine, found.theirs, (texts[flat], texts[row])):
                 return found
     return None
