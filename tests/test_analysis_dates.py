@@ -102,3 +102,24 @@ def test_counts_in_other_circumstances_are_not_alike() -> None:
     c, d = "The forecast had called for about 175K new jobs.", "Economists had forecast a gain of 150,000 jobs."
     spans = ((c.index("about"), c.index("175K") + 4, "about 175K"), (d.index("150"), d.index("150") + 7, "150,000"))
     assert _done_alike(*spans, ((0, c), (0, d)))
+
+
+def test_second_review_cases() -> None:
+    from storyweave.analysis.atoms import month_days, quantities
+    from storyweave.analysis.conflicts import _not_an_events_day, _same_event_words
+
+    assert [(q.mention.text, q.kind) for q in quantities("The storm hit New York, 40, and Ohio, 12.", 0, set())] == [
+        ("40", "count"),
+        ("12", "count"),
+    ]  # no person's name before the figures: no ages
+    assert [key for key, _, _ in month_days("Sales declined 5 percent on March 4; the mayor 12 times.")] == ["mar 4"]
+    quake = "Saturday's earthquake killed 300 people."
+    assert not _not_an_events_day((0, 8, "Saturday"), (0, quake))  # the sentence's own event
+    weapons = "Officers called up to the scene recovered 12 weapons from 30 homes."
+    assert [q.scope for q in quantities(weapons)] == ["", ""]
+    a, b = "Apple reported third-quarter earnings on Thursday.", "Apple reported third-quarter earnings on Wednesday."
+    spans = (
+        (a.index("Thursday"), a.index("Thursday") + 8, "Thursday"),
+        (b.index("Wed"), b.index("Wed") + 9, "Wednesday"),
+    )
+    assert _same_event_words(*spans, ((0, a), (0, b))) >= 2  # "third-quarter" is no other time

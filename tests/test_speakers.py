@@ -622,3 +622,12 @@ def test_bodies_speaking_together_are_the_group(models) -> None:  # type: ignore
         'wages."',
     )
     assert found["must not become an"] == "The country's three largest trade unions"
+
+
+def test_a_spokesman_for_a_named_person_is_not_that_person(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "A spokesman for Senator Jane Doe declined to discuss the vote on Tuesday. "
+        '"We will not comment on rumours," he said.',
+    )
+    assert found["We will not comment"] != "Jane Doe"

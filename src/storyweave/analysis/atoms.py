@@ -11,6 +11,7 @@ find the candidate sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,10 +47,15 @@ NEGATION = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTED = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# a day of a month as written: "March 4", "Oct. 11", "4 March" (whole names or their abbreviations, capitalised:
+# not "declined 5" or "mayor 12")
+_MONTH_WORD = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)"
+)
 _MONTH_DAY = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"
-    r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-    re.I,
+    rf"\b{_MONTH_WORD}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)"
+    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b"
 )
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(
@@ -66,8 +72,9 @@ _OTHER_DAY = re.compile(
 )
 # ... and "fell to 3.4% from 3.9% in February" (the month of the earlier figure; "rose to 105 from 98 Tuesday"
 # is the day of the rise, as wire copy writes it)
+_A_MONTH = re.compile(rf"(?:in\s+)?(?:early\s+|late\s+|mid-?\s*)?(?:{_MONTH_NAMES})\b", re.I)
 _AFTER_A_FIGURE = re.compile(
-    r"\bfrom\s+[$€£]?\d[\d.,]*\s*(?:%|percent|per cent|points?|million|billion|trillion)?\s+$", re.I
+    r"\bfrom\s+[$€£]?\d[\d.,]*\s*(?:%|percent|per cent|points?|million|billion|trillion)?\s+(?:in\s+)?$", re.I
 )
 _SPLIT_NUMBER_END = re.compile(r"\d\.$")  # a decimal number the splitter cut in two ("5. 9" as rebuilt text has it)
 # a capitalised word that does not open a sentence
@@ -113,6 +120,7 @@ def _compound(words: list[str]) -> bool:
         and second not in STOP_WORDS
         and stem(first) not in EVENTS
         and stem(second) not in EVENTS
+        and first not in PERIODS
     )
 
 
@@ -209,7 +217,7 @@ _EARLIER = re.compile(
 _FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?$", re.I)
 _CHANGED = re.compile(
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropp\w*|drops?|declin\w*|climb\w*|increas\w*|"
-    r"decreas\w*|jump\w*|slipp\w*|slid|eas(?:ed|ing)|grew|grow(?:n|s|ing)?|up|down|cut|rais\w*|lower\w*|"
+    r"decreas\w*|jump\w*|slipp\w*|slid|eas(?:ed|ing)|grew|grow(?:n|s|ing)?|up from|down from|cut|rais\w*|lower\w*|"
     r"narrow\w*|widen\w*|improv\w*|worsen\w*)\b",
     re.I,
 )  # "fell to 3.1% from 3.5%": the figure a change started from
@@ -221,7 +229,8 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     before, after = text[max(0, start - 60) : start], text[end : end + 40].split(",")[0]
     if _FORECAST.search(before):
         return "forecast"
-    if _EARLIER.search(before + " " + after) or (_FROM.search(before) and _CHANGED.search(text[:start])):
+    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    if _EARLIER.search(before + " " + after) or (_FROM.search(before) and _CHANGED.search(clause)):
         return "earlier"
     if _QUALIFIED.search(after):
         return "qualified"
@@ -230,11 +239,13 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     return ""
 
 
-_NAME_COMMA = re.compile(r"(?P<first>[A-Z][\w'’.-]*)\s+[A-Z][\w'’-]+,\s*$")  # a first name and a surname, a comma
+_NAME_COMMA = re.compile(
+    r"(?P<first>[A-Z][\w'’.-]*)\s+(?P<surname>[A-Z][\w'’-]+),\s*$"
+)  # a first name and a surname, a comma
 _COMMA_AFTER = re.compile(r"\s*[,)]")
 
 
-def _apposed_age(text: str, mention: NumberMention, offset: int) -> bool:
+def _apposed_age(text: str, mention: NumberMention, offset: int, people_ends: Collection[int] | None) -> bool:
     """A whole number set off by commas right after a full name is that person's age: "Lorna Petrakis, 52, a
     nurse" (not "Texas, 40, and Ohio, 12")."""
     start, end = mention.start - offset, mention.end - offset
@@ -246,17 +257,19 @@ def _apposed_age(text: str, mention: NumberMention, offset: int) -> bool:
         and 1 <= value <= 120
         and (named := _NAME_COMMA.search(text[max(0, start - 40) : start])) is not None
         and named["first"].lower() not in STOP_WORDS
+        and (people_ends is None or offset + max(0, start - 40) + named.end("surname") in people_ends)
         and bool(_COMMA_AFTER.match(text, end))
     )
 
 
-def quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """The quantities of a sentence (``offset``: where it starts in its article)."""
+def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None = None) -> list[Quantity]:
+    """The quantities of a sentence (``offset``: where it starts in its article; ``people_ends``: where the
+    people the entity model found end, so that only a person's name makes the number after it an age)."""
     found = []
     for mention in parse_numbers(text, offset):
         noun, event = counted(text, mention, offset)
         kind, unit = mention.kind, mention.unit
-        if noun == "age" or kind == "age" or _apposed_age(text, mention, offset):
+        if noun == "age" or kind == "age" or _apposed_age(text, mention, offset, people_ends):
             kind, unit, noun = "age", "years", "age"
         elif kind == "count" and noun in PERIODS:
             kind, unit = "period", noun + "s"
@@ -292,7 +305,7 @@ def other_day(text: str, at: int) -> bool:
     before = text[max(0, at - 40) : at]
     if _OTHER_DAY.search(before):
         return True
-    return text[at : at + 3].lower() == "in " and bool(_AFTER_A_FIGURE.search(before))
+    return bool(_A_MONTH.match(text, at)) and bool(_AFTER_A_FIGURE.search(before))
 
 
 def month_days(text: str) -> list[tuple[str, int, int]]:
@@ -300,7 +313,7 @@ def month_days(text: str) -> list[tuple[str, int, int]]:
     found = []
     for m in _MONTH_DAY.finditer(text):
         month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
-        found.append((f"{month.lower()} {int(day)}", m.start(), m.end()))
+        found.append((f"{month.lower()[:3]} {int(day)}", m.start(), m.end()))
     return found
 
 
@@ -335,6 +348,8 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
         published = annotated.article.published
         day = published.date() if published else None
         names: list[list[frozenset[str]]] = [[] for _ in annotated.sentences]
+        # where a name the entity model found ends ("Nurse Lorna Petrakis" it may call an organisation; never a place)
+        people_ends = {e.end for e in annotated.entities if e.label in {"PERSON", "ORG"}}
         for entity in annotated.entities:
             if entity.label in NAME_LABELS and 0 <= entity.sentence < len(names):
                 key = _name_key(entity.text)
@@ -342,7 +357,7 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                     names[entity.sentence].append(key)
         for sentence in annotated.sentences:
             text = sentence.text
-            numbers = quantities(text, sentence.start)
+            numbers = quantities(text, sentence.start, people_ends)
             following = (
                 annotated.sentences[sentence.index + 1].text if sentence.index + 1 < len(annotated.sentences) else ""
             )

@@ -36,7 +36,7 @@ def context_words(text: str, start: int, end: int) -> set[str]:
 _CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
 SAME_CLAUSE_WORDS = 2  # content words two dates' clauses share for the dates to be of one event
 # a clause that tells of another time of the same kind of event ("killed 30 people again on Monday")
-_ANOTHER_TIME = re.compile(r"\b(?:again|another|second|third|renewed|repeated)\b", re.I)
+_ANOTHER_TIME = re.compile(r"\b(?:again|(?<!one )another|second|third|renewed|repeated)\b(?![-‑])", re.I)
 
 
 def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
@@ -198,10 +198,12 @@ def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
     theirs = [all_atoms[r] for r in rows]
-    other_scope = bool(_periods([atoms]) ^ _periods(theirs)) or _at_other_times(atoms, theirs)
+    over_other_periods = bool(_periods([atoms]) ^ _periods(theirs))
+    if _at_other_times(atoms, theirs):
+        return None  # "through July" and "as of November": counts at two times
     for quantity in atoms.quantities:
-        if other_scope and quantity.kind != "age":
-            continue  # figures for three years and for six, through July and as of November; not a person's age
+        if over_other_periods and quantity.kind != "age":
+            continue  # figures for three years and for six; a person's age is not one
         if quantity.noun in GENERIC and not quantity.event:
             continue  # "two people" and "four people" are different people unless both say what happened to them
         if differing(quantity, [q for a in theirs for q in a.quantities]) is None:
@@ -246,19 +248,23 @@ def _dates(
 
 _RUNNING = re.compile(r"\b(?:through|as of)\s+$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
+_OWNED_AFTER = re.compile(r"\b(?:after|before|since|following|from|at|in|of|during)\s+$", re.I)
 
 
 def _not_an_events_day(where: tuple[int, int, str], sentence: tuple[int, str]) -> bool:
     """A day that dates no event to set against another's: when a running count stood ("Through July, 32 cases",
-    "as of August"; the counts' own times still keep them apart), or a day owning a noun ("after Saturday's
-    defeat": the defeat's day, not the sacking's)."""
+    "as of August"; the counts' own times still keep them apart), or a day owning a noun after a preposition
+    ("after Saturday's defeat": the defeat's day, not the sacking's; "Saturday's earthquake killed" keeps it)."""
     start, text = sentence
     first, last = where[0] - start, where[1] - start
     written = where[2].lower()
     return bool(
         _RUNNING.search(text[max(0, first - 12) : first])
         or written.startswith(("through ", "as of "))
-        or _POSSESSIVE.match(text, last)
+        or (
+            _POSSESSIVE.match(text, last) is not None
+            and _OWNED_AFTER.search(text[max(0, first - 12) : first]) is not None
+        )
     )
 
 

@@ -311,8 +311,8 @@ class SpeakerResolver:
         if pronoun not in {"he", "she"}:
             return None
         before_verb = self.annotated.article.text[subject.start : max(subject.verb_start, subject.end)].rstrip()
-        if "," in before_verb:
-            return None  # "The detective, who arrested Tom Reed in 2019, told": not the man arrested
+        if "," in before_verb or before_verb.split()[0] in _DETERMINERS or before_verb[:1].islower():
+            return None  # "The detective, who arrested Tom Reed", "A spokesman for Senator Jane Doe": not them
         ending = [e for e in self.people if subject.start <= e.start and e.end == subject.start + len(before_verb)]
         if ending:
             return self.index.resolve_person(ending[-1].text)

@@ -231,12 +231,13 @@ def _mutual_conflicts(support: Support) -> None:
     for (x, _), decision in list(support.decisions.items()):
         if decision.label != CONTRADICTS or decision.conflict is None:
             continue
-        y, found = decision.rows[0], decision.conflict
+        found = decision.conflict
+        y = found.row  # the sentence that gives the value otherwise
         back = support.decisions.get((y, int(owner[x])))
         if back is None or back.label not in {FULL, PARTIAL} or x not in back.rows:
-            continue
+            continue  # already contradicting (the first disagreement found stays), or not citing x at all
         mirrored = replace(found, mine=found.theirs, row=x, theirs=found.mine)
-        support.decisions[(y, int(owner[x]))] = replace(back, label=CONTRADICTS, rows=(x,), conflict=mirrored)
+        support.decisions[(y, int(owner[x]))] = replace(back, label=CONTRADICTS, rows=(x,), conflict=mirrored, via=None)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
