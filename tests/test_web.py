@@ -172,3 +172,17 @@ def test_stories_changed_since_the_last_look_are_marked(client: TestClient, db: 
     client.cookies.clear()
     client.cookies.set("storyweave_seen", "2000-01-01T00:00:00+00:00")
     assert "stories with new articles since 2000-01-01 00:00 UTC" in client.get("/").text
+
+
+def test_a_store_another_process_is_still_creating_reads_as_no_store_yet(tmp_path: Path) -> None:
+    """``follow`` creating its store while ``serve`` reads it: the new file has no tables for a moment, and the
+    page shows no stories rather than a 503."""
+    db = tmp_path / "new.sqlite"
+    with TestClient(create_app(db), base_url="http://localhost") as fresh:
+        db.touch()  # as the writer's connect leaves it, before its schema is in
+        assert fresh.get("/").status_code == 200
+        listed = fresh.get("/api/stories")
+        assert listed.status_code == 200 and listed.json()["stories"] == []
+    assert not Store.ready(db) and not Store.ready(tmp_path / "missing.sqlite")
+    Store.open(db).close()  # once set up, it is a store
+    assert Store.ready(db)

@@ -71,6 +71,23 @@ class Store(StoryMethods, FeedMethods):
             raise StoreError(f"cannot create {path} ({err.strerror or err})", "point --db at a writable place") from err
         return cls(_connect(str(path), path, wait, readonly=False), path)
 
+    @staticmethod
+    def ready(path: Path | str) -> bool:
+        """Whether a store is there to read: the file holds tables, and is not one another process has just
+        created and is still setting up (``storyweave follow`` starting beside ``serve``: read as no store yet,
+        not as an error). A file that cannot be read counts as there, so that opening it reports why."""
+        path = Path(path)
+        if not path.is_file():
+            return False
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=_timeout())
+            try:
+                return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return True
+
     def close(self) -> None:
         self._conn.close()
 

@@ -34,7 +34,7 @@ def find_stories(
     ``search`` keeps the titles where each word starts a word.
     """
     path = db_path(request)
-    if not path.exists():
+    if not Store.ready(path):
         return 0, []
     words = query_words(query)
     with Store.open(path, readonly=True) as store:
@@ -47,7 +47,7 @@ def find_stories(
 def story_article(request: Request, story_id: str, article_id: str) -> tuple[StoryRecord, Article] | None:
     """A story and one of its articles, or ``None`` when either is unknown or the article is not in the story."""
     path = db_path(request)
-    if not path.exists():
+    if not Store.ready(path):
         return None
     with Store.open(path, readonly=True) as store:
         record = store.story(story_id)
@@ -60,7 +60,7 @@ def story_article(request: Request, story_id: str, article_id: str) -> tuple[Sto
 def story_state(request: Request, story_id: str) -> tuple[StoryRecord, str] | None:
     """The story and the fingerprint of its articles (what its brief is made from), or ``None`` when unknown."""
     path = db_path(request)
-    if not path.exists():
+    if not Store.ready(path):
         return None
     with Store.open(path, readonly=True) as store:
         record = store.story(story_id)
@@ -75,7 +75,7 @@ def story_brief(request: Request, story_id: str) -> tuple[StoryRecord, Brief] | 
     written does not make it again on every view, and cached in the store by one background writer.
     """
     path = db_path(request)
-    if not path.exists():
+    if not Store.ready(path):
         return None
     with Store.open(path, readonly=True) as store:
         record = store.story(story_id)
@@ -122,7 +122,7 @@ def wait_for_cache_writes() -> None:
 
 def prepare_store(path: Path) -> None:
     """Bring an existing store's schema up to date once, when the server starts (reads never migrate)."""
-    if not path.exists():
+    if not Store.ready(path):
         return
     try:
         Store.open(path).close()
