@@ -631,3 +631,14 @@ def test_a_spokesman_for_a_named_person_is_not_that_person(models) -> None:  # t
         '"We will not comment on rumours," he said.',
     )
     assert found["We will not comment"] != "Jane Doe"
+
+
+def test_two_people_in_a_joint_statement_speak_together(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Legislative leaders were more combative. In a joint statement, Senate President Dale Whitcomb and House "
+        'Speaker Renata Fulbright called the ruling "an extraordinary act of judicial overreach."',
+    )
+    assert found["an extraordinary act of"] == "Dale Whitcomb and Renata Fulbright"
+    alone = speakers(models, 'Mayor Ann Cole and her deputy met on Monday. "We will rebuild the pier," Cole said.')
+    assert alone["We will rebuild the"] == "Ann Cole"  # no joint statement: one speaker

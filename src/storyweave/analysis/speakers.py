@@ -123,7 +123,7 @@ class SpeakerResolver:
         self.chain_start = 0  # and the first sentence of that chain
 
     def resolve(self, span: QuoteSpan) -> str | None:
-        speaker = self.names.spelled_out(self._resolve(span))
+        speaker = self._jointly(span, self.names.spelled_out(self._resolve(span)))
         self.previous = (span.end, speaker)
         return speaker
 
@@ -170,6 +170,22 @@ class SpeakerResolver:
         if words[0].islower() or words[0] in _DETERMINERS:
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))
         return self.names.person(written, span.start)
+
+    def _jointly(self, span: QuoteSpan, speaker: str | None) -> str | None:
+        """Two people named as the subject of a joint statement speak together: "In a joint statement, Senate
+        President Dale Whitcomb and House Speaker Renata Fulbright called the ruling '...'" is both of them."""
+        written = (span.speaker_text or "").strip()
+        if not speaker or " and " in speaker or not written or written.lower() in PRONOUNS:
+            return speaker
+        sentence = self.annotated.sentences[span.sentence]
+        at = sentence.text.find(written)
+        if at < 0 or not _JOINT.search(sentence.text):
+            return speaker
+        other = _AND_NAME.match(sentence.text, at + len(written))
+        if other is None:
+            return speaker
+        partner = self.names.person(" ".join(_trailing_name(other.group(1).split())), sentence.start + at)
+        return f"{speaker} and {partner}" if partner and partner != speaker else speaker
 
     def _agrees(self, name: str | None, span: QuoteSpan) -> bool:
         """Whether "he"/"she" can refer to this person, as far as the article shows."""
@@ -367,6 +383,8 @@ _COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\b(?:and|but))\s+$")
 
 
 UNNAMED = ""  # a speaker the article describes but never names
+_JOINT = re.compile(r"\bjoint(?:ly)?\b", re.I)
+_AND_NAME = re.compile(r"\s+and\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\b(?!\s+(?:of|for)\b)")
 PAIR_GAP = 300  # characters from two people's quotation within which "the pair" is still them
 _THE_TWO = frozenset({"the pair", "the two", "the duo", "both", "the two men", "the two women"})
 _INDEFINITE = {"a", "an", "one", "another"}
