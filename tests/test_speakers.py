@@ -642,3 +642,13 @@ def test_two_people_in_a_joint_statement_speak_together(models) -> None:  # type
     assert found["an extraordinary act of"] == "Dale Whitcomb and Renata Fulbright"
     alone = speakers(models, 'Mayor Ann Cole and her deputy met on Monday. "We will rebuild the pier," Cole said.')
     assert alone["We will rebuild the"] == "Ann Cole"  # no joint statement: one speaker
+
+
+def test_the_statement_said_goes_to_the_name_that_issued_it_and_its_next_quote_too(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Cardell Valley said in a statement that its hospitals would remain open and that it had contracted with an "
+        'outside agency for about 1,100 replacement nurses. "Patient care continues uninterrupted," the statement '
+        'said. "Our offer is fair, and it is among the most generous in the region."',
+    )
+    assert found["Patient care continues uninterrupted"] == found["Our offer is fair,"] == "Cardell Valley"

@@ -75,6 +75,11 @@ _ISSUED_BY = re.compile(
     rf"(?P<who>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*){{0,4}}(?:\s+(?!{_AFTER_ISSUER})[a-z]+)?)"
     rf"(?=\s*[,.;:]|\s+{_AFTER_ISSUER}|\s*$)"
 )
+# a capitalised name opening its sentence as the issuer of a document: "Cardell Valley said in a statement"
+_NAMED_ISSUER = re.compile(
+    r"(?P<who>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+(?:said|says|announced|added|confirmed)\s+in\s+an?\s+"
+    r"(?:written\s+|brief\s+|short\s+)?(?:statement|release|letter|post|email)\b"
+)
 _GROUP_ISSUED = re.compile(
     r"^(?P<group>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w-]*['’]s?\s+(?P<noun>[a-z]+))\s+(?:released|issued|put out)\b"
 )
@@ -179,12 +184,19 @@ class Roles:
         sentence before the quote to mention it ("Orvell Foods issued a statement"); a person's letter or statement
         stays the document ("Fields' lawyer released a statement": not Fields, and maybe not the lawyer)."""
         mentioned = [s for s in self.annotated.sentences if s.end <= before and noun in s.text.lower()]
+        while len(mentioned) > 1 and re.search(
+            rf"\bthe\s+{noun}\s+(?:said|says|added|read|reads)\b", mentioned[-1].text
+        ):
+            mentioned.pop()  # '"...," the statement said.' before a quote that goes on: the statement named earlier
         if not mentioned:
             return None
         sentence = mentioned[-1]
         for entity in self.organisations:
             if entity.sentence == sentence.index and (self._opens(entity) or self._apposed(entity)):
                 return self.index.canonical(entity.text) or core_name(entity.text)
+        opener = _NAMED_ISSUER.match(sentence.text)  # "Cardell Valley said in a statement": a name the entity model
+        if opener and noun in opener.group(0).lower() and not self.index.resolve_person(opener["who"]):  # missed
+            return self.index.canonical(opener["who"]) or opener["who"]
         group = _GROUP_ISSUED.match(sentence.text)  # "Saldanha's family released a statement"
         if group and group["noun"].lower() in GROUPS:
             return group["group"]
