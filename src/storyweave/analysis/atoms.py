@@ -185,6 +185,7 @@ class Quantity:
     scope: str = (
         ""  # "forecast" (expected), "earlier" (a past figure), "qualified" ("confirmed and probable"), "now" ("remain")
     )
+    owner: str = ""  # for an age: the name it stands after, lower-cased ("petrakis" for "Lorna Petrakis, 52")
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -243,6 +244,13 @@ _NAME_COMMA = re.compile(
     r"(?P<first>[A-Z][\w'’.-]*)\s+(?P<surname>[A-Z][\w'’-]+),\s*$"
 )  # a first name and a surname, a comma
 _COMMA_AFTER = re.compile(r"\s*[,)]")
+_AGE_OWNER = re.compile(r"([A-Z][\w'’-]+),\s*(?:aged\s+)?$")  # "Petrakis, 52", "Petrakis, aged 52"
+
+
+def _age_owner(text: str, mention: NumberMention, offset: int) -> str:
+    start = mention.start - offset
+    named = _AGE_OWNER.search(text[max(0, start - 40) : start])
+    return named.group(1).lower() if named else ""
 
 
 def _apposed_age(text: str, mention: NumberMention, offset: int, people_ends: Collection[int] | None) -> bool:
@@ -277,7 +285,8 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
             kind, unit = "quantity", noun
         if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
             noun = ""  # an amount or a share: what it is of is too loosely worded to tell two apart
-        found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset)))
+        owner = _age_owner(text, mention, offset) if kind == "age" else ""
+        found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset), owner))
     return found
 
 

@@ -26,11 +26,20 @@ _SUFFIX = re.compile(r"(?:ing|ed|es|s|ion|ions)$")
 CONTEXT_WORDS = 4
 
 
+def _rough_stem(word: str) -> str:
+    """A word cut to a rough stem: "filed", "filing" -> "fil"."""
+    return _SUFFIX.sub("", word.lower())[:6]
+
+
+def _content_word(word: str) -> bool:
+    return word.lower() not in STOP_WORDS and len(word) > 2
+
+
 def context_words(text: str, start: int, end: int) -> set[str]:
     """The content words on either side of an expression, cut to a rough stem ("filed", "filing" -> "fil")."""
     before = _WORD.findall(text[:start])[-CONTEXT_WORDS:]
     after = _WORD.findall(text[end:])[:CONTEXT_WORDS]
-    return {_SUFFIX.sub("", w.lower())[:6] for w in before + after if w.lower() not in STOP_WORDS and len(w) > 2}
+    return {_rough_stem(w) for w in before + after if _content_word(w)}
 
 
 _CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
@@ -40,12 +49,8 @@ _ANOTHER_TIME = re.compile(r"\b(?:again|(?<!one )another|second|third|renewed|re
 
 
 def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
-    return {
-        _SUFFIX.sub("", m.group().lower())[:6]
-        for first, last in spans
-        for m in _WORD.finditer(text, first, last)
-        if not m.group()[0].isupper() and m.group().lower() not in STOP_WORDS and len(m.group()) > 2
-    }
+    words = [m.group() for first, last in spans for m in _WORD.finditer(text, first, last)]
+    return {_rough_stem(w) for w in words if not w[0].isupper() and _content_word(w)}
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,7 +100,7 @@ def _predicate(text: str, end: int) -> set[str]:
     ("five boats were seen approaching" -> {"seen"}); empty when the clause says nothing of the kind."""
     clause = _CLAUSE_END.split(text[end:], maxsplit=1)[0]
     found = _PASSIVE.search(clause)
-    return {_SUFFIX.sub("", found.group(1).lower())[:6]} if found else set()
+    return {_rough_stem(found.group(1))} if found else set()
 
 
 def _done_alike(mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]) -> bool:
@@ -181,19 +186,6 @@ def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     )
 
 
-_AGED = re.compile(r"([A-Z][\w'’-]+),\s*(?:aged\s+)?$")
-
-
-def _same_persons_age(found: Disagreement, mine: tuple[int, str], theirs: tuple[int, str]) -> bool:
-    """Both ages stand right after one surname ("Petrakis, 52" / "Petrakis, 57"): one person's age, which names
-    what it is about as fully as a counted noun does."""
-    before = [
-        _AGED.search(text[max(0, at[0] - start - 40) : at[0] - start])
-        for at, (start, text) in ((found.mine, mine), (found.theirs, theirs))
-    ]
-    return all(before) and before[0].group(1).lower() == before[1].group(1).lower()  # type: ignore[union-attr]
-
-
 def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
@@ -215,8 +207,9 @@ def _quantities(
             mine, their = quantity.mention, other.mention
             kind = "quantity" if quantity.noun and quantity.kind in {"count", "period"} else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
-            if quantity.kind == "age" and _same_persons_age(found, texts[flat], texts[row]):
-                found = replace(found, kind="quantity")  # "Lorna Petrakis, 52" / "Lorna Petrakis, 57": one woman
+            if quantity.kind == "age" and quantity.owner and quantity.owner == other.owner:
+                # "Lorna Petrakis, 52" / "Lorna Petrakis, 57": one woman's age, named as fully as a counted noun
+                found = replace(found, kind="quantity")
             if quantity.event or _done_alike(found.mine, found.theirs, (texts[flat], texts[row])):
                 return found
     return None
