@@ -499,6 +499,18 @@ def test_a_count_takes_the_verb_it_follows_and_one_person_counts_people() -> Non
         assert quantities(text)[0].event == event, text
 
 
+def test_people_held_or_trapped_count_what_happened_to_them_and_holding_a_vigil_does_not() -> None:
+    from storyweave.analysis.atoms import quantities
+
+    for text, event in (
+        ("Four people held hostage inside a bank were released unharmed.", "held"),
+        ("Five people who were held at gunpoint inside the bank have been freed.", "held"),
+        ("Nine miners trapped underground were brought up on Sunday.", "trapped"),
+        ("About 200 people held a vigil outside the bank on Sunday.", ""),  # they held it: no event of theirs
+    ):
+        assert quantities(text)[0].event == event, text
+
+
 HEADLINED = [
     (
         "Harbour Ledger",

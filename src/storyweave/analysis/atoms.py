@@ -32,7 +32,9 @@ EVENTS = {
     "hospitalised": "injured", "hospitalized": "injured", "hospital": "injured", "shot": "injured",
     "arrested": "arrested", "detained": "arrested", "missing": "missing",
     "rescued": "rescued", "evacuated": "evacuated", "displaced": "displaced", "affected": "affected",
+    "held": "held", "hostage": "held", "captive": "held", "trapped": "trapped", "stranded": "stranded",
 }  # fmt: skip
+_HOLDS_SOMETHING = frozenset({"a", "an", "the", "their", "its", "his", "her", "talks", "meetings"})  # "held a vigil"
 SAME_NOUN = {"person": "people"}  # counted nouns that count the same thing: "one person", "ten people"
 NOT_COUNTED = set("per time times while until th st nd rd percent cent nov oct dec jan feb aug sept".split())
 MODIFIERS = set(
@@ -169,6 +171,8 @@ def _own_clause(words: list[str]) -> list[str]:
             break
         if lower in _RELATIVE and not (following and (following[0] in _PASSIVE or stem(following[0]) in EVENTS)):
             break
+        if lower == "held" and following and following[0] in _HOLDS_SOMETHING:
+            continue  # "200 people held a vigil": they did the holding
         kept.append(stem(word))
     return kept
 
