@@ -81,8 +81,11 @@ def _labelled_conflicts(judged: JudgedStory) -> dict[str, set[tuple[int, int]]]:
     found: dict[str, set[tuple[int, int]]] = {}
     for (doc, sentence), row in judged.verdicts.items():
         for other, entry in (row.get("support") or {}).items():
-            if entry["label"] == "contradicts":
-                sentences = found.setdefault(entry.get("conflict") or f"{doc}.{sentence}", set())
+            if entry["label"] != "contradicts":
+                continue
+            ids = entry.get("conflict") or f"{doc}.{sentence}"
+            for conflict in ids if isinstance(ids, list) else [ids]:  # a pair may hold two disagreements
+                sentences = found.setdefault(conflict, set())
                 sentences.add((doc, sentence))
                 sentences.update((int(other), n) for n in entry["by"])
     return found

@@ -4,6 +4,7 @@
     python benchmarks/labels/trust/sheet.py show STORY          # the articles, every sentence numbered
     python benchmarks/labels/trust/sheet.py check STORY         # is WORK/STORY.*.jsonl complete and valid?
     python benchmarks/labels/trust/sheet.py build               # WORK/*.jsonl -> support.jsonl, quotes.jsonl
+    python benchmarks/labels/trust/sheet.py append STORY...     # add finished stories to those files
 
 WORK is ``$TRUST_WORK`` (default ``/work/labelwork/out``): the reviewers' own files, which hold
 the words they looked for (to place quotes) and stay out of the repository. The built files hold
@@ -75,6 +76,19 @@ def _read(path: Path) -> list[Row]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _conflict_ids(conflict: Row) -> str | list[str] | None:
+    """The disagreements a pair of sentences holds: one id, or a list when it holds two (a vote and a day given
+    differently); ``also`` names a second one as some reviewers wrote it. None when malformed."""
+    ids: list[object] = []
+    for key in ("id", "also"):
+        value = conflict.get(key)
+        ids += value if isinstance(value, list) else [value] if value is not None else []
+    if not all(isinstance(i, str) for i in ids):
+        return None
+    unique = [str(i) for i in dict.fromkeys(ids)]
+    return unique[0] if len(unique) == 1 else unique or None  # type: ignore[return-value]
+
+
 def check(story: LabelStory) -> tuple[list[str], list[Row], list[Row]]:
     """(problems, support rows, quote rows) of a story's work files."""
     problems: list[str] = []
@@ -117,9 +131,10 @@ def check(story: LabelStory) -> tuple[list[str], list[Row], list[Row]]:
                     if label == "contradicts":
                         if conflict.get("kind") not in CONFLICT_KINDS or conflict.get("apart") not in APART:
                             problems.append(f"{d}.{s}: contradicts doc {other} needs conflict kind and apart")
-                        entry.update(
-                            kind=conflict.get("kind"), apart=conflict.get("apart"), conflict=conflict.get("id")
-                        )
+                        ids = _conflict_ids(conflict)
+                        if ids is None:
+                            problems.append(f"{d}.{s}: a conflict id must be a string or a list of strings")
+                        entry.update(kind=conflict.get("kind"), apart=conflict.get("apart"), conflict=ids)
                     support[str(other)] = entry
             support_rows.append(
                 {"story": story.id, "doc": d, "sent": s, "start": start, "end": end, "info": info, "support": support}
@@ -163,6 +178,21 @@ def main() -> None:
         problems, support, quotes = check(_story(sys.argv[2]))
         print("\n".join(problems) or f"ok: {len(support)} sentences, {len(quotes)} quotes")
         sys.exit(1 if problems else 0)
+    elif command == "append":  # add finished stories to the built files, beside the ones already there
+        support_all, quotes_all = [], []
+        for story_id in sys.argv[2:]:
+            problems, support, quotes = check(_story(story_id))
+            if problems:
+                sys.exit(f"{story_id}: {len(problems)} problems, e.g. {problems[0]}")
+            support_all += support
+            quotes_all += quotes
+        done = {json.loads(line)["story"] for line in (HERE / "support.jsonl").read_text("utf-8").splitlines()}
+        if done & set(sys.argv[2:]):
+            sys.exit(f"already built: {sorted(done & set(sys.argv[2:]))}")
+        for name, rows in (("support.jsonl", support_all), ("quotes.jsonl", quotes_all)):
+            with (HERE / name).open("a", encoding="utf-8") as out:
+                out.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        print(f"{len(support_all)} sentences, {len(quotes_all)} quotes appended")
     elif command == "build":
         support_all, quotes_all, bad = [], [], 0
         for story in load_stories() or []:
