@@ -190,6 +190,7 @@ class Quantity:
         ""  # "forecast" (expected), "earlier" (a past figure), "qualified" ("confirmed and probable"), "now" ("remain")
     )
     owner: str = ""  # for an age: the name it stands after, lower-cased ("petrakis" for "Lorna Petrakis, 52")
+    measure: str = ""  # for an amount or a share: what it is of when the words say so plainly ("premium", "income")
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -211,6 +212,8 @@ _FORECAST = re.compile(
     re.I,
 )
 _QUALIFIED = re.compile(r"\b(?:probable|possible|suspected|presumed|confirmed and|and probable)\b", re.I)
+_OPENING = re.compile(r"(?:In|On|During|By|As of|At|Last|A year)\b[^,]*,")  # a sentence's opening time adverbial
+_SO_FAR = re.compile(r"\b(?:so far|to date|in total|all told|altogether|cumulative\w*|in all)\b", re.I)
 _STILL = re.compile(r"\b(?:remain\w*|still|currently|now)\b", re.I)
 _EARLIER = re.compile(
     r"\b(?:last year|a year (?:earlier|ago|before)|(?:the )?(?:previous|prior) (?:year|month|quarter)|the year before"
@@ -235,10 +238,17 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     if _FORECAST.search(before):
         return "forecast"
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    if _EARLIER.search(before + " " + after) or (_FROM.search(before) and _CHANGED.search(clause)):
+    opening = _OPENING.match(text[:start])  # "In April last year, employers added ... and the rate stood at 3.9%"
+    if (
+        _EARLIER.search(before + " " + after)
+        or (opening and _EARLIER.search(opening[0]))
+        or (_FROM.search(before) and _CHANGED.search(clause))
+    ):
         return "earlier"
     if _QUALIFIED.search(after):
         return "qualified"
+    if _SO_FAR.search(text[:start]) or _SO_FAR.search(after):
+        return "so far"  # "in their five operations so far ... 14 rifles": a running total, not one event's count
     if _STILL.search(before + " " + after):
         return "now"
     return ""
@@ -290,7 +300,52 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
         if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
             noun = ""  # an amount or a share: what it is of is too loosely worded to tell two apart
         owner = _age_owner(text, mention, offset) if kind == "age" else ""
-        found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset), owner))
+        measure = _measure(text, mention, offset) if kind in {"money", "percent"} else ""
+        found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset), owner, measure))
+    return found + _tallies(text, offset)
+
+
+# what an amount or a share is of, when the words say it plainly: the noun right after it ("a 38 percent premium",
+# "a $4.2 million ransom") or the subject of "of", a form of "be" or a change to it ("revenue of $612.4 million",
+# "Net income was $46.8 million", "net income rose to $48.7 million")
+_MEASURE_BEFORE = re.compile(
+    r"\b([A-Za-z][a-z]+)\s+(?:of|was|were|is|are|(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|declined)"
+    r"\s+to|reached|totall?ed|stood\s+at)\s+(?:about|nearly|roughly|around|almost|some|more\s+than|less\s+than)?\s*$"
+)
+
+
+_NOT_MEASURES = frozenset("last next this earlier ago higher lower more less above below over under".split())
+
+
+def _measure(text: str, mention: NumberMention, offset: int) -> str:
+    start, end = mention.start - offset, mention.end - offset
+    after = _WORD.findall(_CLAUSE_BREAK.split(text[end:], maxsplit=1)[0])[:1]
+    if after and after[0][0].islower() and after[0] not in STOP_WORDS | NOT_COUNTED | _NOT_MEASURES:
+        return stem(after[0])
+    found = _MEASURE_BEFORE.search(_CLAUSE_BREAK.split(text[:start])[-1])
+    return stem(found[1].lower()) if found and found[1].lower() not in STOP_WORDS else ""
+
+
+# a vote's tally, majority first: "voted 7-2", "a 4-3 ruling", "The vote was 8-3", "passed the measure 6-3"
+_TALLY = re.compile(r"(?<![\w.$/-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
+_VOTE_WORDS = re.compile(
+    r"\b(?:vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*|majority)\b", re.I
+)
+
+
+def _tallies(text: str, offset: int) -> list[Quantity]:
+    """The tallies of votes in a sentence, as quantities: the votes for, out of all cast ("7-2" and "6-3" are two
+    tallies of one nine-member vote that cannot both hold; "7-2" and "5-4" may be two bodies)."""
+    found = []
+    for match in _TALLY.finditer(text):
+        votes_for, against = int(match[1]), int(match[2])
+        near = text[max(0, match.start() - 40) : match.end() + 20]
+        if votes_for < against or votes_for + against < 3 or not _VOTE_WORDS.search(near):
+            continue
+        unit = f"of {votes_for + against}"
+        value, where = float(votes_for), (offset + match.start(), offset + match.end())
+        mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "tally", unit)
+        found.append(Quantity(mention, "tally", unit, "vote", ""))
     return found
 
 

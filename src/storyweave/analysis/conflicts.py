@@ -156,10 +156,23 @@ def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
     return {(q.unit, q.mention.value) for a in atoms for q in a.quantities if q.kind in {"period", "year"}}
 
 
-def differing(quantity: Quantity, given: list[Quantity]) -> Quantity | None:
-    """The other quantity that counts the same thing with a value that cannot also be true (when none fits)."""
+LISTED = 3  # a sentence giving this many amounts of one kind lists them (rates by stage, costs by item)
+
+
+def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -> Quantity | None:
+    """The other quantity that counts the same thing with a value that cannot also be true (when none fits).
+    ``listed``: a sentence lists several amounts of its kind, so what each is of is not read from its words."""
     if quantity.kind in {"year", "period"} or not (quantity.noun or quantity.kind in {"money", "percent"}):
         return None
+    if quantity.measure and not listed:
+        # an amount of a thing named plainly on both sides ("a 38 percent premium" / "a 34% premium")
+        alike = [q for q in given if (q.kind, q.measure, q.scope) == (quantity.kind, quantity.measure, quantity.scope)]
+        if alike:
+            return (
+                None
+                if any(quantity.meets(q) for q in alike)
+                else next((q for q in alike if _same_order(quantity, q)), None)
+            )
     if not quantity.noun and sum(q.kind == quantity.kind for q in given) != 1:
         return None
     same = [q for q in given if q.key == quantity.key and q.event == quantity.event and q.scope == quantity.scope]
@@ -186,6 +199,10 @@ def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     )
 
 
+def _lists(atoms: Atoms, kind: str) -> bool:
+    return sum(q.kind == kind for q in atoms.quantities) >= LISTED
+
+
 def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
@@ -198,14 +215,17 @@ def _quantities(
             continue  # figures for three years and for six; a person's age is not one
         if quantity.noun in GENERIC and not quantity.event:
             continue  # "two people" and "four people" are different people unless both say what happened to them
-        if differing(quantity, [q for a in theirs for q in a.quantities]) is None:
+        listed = _lists(atoms, quantity.kind)
+        if differing(quantity, [q for a in theirs for q in a.quantities], listed) is None:
             continue
         for row in rows:
-            other = differing(quantity, list(all_atoms[row].quantities))
+            row_listed = listed or _lists(all_atoms[row], quantity.kind)
+            other = differing(quantity, list(all_atoms[row].quantities), row_listed)
             if other is None:
                 continue
             mine, their = quantity.mention, other.mention
-            kind = "quantity" if quantity.noun and quantity.kind in {"count", "period"} else "amount"
+            named = quantity.noun and quantity.kind in {"count", "period", "tally"}
+            kind = "quantity" if named or (quantity.measure and quantity.measure == other.measure) else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
             if quantity.kind == "age" and quantity.owner and quantity.owner == other.owner:
                 # "Lorna Petrakis, 52" / "Lorna Petrakis, 57": one woman's age, named as fully as a counted noun

@@ -1,0 +1,108 @@
+"""Figures two outlets give differently: vote tallies, amounts of a thing both name, and the figures that only
+look alike (a running total beside one event's count, last year's rate beside this year's, rates listed by
+group). Invented coverage; each case failed before the rule it tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from storyweave.analysis import analyse
+from storyweave.analysis.atoms import quantities
+from storyweave.models import Article, FactGroup
+from storyweave.nlp import annotate
+
+PUBLISHED = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+
+
+def _conflicts(models, *articles: tuple[str, str]) -> list[FactGroup]:  # type: ignore[no-untyped-def]
+    made = [Article.create(text, outlet, title=f"{outlet} report", published=PUBLISHED) for outlet, text in articles]
+    return analyse(list(annotate(made, models))).conflicts
+
+
+def test_a_vote_tally_is_read_with_the_votes_cast() -> None:
+    found = {q.mention.text: (q.kind, q.unit, q.noun) for q in quantities("The council voted 7-2 on Tuesday night.")}
+    assert found == {"7-2": ("tally", "of 9", "vote")}
+    assert [q.unit for q in quantities("The vote was 8-3, with three regents opposed.") if q.kind == "tally"] == [
+        "of 11"
+    ]
+    for text in ("The Lakers won 102-99 on Sunday.", "It was COVID-19 in the 2019-20 season.", "Open 9-5 daily."):
+        assert not [q for q in quantities(text) if q.kind == "tally"], text
+
+
+@pytest.mark.models
+def test_two_tallies_of_one_vote_are_a_conflict_and_the_same_tally_is_not(models) -> None:  # type: ignore[no-untyped-def]
+    fare = (
+        "The Ashvale City Council voted 7-2 late Tuesday to raise the base bus fare from $2.25 to $2.75, the first "
+        "increase since 2019."
+    )
+    [conflict] = _conflicts(
+        models,
+        ("Harbour Ledger", fare),
+        (
+            "Valley Courier",
+            "The Ashvale City Council passed the measure 6-3 late on Tuesday, raising the base bus fare from $2.25 "
+            "to $2.75, the first increase since 2019.",
+        ),
+    )
+    assert {f.text for f in conflict.facts} == {"7-2", "6-3"}
+    agreed = _conflicts(
+        models,
+        ("Harbour Ledger", fare),
+        ("Valley Courier", "Ashvale's council voted 7-2 on Tuesday to raise the bus fare to $2.75 from $2.25."),
+    )
+    assert not agreed
+
+
+def test_what_an_amount_is_of_is_read_only_where_the_words_say_it() -> None:
+    def measures(text: str) -> dict[str, str]:
+        return {q.mention.text: q.measure for q in quantities(text)}
+
+    assert measures("Tessary holders get $23.50 a share, a 38 percent premium over the close.") == {
+        "$23.50": "",
+        "38 percent": "premium",
+    }
+    assert measures("Net income rose to $48.7 million from $31.2 million.") == {
+        "$48.7 million": "income",
+        "$31.2 million": "",
+    }
+    assert measures("Net income was $46.8 million.")["$46.8 million"] == "income"
+    assert measures("The rate fell to 4.1% from 4.3% last year.")["4.3%"] == ""  # not "last"
+
+
+def test_an_amount_of_one_named_thing_is_set_against_its_like_among_several() -> None:
+    from storyweave.analysis.conflicts import differing
+
+    [income] = [q for q in quantities("Net income was $46.8 million, or 41 cents a share.") if q.kind == "money"]
+    given = quantities("The results showed revenue of $612.4 million and net income of $48.7 million.")
+    other = differing(income, given)  # two amounts of money given: only the one of the same thing is its like
+    assert other is not None and other.mention.text == "$48.7 million"
+    assert differing(income, quantities("Revenue was $612.4 million and net income $46.8 million.")) is None
+    [listed] = [q for q in quantities("Net income was $46.8 million.") if q.kind == "money"]
+    assert differing(listed, given, listed=True) is None  # a list of amounts: none is read as named
+
+
+def test_a_running_total_and_last_years_figure_are_other_figures() -> None:
+    found = {q.mention.text: q.scope for q in quantities("In their five operations so far, the crew seized 14 rifles.")}
+    assert found["14"] == "so far"
+    rate = [q for q in quantities("In April last year, employers added 147,000 jobs and the rate stood at 3.9%.")]
+    assert {q.mention.text: q.scope for q in rate} == {"147,000": "earlier", "3.9%": "earlier"}
+
+
+@pytest.mark.models
+def test_rates_listed_by_group_are_not_set_against_one_rate_of_another_outlet(models) -> None:  # type: ignore[no-untyped-def]
+    conflicts = _conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "For local tumours the five-year survival rate was 95.1 percent for younger patients versus 91.9 percent "
+            "for older ones, and for regional disease 76 percent versus 70.3 percent.",
+        ),
+        (
+            "Valley Courier",
+            "For regional tumours, five-year survival rates were 76 percent for younger patients and 70 percent for "
+            "older ones.",
+        ),
+    )
+    assert not [g for g in conflicts if g.kind == "percent"]
