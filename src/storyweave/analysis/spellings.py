@@ -84,9 +84,22 @@ def _difference(x: str, y: str) -> frozenset[str] | None:
     differ = [(p, q) for p, q in zip(words_x, words_y, strict=True) if p != q]
     if len(differ) != 1:
         return None
-    if _one_word_off(*differ[0], SHARED_MIN_LETTERS) or _first_name_letter_added(words_x, words_y):
+    if (
+        _one_word_off(*differ[0], SHARED_MIN_LETTERS)
+        or _first_name_letter_added(words_x, words_y)
+        or _surname_letter_added(words_x, words_y)
+    ):
         return frozenset(differ[0])
     return None
+
+
+def _surname_letter_added(x: list[str], y: list[str]) -> bool:
+    """One first name before a surname with a letter more at its end: "Imani Castellano" / "Imani Castellanos" (a
+    plural or a derived word is never written after a first name)."""
+    if len(x) != 2 or x[0] != y[0] or len(x[0]) < 3 or x[1] == y[1]:
+        return False
+    shorter, longer = sorted((x[1], y[1]), key=len)
+    return len(shorter) >= MIN_LETTERS and len(longer) == len(shorter) + 1 and longer.startswith(shorter)
 
 
 def _first_name_letter_added(x: list[str], y: list[str]) -> bool:

@@ -1,6 +1,6 @@
-"""Figures two outlets give differently: vote tallies, amounts of a thing both name, and the figures that only
-look alike (a running total beside one event's count, last year's rate beside this year's, rates listed by
-group). Invented coverage; each case failed before the rule it tests."""
+"""What two outlets give differently: vote tallies, amounts of a thing both name, a surname with a letter more;
+and the figures that only look alike (a running total beside one event's count, last year's rate beside this
+year's, rates listed by group). Invented coverage; each case failed before the rule it tests."""
 
 from __future__ import annotations
 
@@ -106,3 +106,11 @@ def test_rates_listed_by_group_are_not_set_against_one_rate_of_another_outlet(mo
         ),
     )
     assert not [g for g in conflicts if g.kind == "percent"]
+
+
+def test_a_surname_with_a_letter_more_after_one_first_name_is_a_second_spelling() -> None:
+    from storyweave.analysis.spellings import _difference
+
+    assert _difference("imani castellano", "imani castellanos") == {"castellano", "castellanos"}
+    assert _difference("imani castellano", "nadia castellanos") is None  # two people
+    assert _difference("russia", "russian") is None  # a derived word, as before
