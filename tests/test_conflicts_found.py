@@ -114,3 +114,32 @@ def test_a_surname_with_a_letter_more_after_one_first_name_is_a_second_spelling(
     assert _difference("imani castellano", "imani castellanos") == {"castellano", "castellanos"}
     assert _difference("imani castellano", "nadia castellanos") is None  # two people
     assert _difference("russia", "russian") is None  # a derived word, as before
+
+
+def test_how_long_a_named_thing_lasts_is_compared_in_days() -> None:
+    from storyweave.analysis.conflicts import differing
+
+    def lasting(text: str) -> list[tuple[str, str, float | None]]:
+        return [(q.mention.text, q.noun, q.mention.value) for q in quantities(text) if q.kind == "period"]
+
+    assert lasting("They agreed a tentative four-year contract, ending a 12-day strike.") == [
+        ("four", "contract", 4 * 365.25),
+        ("12", "strike", 12.0),
+    ]
+    [months] = quantities("The network is offering 12 months of free credit monitoring to those affected.")
+    [years] = quantities("The network is offering patients two years of credit monitoring.")
+    assert months.noun == years.noun == "monitoring"
+    assert differing(months, [years]) is years  # a year against two
+    [two_years] = quantities("It will offer 24 months of credit monitoring.")
+    assert differing(two_years, [years]) is None  # 24 months are two years
+    [span] = [q for q in quantities("It will spend $1.1 billion over six years.") if q.kind == "period"]
+    assert differing(span, quantities("It will spend $600 million over three years.")) is None  # spans, as before
+
+
+def test_what_was_promised_and_a_rate_are_read_for_what_they_are() -> None:
+    def scopes(text: str) -> list[str]:
+        return [q.scope for q in quantities(text)]
+
+    assert scopes("Ellory said the network would offer 24 months of free credit monitoring.") == [""]
+    assert scopes("Economists said the economy would add 150,000 jobs.") == ["forecast"]  # an expectation still
+    assert scopes("The mayors said they would contribute $22.5 million a year to the fund.") == ["per"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
@@ -212,7 +212,10 @@ _FORECAST = re.compile(
     re.I,
 )
 _QUALIFIED = re.compile(r"\b(?:probable|possible|suspected|presumed|confirmed and|and probable)\b", re.I)
+_FORECASTERS = re.compile(r"\b(?:economist|analyst|forecaster|expert|poll|survey|model)s?\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|announced|told|confirmed|added)\b[^,;]*\bwould\b", re.I)
 _OPENING = re.compile(r"(?:In|On|During|By|As of|At|Last|A year)\b[^,]*,")  # a sentence's opening time adverbial
+_PER = re.compile(r"\s+(?:a|an|per|each)\s+(?:year|month|week|day|hour|share|person|head)\b|\s+annually\b", re.I)
 _SO_FAR = re.compile(r"\b(?:so far|to date|in total|all told|altogether|cumulative\w*|in all)\b", re.I)
 _STILL = re.compile(r"\b(?:remain\w*|still|currently|now)\b", re.I)
 _EARLIER = re.compile(
@@ -235,8 +238,10 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     """What kind of figure a number is, from the words around it: expected, qualified, or a current count."""
     start, end = mention.start - offset, mention.end - offset
     before, after = text[max(0, start - 60) : start], text[end : end + 40].split(",")[0]
-    if _FORECAST.search(before):
-        return "forecast"
+    forecast = [m[0].lower() for m in _FORECAST.finditer(before)]
+    promised = forecast == ["would"] and _REPORTED.search(before) and not _FORECASTERS.search(before)
+    if forecast and not promised:
+        return "forecast"  # not "the network said it would offer 24 months": what was said, told in the past
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
     opening = _OPENING.match(text[:start])  # "In April last year, employers added ... and the rate stood at 3.9%"
     if (
@@ -247,6 +252,8 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
         return "earlier"
     if _QUALIFIED.search(after):
         return "qualified"
+    if _PER.match(text, end):
+        return "per"  # "$22.5 million a year", "$1.40 an hour": a rate, not a total
     if _SO_FAR.search(text[:start]) or _SO_FAR.search(after):
         return "so far"  # "in their five operations so far ... 14 rifles": a running total, not one event's count
     if _STILL.search(before + " " + after):
@@ -295,6 +302,9 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
             kind, unit, noun = "age", "years", "age"
         elif kind == "count" and noun in PERIODS:
             kind, unit = "period", noun + "s"
+            lasting = _period_of(text, mention, offset, noun)
+            if lasting:  # "a four-year contract", "24 months of credit monitoring": how long a thing lasts, in days
+                kind, unit, noun, mention = "period", LASTING, lasting, _in_days(mention, noun)
         elif kind == "count" and noun in MEASURES:
             kind, unit = "quantity", noun
         if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
@@ -303,6 +313,42 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
         measure = _measure(text, mention, offset) if kind in {"money", "percent"} else ""
         found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset), owner, measure))
     return found + _tallies(text, offset)
+
+
+DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+LASTING = "days lasting"  # the unit of how long a named thing lasts, in days whatever the words' unit
+# a period that says how long a thing lasts: "a four-year contract", "a 12-day strike", "24 months of free credit
+# monitoring" (the thing: the noun joined to it, or the last word after "of" before a stop word); not "three years
+# in prison" nor "over six years"
+_LASTING = re.compile(
+    r"(?:-(?:day|week|month|year)(?!-old)[- ](?P<adjoined>(?:[a-z]+ ){0,2}[a-z]+))"
+    r"|(?:\s+(?:days?|weeks?|months?|years?)\s+of\s+(?P<of>(?:[a-z]+ ){0,2}[a-z]+))"
+)
+
+
+def _period_of(text: str, mention: NumberMention, offset: int, unit: str) -> str:
+    if unit not in DAYS:
+        return ""
+    found = _LASTING.match(text, mention.end - offset)
+    if not found:
+        return ""
+    words = []
+    for word in (found["adjoined"] or found["of"]).split():
+        if word in STOP_WORDS or word in PERIODS:
+            break
+        words.append(word)
+        if found["adjoined"] and word not in MODIFIERS and word != "long":
+            break  # "a four-year contract includes": the noun it is joined to
+    return stem(words[-1]) if words else ""
+
+
+def _in_days(mention: NumberMention, unit: str) -> NumberMention:
+    factor = DAYS[unit]
+
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else x * factor
+
+    return replace(mention, value=scaled(mention.value), low=scaled(mention.low), high=scaled(mention.high))
 
 
 # what an amount or a share is of, when the words say it plainly: the noun right after it ("a 38 percent premium",

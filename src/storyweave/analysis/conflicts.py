@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import Atoms, Quantity, month_days
+from storyweave.analysis.atoms import LASTING, Atoms, Quantity, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
@@ -153,7 +153,12 @@ def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
 
 def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
     """The periods and years a sentence's quantities are stated for ("over three years", "in 2014")."""
-    return {(q.unit, q.mention.value) for a in atoms for q in a.quantities if q.kind in {"period", "year"}}
+    return {
+        (q.unit, q.mention.value)
+        for a in atoms
+        for q in a.quantities
+        if q.kind == "year" or (q.kind == "period" and q.unit != LASTING)  # not how long a named thing lasts
+    }
 
 
 LISTED = 3  # a sentence giving this many amounts of one kind lists them (rates by stage, costs by item)
@@ -162,7 +167,9 @@ LISTED = 3  # a sentence giving this many amounts of one kind lists them (rates 
 def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -> Quantity | None:
     """The other quantity that counts the same thing with a value that cannot also be true (when none fits).
     ``listed``: a sentence lists several amounts of its kind, so what each is of is not read from its words."""
-    if quantity.kind in {"year", "period"} or not (quantity.noun or quantity.kind in {"money", "percent"}):
+    if quantity.kind == "year" or (quantity.kind == "period" and quantity.unit != LASTING):
+        return None  # a span figures are stated over ("over six years"), not how long a named thing lasts
+    if not (quantity.noun or quantity.kind in {"money", "percent"}):
         return None
     if quantity.measure and not listed:
         # an amount of a thing named plainly on both sides ("a 38 percent premium" / "a 34% premium")
