@@ -143,3 +143,12 @@ def test_what_was_promised_and_a_rate_are_read_for_what_they_are() -> None:
     assert scopes("Ellory said the network would offer 24 months of free credit monitoring.") == [""]
     assert scopes("Economists said the economy would add 150,000 jobs.") == ["forecast"]  # an expectation still
     assert scopes("The mayors said they would contribute $22.5 million a year to the fund.") == ["per"]
+
+
+def test_the_number_of_a_thing_counts_that_thing() -> None:
+    def counts(text: str) -> list[tuple[str, str]]:
+        return [(q.noun, q.event) for q in quantities(text)]
+
+    assert counts("The network raised the number of patients affected by the attack to 221,000.") == [("patient", "")]
+    assert counts("The total of confirmed cases stood at 47.") == [("case", "")]
+    assert counts("The number of dead rose to 12 on Monday.") == [("people", "killed")]

@@ -126,6 +126,11 @@ def _compound(words: list[str]) -> bool:
     )
 
 
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|total|tally) of (?P<noun>[a-z]+)(?: (?P<next>[a-z]+))?\b[^.]*\b(?:to|at|was|is|reached)\s+$"
+)
+
+
 def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     """(noun counted, event) around a number in a sentence that starts at ``offset``."""
     after = _WORD.findall(_CLAUSE_BREAK.split(text[mention.end - offset :], maxsplit=1)[0])[:6]
@@ -151,6 +156,13 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     part_of = _PART_OF.match(text[mention.end - offset :])
     if part_of and part_of["noun"].lower() not in STOP_WORDS:  # "16 of the state's 71 counties": counties, a part
         return SAME_NOUN.get(stem(part_of["noun"]), stem(part_of["noun"])), PART_OF
+    numbered = _NUMBER_OF.search(_CLAUSE_BREAK.split(text[: mention.start - offset])[-1])
+    if numbered and numbered["noun"] not in STOP_WORDS:  # "raised the number of patients affected ... to 221,000"
+        noun, following = numbered["noun"], numbered["next"]
+        if (noun.endswith("ed") or noun in MODIFIERS) and following and following not in STOP_WORDS:
+            noun = following  # "the total of confirmed cases": cases
+        noun = SAME_NOUN.get(stem(noun), stem(noun))
+        return ("people", EVENTS[noun]) if noun in EVENTS else (noun, "")  # "the number of dead"
     before = _WORD.findall(text[: mention.start - offset])[-3:]
     happened = [EVENTS[stem(w)] for w in before if stem(w) in EVENTS]
     if happened:
