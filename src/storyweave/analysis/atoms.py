@@ -402,8 +402,8 @@ def _tallies(text: str, offset: int) -> list[Quantity]:
             continue
         unit = f"of {votes_for + against}"
         value, where = float(votes_for), (offset + match.start(), offset + match.end())
-        mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "tally", unit)
-        found.append(Quantity(mention, "tally", unit, "vote", ""))
+        mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "count", unit)
+        found.append(Quantity(mention, "count", unit, "vote", ""))
     return found
 
 

@@ -231,7 +231,7 @@ def _quantities(
             if other is None:
                 continue
             mine, their = quantity.mention, other.mention
-            named = quantity.noun and quantity.kind in {"count", "period", "tally"}
+            named = quantity.noun and quantity.kind in {"count", "period"}
             kind = "quantity" if named or (quantity.measure and quantity.measure == other.measure) else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
             if quantity.kind == "age" and quantity.owner and quantity.owner == other.owner:
