@@ -153,3 +153,32 @@ def test_the_number_of_a_thing_counts_that_thing() -> None:
     assert counts("The network raised the number of patients affected by the attack to 221,000.") == [("patient", "")]
     assert counts("The total of confirmed cases stood at 47.") == [("case", "")]
     assert counts("The number of dead rose to 12 on Monday.") == [("people", "killed")]
+
+
+QUOTE = '"We expect this deal to add to earnings within 18 months of closing,"'
+
+
+@pytest.mark.models
+def test_one_quotation_given_to_two_people_is_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    conflicts = _conflicts(
+        models,
+        ("Harbour Ledger", f"Lumen agreed to buy Tessary on Thursday. {QUOTE} said finance chief Tobias Fairweather."),
+        ("Valley Courier", f"Lumen will buy Tessary. {QUOTE} Lumen chief executive Marguerite Okafor told analysts."),
+    )
+    [conflict] = [g for g in conflicts if g.about == "speaker of a quotation"]
+    assert conflict.kind == "name" and conflict.status == "conflict"
+    assert [(f.source, f.text) for f in conflict.facts] == [
+        (1, "finance chief Tobias Fairweather"),
+        (2, "Lumen chief executive Marguerite Okafor"),
+    ]
+
+
+@pytest.mark.models
+def test_one_quotation_given_to_one_person_two_ways_is_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    for other in (f"{QUOTE} Okafor told analysts.", f"{QUOTE} she told analysts.", f"{QUOTE} the company said."):
+        conflicts = _conflicts(
+            models,
+            ("Harbour Ledger", f"Lumen will buy Tessary. {QUOTE} said chief executive Marguerite Okafor."),
+            ("Valley Courier", f"Chief executive Marguerite Okafor spoke on a call. {other}"),
+        )
+        assert not [g for g in conflicts if g.about == "speaker of a quotation"], other

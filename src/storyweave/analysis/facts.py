@@ -6,7 +6,8 @@ is 211.5-212.5, "some 200" 150-250, "more than 40" 40-60), and when their senten
 same information (one supports the other) or give the very same value. A conflict is what the
 support decision found: a sentence and another outlet's sentence that report the same thing
 with a quantity or a day that cannot both hold, in the same scope (a figure over three years is
-not set against one over six). Names spelt two ways are in ``names``.
+not set against one over six), or that give one quotation to two people. Names spelt two ways are in
+``spellings``.
 """
 
 from __future__ import annotations
@@ -128,27 +129,33 @@ def group_facts(support: Support, syndication: list[list[int]]) -> list[FactGrou
         facts.sort(key=lambda f: f.source)
         status = _status(facts, independent, sets.find(members[0]) in in_conflict)
         result.append(FactGroup(about=facts[0].counts or facts[0].unit, kind=facts[0].kind, status=status, facts=facts))
-    result += day_conflicts(support)
+    result += written_conflicts(support)
     return sorted(result, key=lambda g: (STATUS_ORDER[g.status], -len({f.source for f in g.facts}), g.facts[0].source))
 
 
-def day_conflicts(support: Support) -> list[FactGroup]:
-    """Sentences of two outlets that report the same thing on different days ("Tuesday" / "Wednesday")."""
+# conflicts that are not numbers: their kind of disagreement -> (what they are about, the facts' kind and unit)
+WRITTEN = {"date": ("day", "date", "day"), "speaker": ("speaker of a quotation", "name", "speaker")}
+
+
+def written_conflicts(support: Support) -> list[FactGroup]:
+    """Sentences of two outlets that report the same thing on different days ("Tuesday" / "Wednesday"), or give
+    one quotation to two people."""
     seen: set[frozenset[int]] = set()
     groups = []
     for (flat, _), decision in support.decisions.items():
         conflict = decision.conflict
-        if decision.label != CONTRADICTS or conflict is None or conflict.kind != "date":
+        if decision.label != CONTRADICTS or conflict is None or conflict.kind not in WRITTEN:
             continue
         pair = frozenset((flat, conflict.row))
         if pair in seen:
             continue
         seen.add(pair)
+        about, kind, unit = WRITTEN[conflict.kind]
         facts = [
-            written_fact(support, flat, conflict.mine, "date", "day"),
-            written_fact(support, conflict.row, conflict.theirs, "date", "day"),
+            written_fact(support, flat, conflict.mine, kind, unit),
+            written_fact(support, conflict.row, conflict.theirs, kind, unit),
         ]
-        groups.append(FactGroup(about="day", kind="date", status="conflict", facts=sorted(facts, key=_by_source)))
+        groups.append(FactGroup(about=about, kind=kind, status="conflict", facts=sorted(facts, key=_by_source)))
     return groups
 
 

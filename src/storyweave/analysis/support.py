@@ -2,7 +2,8 @@
 
 The decision is ``full`` (the other article states the sentence's main information, in any
 wording, over one or two of its sentences), ``partial`` (some of it, or a less specific version),
-``none``, or ``contradicts`` (the same quantity or date with a value that cannot also be true).
+``none``, or ``contradicts`` (the same quantity or date with a value that cannot also be true, or the same
+quotation given to another person: ``misattributed``).
 It is made on content: the sentence's atoms (quantities with what they count, dates, names,
 quoted words, negation, content words) must be carried compatibly by the other article's
 sentences. Embeddings and shared words only pick the candidate sentences.
@@ -30,6 +31,7 @@ from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.independence import Attribution
+from storyweave.analysis.misattributed import all_misattributed
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
 from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
 
@@ -220,6 +222,13 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                     decision = replace(decision, via=via)
             support.decisions[(flat, article)] = decision
     _mutual_conflicts(support)
+    for found in all_misattributed(matrix, atoms):  # one quotation given to two people
+        key = (found.flat, int(matrix.owner[found.row]))
+        if support.decisions[key].label != CONTRADICTS:
+            conflict = Disagreement("speaker", found.mine, found.row, found.theirs)
+            support.decisions[key] = replace(
+                support.decisions[key], label=CONTRADICTS, rows=(found.row,), conflict=conflict, via=None
+            )
     return support
 
 

@@ -1,0 +1,74 @@
+"""A quotation two outlets give to two different people: '"We expect ...," said finance chief Tobias Fairweather'
+against '"We expect ...," chief executive Marguerite Okafor-Lind told analysts'.
+
+Read from the two sentences alone: each quotes the same words (fuzzy, as quotes are matched) and gives
+their speaker by name beside a cue ("said", "told"), and the two names share no word. A sentence that
+gives the speaker as a pronoun or a description ("the company said") says nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.atoms import Atoms
+from storyweave.analysis.entities import TITLES
+from storyweave.analysis.quote_cues import attribution
+
+SAME_WORDS = 85.0  # rapidfuzz partial ratio of the quoted words, as quotes are matched across outlets
+MIN_QUOTED = 20  # characters of quoted words: shorter quotes ("a disaster") are said by many
+_QUOTED = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAMES = frozenset("he she they it we i you the a an his her their its".split())
+
+
+class Misattributed(NamedTuple):
+    flat: int  # the sentence
+    row: int  # the other outlet's sentence quoting the same words
+    mine: tuple[int, int, str]  # the speaker the sentence names, as (start, end, written) in its article
+    theirs: tuple[int, int, str]  # ... and the one the other sentence names
+
+
+def _speaker(matrix: StoryMatrix, flat: int) -> tuple[int, int, str, frozenset[str]] | None:
+    """The name a sentence gives its quotation's speaker by a cue ('..., said Tobias Fairweather', 'Okafor-Lind told
+    analysts'), with the name's own words; None for a pronoun, a description ("the company") or no cue."""
+    sentence = matrix.sentences[flat]
+    text = matrix.articles[int(matrix.owner[flat])].article.text
+    for quote in _QUOTED.finditer(sentence.text):
+        start, end = sentence.start + quote.start(1), sentence.start + quote.end(1)
+        found = attribution(text, start, end, sentence.start, sentence.start + len(sentence.text))
+        if found is None:
+            continue
+        words = (
+            frozenset(  # the name's own words: "chief financial officer Tobias Fairweather" -> tobias, fairweather
+                _POSSESSIVE.sub("", w).lower() for w in _NAME_WORD.findall(found.written) if w[0].isupper()
+            )
+            - TITLES
+            - _NOT_NAMES
+        )
+        if not words:
+            continue
+        at = text.find(found.written, sentence.start, sentence.start + len(sentence.text))
+        return (at, at + len(found.written), found.written, words) if at >= 0 else None
+    return None
+
+
+def all_misattributed(matrix: StoryMatrix, atoms: list[Atoms]) -> Iterator[Misattributed]:
+    """Every sentence and other outlet's sentence that give one quotation to two people (both ways round)."""
+    quoting = [flat for flat, a in enumerate(atoms) if len(a.quoted) >= MIN_QUOTED]
+    speakers = {flat: _speaker(matrix, flat) for flat in quoting}
+    for flat in quoting:
+        mine = speakers[flat]
+        if mine is None:
+            continue
+        for row in quoting:
+            theirs = speakers[row]
+            if theirs is None or matrix.owner[row] == matrix.owner[flat] or mine[3] & theirs[3]:
+                continue
+            if fuzz.partial_ratio(atoms[flat].quoted, atoms[row].quoted) >= SAME_WORDS:
+                yield Misattributed(flat, row, mine[:3], theirs[:3])
