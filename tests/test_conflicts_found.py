@@ -182,3 +182,21 @@ def test_one_quotation_given_to_one_person_two_ways_is_no_conflict(models) -> No
             ("Valley Courier", f"Chief executive Marguerite Okafor spoke on a call. {other}"),
         )
         assert not [g for g in conflicts if g.about == "speaker of a quotation"], other
+
+
+@pytest.mark.models
+def test_one_act_credited_to_two_people_is_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    fare = "Reduced fares for seniors and riders with disabilities will stay at $1 under an amendment {} that passed "
+    conflicts = _conflicts(
+        models,
+        ("Harbour Ledger", fare.format("from Councilmember Gareth Pell") + "unanimously on Tuesday."),
+        ("Valley Courier", fare.format("by Councilmember Ana Castellanos") + "unanimously on Tuesday evening."),
+    )
+    [conflict] = [g for g in conflicts if g.about == "who it is credited to"]
+    assert {f.text for f in conflict.facts} == {"Gareth Pell", "Ana Castellanos"}
+    agreed = _conflicts(
+        models,
+        ("Harbour Ledger", fare.format("from Councilmember Gareth Pell") + "unanimously on Tuesday."),
+        ("Valley Courier", fare.format("by council member Gareth Pell") + "unanimously on Tuesday evening."),
+    )
+    assert not [g for g in agreed if g.about == "who it is credited to"]

@@ -123,7 +123,8 @@ _PREPOSITION_BEFORE = re.compile(r"\b(in|from|over|after|before|during|since|at|
 class Disagreement:
     """What a sentence and another outlet's sentence give differently, with where each says it."""
 
-    kind: str  # "quantity" | "amount" (money, a share or an age: said of little more) | "date" | "speaker" (of a quote)
+    kind: str  # "quantity" | "amount" (money, a share or an age: said of little more) | "date"; "speaker" (of a
+    # quotation) and "agent" (of an act) when two people are credited with one thing
     mine: tuple[int, int, str]  # (start, end, as written) in the sentence's article
     row: int  # the other outlet's sentence (flat index) that says otherwise
     theirs: tuple[int, int, str]  # (start, end, as written) in the other outlet's article

@@ -134,12 +134,16 @@ def group_facts(support: Support, syndication: list[list[int]]) -> list[FactGrou
 
 
 # conflicts that are not numbers: their kind of disagreement -> (what they are about, the facts' kind and unit)
-WRITTEN = {"date": ("day", "date", "day"), "speaker": ("speaker of a quotation", "name", "speaker")}
+WRITTEN = {
+    "date": ("day", "date", "day"),
+    "speaker": ("speaker of a quotation", "name", "speaker"),
+    "agent": ("who it is credited to", "name", "person"),
+}
 
 
 def written_conflicts(support: Support) -> list[FactGroup]:
     """Sentences of two outlets that report the same thing on different days ("Tuesday" / "Wednesday"), or give
-    one quotation to two people."""
+    one quotation or one act to two people."""
     seen: set[frozenset[int]] = set()
     groups = []
     for (flat, _), decision in support.decisions.items():

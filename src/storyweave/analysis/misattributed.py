@@ -1,9 +1,12 @@
-"""A quotation two outlets give to two different people: '"We expect ...," said finance chief Tobias Fairweather'
-against '"We expect ...," chief executive Marguerite Okafor-Lind told analysts'.
+"""What two outlets give to two different people: a quotation ('"We expect ...," said finance chief Tobias
+Fairweather' / '"We expect ...," chief executive Marguerite Okafor-Lind told analysts'), or a formal act ("an
+amendment from Councilmember Gareth Pell" / "an amendment by Councilmember Ana Castellanos").
 
-Read from the two sentences alone: each quotes the same words (fuzzy, as quotes are matched) and gives
-their speaker by name beside a cue ("said", "told"), and the two names share no word. A sentence that
-gives the speaker as a pronoun or a description ("the company said") says nothing here.
+Read from the two sentences alone. For a quotation: each quotes the same words (fuzzy, as quotes are
+matched) and gives their speaker by name beside a cue ("said", "told"), and the two names share no word;
+a pronoun or a description ("the company said") says nothing. For an act: the two sentences report the
+same thing (the support decision links them), and each credits the same kind of act ("amendment",
+"motion", "lawsuit") "by" or "from" a named person, two people whose names share no word.
 """
 
 from __future__ import annotations
@@ -72,3 +75,35 @@ def all_misattributed(matrix: StoryMatrix, atoms: list[Atoms]) -> Iterator[Misat
                 continue
             if fuzz.partial_ratio(atoms[flat].quoted, atoms[row].quoted) >= SAME_WORDS:
                 yield Misattributed(flat, row, mine[:3], theirs[:3])
+
+
+# a formal act credited to someone: "an amendment from Councilmember Gareth Pell", "The motion, introduced by board
+# chairman Edmund Ashby-Noor", "the lawsuit filed by Ann Cole"; the name is the last two capitalised words
+_ACTS = (
+    "amendment motion bill measure proposal resolution ordinance lawsuit suit complaint petition declaration decree "
+    "order ruling opinion report study letter plan"
+)
+_CREDITED = re.compile(
+    rf"\b(?P<act>{'|'.join(_ACTS.split())})s?,?\s+(?:(?:was\s+)?(?:introduced|brought|proposed|sponsored|filed|offered|"
+    r"moved|written|authored|drafted|signed|issued|put forward)\s+)?(?:by|from)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\b"
+)
+
+
+def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
+    """(the act, where the person it is credited to is named, the name's words) when the sentence credits one."""
+    sentence = matrix.sentences[flat]
+    found = _CREDITED.search(sentence.text)
+    if found is None:
+        return None
+    start, end = sentence.start + found.start("name"), sentence.start + found.end("name")
+    words = frozenset(_POSSESSIVE.sub("", w).lower() for w in found["name"].split()) - TITLES
+    return (found["act"].lower(), (start, end, found["name"]), words) if words else None
+
+
+def credited_differently(matrix: StoryMatrix, flat: int, row: int) -> Misattributed | None:
+    """Sentence ``flat`` and another outlet's ``row`` credit the same kind of act to two different people."""
+    mine, theirs = credited(matrix, flat), credited(matrix, row)
+    if mine is None or theirs is None or mine[0] != theirs[0] or mine[2] & theirs[2]:
+        return None
+    return Misattributed(flat, row, mine[1], theirs[1])

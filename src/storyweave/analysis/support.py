@@ -31,7 +31,7 @@ from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.independence import Attribution
-from storyweave.analysis.misattributed import all_misattributed
+from storyweave.analysis.misattributed import Misattributed, all_misattributed, credited_differently
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
 from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
 
@@ -223,13 +223,22 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
             support.decisions[(flat, article)] = decision
     _mutual_conflicts(support)
     for found in all_misattributed(matrix, atoms):  # one quotation given to two people
-        key = (found.flat, int(matrix.owner[found.row]))
-        if support.decisions[key].label != CONTRADICTS:
-            conflict = Disagreement("speaker", found.mine, found.row, found.theirs)
-            support.decisions[key] = replace(
-                support.decisions[key], label=CONTRADICTS, rows=(found.row,), conflict=conflict, via=None
-            )
+        _contradict(support, found, "speaker")
+    for (flat, _), decision in list(support.decisions.items()):  # one act credited to two people
+        if decision.label in {FULL, PARTIAL}:
+            credited = next(filter(None, (credited_differently(matrix, flat, row) for row in decision.rows)), None)
+            if credited is not None:
+                _contradict(support, credited, "agent")
     return support
+
+
+def _contradict(support: Support, found: Misattributed, kind: str) -> None:
+    key = (found.flat, int(support.matrix.owner[found.row]))
+    if support.decisions[key].label != CONTRADICTS:
+        conflict = Disagreement(kind, found.mine, found.row, found.theirs)
+        support.decisions[key] = replace(
+            support.decisions[key], label=CONTRADICTS, rows=(found.row,), conflict=conflict, via=None
+        )
 
 
 def _mutual_conflicts(support: Support) -> None:
