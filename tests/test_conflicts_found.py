@@ -200,3 +200,21 @@ def test_one_act_credited_to_two_people_is_a_conflict(models) -> None:  # type: 
         ("Valley Courier", fare.format("by council member Gareth Pell") + "unanimously on Tuesday evening."),
     )
     assert not [g for g in agreed if g.about == "who it is credited to"]
+
+
+def _atoms(text: str):  # type: ignore[no-untyped-def]
+    from storyweave.analysis.atoms import Atoms
+
+    return Atoms(frozenset(), tuple(quantities(text)), (), frozenset(), (), "", False)
+
+
+def test_a_figure_the_sentence_also_gives_for_another_of_its_figures_is_no_conflict() -> None:
+    from storyweave.analysis.conflicts import disagreement
+
+    mine = "The union had sought a 24 percent raise, while the employers' last offer was 14 percent."
+    for theirs, differs in (
+        ("He said the employers had come a long way from the 14 percent they offered.", False),
+        ("He said the employers had come a long way from the 12 percent they offered.", True),
+    ):
+        found = disagreement(0, (1,), [_atoms(mine), _atoms(theirs)], [(0, mine), (0, theirs)])
+        assert (found is not None) == differs, theirs

@@ -229,8 +229,11 @@ def _quantities(
         for row in rows:
             row_listed = listed or _lists(all_atoms[row], quantity.kind)
             other = differing(quantity, list(all_atoms[row].quantities), row_listed)
-            if other is None:
-                continue
+            if other is None or any(
+                q is not quantity and q.kind == other.kind and q.meets(other) for q in atoms.quantities
+            ):
+                continue  # none given, or one the sentence gives too, for another of its figures ("sought 24 percent,
+                # the offer was 14 percent" / "the 14 percent they offered")
             mine, their = quantity.mention, other.mention
             named = quantity.noun and quantity.kind in {"count", "period"}
             kind = "quantity" if named or (quantity.measure and quantity.measure == other.measure) else "amount"
