@@ -652,3 +652,17 @@ def test_the_statement_said_goes_to_the_name_that_issued_it_and_its_next_quote_t
         'said. "Our offer is fair, and it is among the most generous in the region."',
     )
     assert found["Patient care continues uninterrupted"] == found["Our offer is fair,"] == "Cardell Valley"
+
+
+def test_the_groups_said_is_the_two_bodies_named_together_before(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "In a joint statement, the Harbour Riders Alliance and the Harbour Seniors Coalition welcomed the cheaper "
+        'senior fare. "Raising fares now sends riders the wrong message," the groups said.',
+    )
+    assert found["Raising fares now sends"] == "Harbour Riders Alliance and Harbour Seniors Coalition"
+    alone = speakers(
+        models,
+        'The Harbour Riders Alliance met on Monday. "Riders deserve better than this," the groups said.',
+    )
+    assert alone["Riders deserve better than"] == "the groups"  # nobody named together: the words as written

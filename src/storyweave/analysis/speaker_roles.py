@@ -63,6 +63,16 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "several"}
 NAMED = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # labels a description may stand for
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 _LINKS = {"of", "for", "from", "at", "with"}
+_JOINED = re.compile(r",?\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")  # "X and the systemwide Y"
+_JOINED_IN = re.compile(r"[A-Z][\w'’-]*\s+and\s+(?:the\s+)?[A-Z]")
+
+
+def _plural_body(word: str) -> bool:
+    """A plural of bodies speaking together: "groups", "unions", "companies", "organisations"."""
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word != singular and (singular in ORGANISATION_NOUNS or singular in {"organization", "organisation"})
+
+
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
 _TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|St)\.")
 _CLAUSE_BREAK = re.compile(r"[,.;:()\"“”]")
@@ -143,6 +153,10 @@ class Roles:
             return None  # "a police spokeswoman", "one official", "a witness": left unnamed, not guessed
         if definite and (phrase[-1] in GROUPS or (phrase[-1].endswith("s") and head in PERSON_NOUNS | TITLES)):
             return written  # "the six governors", "the family": the group speaks, not one of its members
+        if definite and _plural_body(phrase[-1]):  # "the groups said" after "X and Y said in a joint statement"
+            together = self._last_pair(before)
+            if together:
+                return together
         if definite and phrase[-1] != head and head in ORGANISATION_NOUNS:
             return written  # "the country's three largest trade unions": the bodies together, not one named before
         if personal and definite:
@@ -231,6 +245,19 @@ class Roles:
             if not found:
                 return "police"
         return (self.index.canonical(found[-1].text) or core_name(found[-1].text)) if found else None
+
+    def _last_pair(self, before: int) -> str | None:
+        """The last two bodies or people named together before ``before`` ("the Westmark Student Association and
+        the systemwide Faculty Senate"), as one speaker."""
+        text = self.annotated.article.text
+        named = sorted((e for e in self.organisations + self.people if e.end <= before), key=lambda e: e.start)
+        for first, second in reversed(list(zip([None, *named], named, strict=False))):
+            if _JOINED_IN.search(second.text):  # the entity model took both for one: "the X Association and Y Local"
+                return core_name(second.text)
+            if first and first.sentence == second.sentence and _JOINED.fullmatch(text[first.end : second.start]):
+                names = [self.index.canonical(e.text) or core_name(e.text) for e in (first, second)]
+                return f"{names[0]} and {names[1]}"
+        return None
 
     def _in_sentence_with(self, role: str, phrase: list[str], before: int) -> str | None:
         """The last person named in a sentence that mentions the role (but "her agent" is not her)."""
