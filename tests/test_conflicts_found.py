@@ -218,3 +218,17 @@ def test_a_figure_the_sentence_also_gives_for_another_of_its_figures_is_no_confl
     ):
         found = disagreement(0, (1,), [_atoms(mine), _atoms(theirs)], [(0, mine), (0, theirs)])
         assert (found is not None) == differs, theirs
+
+
+def test_a_rounded_figure_reports_an_exact_one_only_in_part() -> None:
+    from storyweave.analysis.conflicts import vaguer
+
+    def figure(text: str):  # type: ignore[no-untyped-def]
+        return next(q for q in quantities(text) if q.kind in {"money", "percent", "count"})
+
+    exact, rounded = figure("The deal is worth $1.42 billion."), figure("The deal is valued at about $1.4 billion.")
+    assert vaguer(exact, [rounded])  # a less specific version: part of it
+    assert not vaguer(rounded, [exact])  # the exact figure states the round one in full
+    assert vaguer(figure("Shares rose 7.2% late on Thursday."), [figure("Shares gained 7 percent late Thursday.")])
+    hedged = figure("About 300 rounds of ammunition were seized.")
+    assert not vaguer(figure("300 rounds of ammunition were seized."), [hedged])  # the same figure, hedged

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.atoms import LASTING, Atoms, Quantity, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+from storyweave.analysis.numbers import NumberMention
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
 
@@ -195,6 +196,20 @@ def carried(quantity: Quantity, given: list[Quantity]) -> bool:
         q.kind == quantity.kind and quantity.meets(q) and (not q.noun or not quantity.noun or q.noun == quantity.noun)
         for q in given
     )
+
+
+def vaguer(quantity: Quantity, given: list[Quantity]) -> bool:
+    """Another sentence gives this quantity only less precisely: "about $1.4 billion" for "$1.42 billion", "7
+    percent" for "7.2%" (a less specific version reports part of it; the exact figure reports the round one)."""
+    fitting = [q for q in given if carried(quantity, [q])]
+    return bool(fitting) and all(_less_precise(q.mention, quantity.mention) for q in fitting)
+
+
+def _less_precise(a: NumberMention, b: NumberMention) -> bool:
+    """``a`` rounds ``b``: another value, written to fewer digits (not "about 300" for "300": a hedge)."""
+    if a.low is None or a.high is None or b.low is None or b.high is None or a.value == b.value:
+        return False
+    return (a.high - a.low) > 1.5 * (b.high - b.low)
 
 
 def _written(text: str, start: int, word: str) -> tuple[int, int, str]:

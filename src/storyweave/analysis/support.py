@@ -312,6 +312,6 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
         return Decision(CONTRADICTS, (worst.conflict.row,), support, full, False, worst.conflict)  # type: ignore[union-attr]
     if support < model.cite_threshold:
         return Decision(NONE, (), support, full, support < model.none_threshold)
-    if full >= model.full_threshold and chosen.complete:
+    if full >= model.full_threshold and chosen.complete and not chosen.vaguer:
         return Decision(FULL, chosen.rows, support, full, False)
     return Decision(PARTIAL, chosen.rows, support, full, False)

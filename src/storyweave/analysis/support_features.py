@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, Quantity, stem
-from storyweave.analysis.conflicts import Disagreement, carried, disagreement
+from storyweave.analysis.conflicts import Disagreement, carried, disagreement, vaguer
 
 FEATURES = (
     "cosine",
@@ -64,6 +64,7 @@ class Candidate:
     conflict: Disagreement | None  # a quantity or a day it gives differently
     same_words: bool = False  # one sentence with the same content words as the sentence (a copy)
     sentence_like: bool = True  # every row ends as a sentence does, not as a headline or a label line
+    vaguer: bool = False  # gives one of the sentence's figures only less precisely ("about $1.4 billion")
 
 
 @dataclass(slots=True)
@@ -244,7 +245,8 @@ class StoryFeatures:
         )
         same_words = single and bool(atoms.words) and atoms.words == theirs[0].words
         sentence_like = all(_ENDS_AS_A_SENTENCE.search(self.texts[r][1]) for r in rows)
-        return Candidate(rows, vector, complete, conflict, same_words, sentence_like)
+        less_precise = any(vaguer(q, given) for q in atoms.quantities)
+        return Candidate(rows, vector, complete, conflict, same_words, sentence_like, less_precise)
 
 
 def _share(flags: list[bool]) -> float:
