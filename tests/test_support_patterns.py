@@ -552,3 +552,14 @@ def test_a_three_letter_first_name_spelt_two_ways_beside_one_surname() -> None:
     assert _difference("jeff owen", "jeffrey owen") is None  # a short form is not a second spelling
     assert _difference("tom reed", "tim reed") is None  # two people of one family
     assert _difference("abc news", "nbc news") is None
+
+
+def test_a_pair_of_sentences_is_shown_only_when_the_second_adds_to_the_first() -> None:
+    import numpy as np
+
+    from storyweave.analysis.support import shown_rows
+
+    rows = [(7,), (7, 8), (3,)]
+    assert shown_rows(rows, np.array([0.90, 0.93, 0.2]), 1) == (7,)  # the pair adds little: its sentence alone
+    assert shown_rows(rows, np.array([0.60, 0.95, 0.2]), 1) == (7, 8)  # the second sentence carries the rest
+    assert shown_rows(rows, np.array([0.60, 0.95, 0.2]), 2) == (3,)
