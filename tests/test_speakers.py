@@ -666,3 +666,19 @@ def test_the_groups_said_is_the_two_bodies_named_together_before(models) -> None
         'The Harbour Riders Alliance met on Monday. "Riders deserve better than this," the groups said.',
     )
     assert alone["Riders deserve better than"] == "the groups"  # nobody named together: the words as written
+
+
+def test_the_groups_said_is_not_one_body_with_and_in_its_name_nor_a_pair_named_long_before(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The U.S. Fish and Wildlife Service issued the rule on Monday. Environmental groups sued on Tuesday. "
+        '"This rule guts protections for the river," the groups said.',
+    )
+    assert found["This rule guts protections"] != "U.S. Fish and Wildlife Service"
+    far = speakers(
+        models,
+        "The Harbour Riders Alliance and the Harbour Seniors Coalition met in March. The council voted in May. "
+        "Fares rose in June. Ridership fell in July. "
+        '"Raising fares now sends riders the wrong message," the groups said.',
+    )
+    assert far["Raising fares now sends"] == "the groups"

@@ -47,7 +47,7 @@ NEGATION = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_QUOTED = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
+QUOTED = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # a day of a month as written: "March 4", "Oct. 11", "4 March" (whole names or their abbreviations, capitalised:
 # not "declined 5" or "mayor 12")
@@ -127,7 +127,8 @@ def _compound(words: list[str]) -> bool:
 
 
 _NUMBER_OF = re.compile(
-    r"\b(?:number|count|total|tally) of (?P<noun>[a-z]+)(?: (?P<next>[a-z]+))?\b[^.]*\b(?:to|at|was|is|reached)\s+$"
+    r"\b(?:number|count|total|tally) of (?P<noun>[a-z]+)(?: (?P<next>[a-z]+))?\b[^.]*"
+    r"\b(?:to|was|is|reached|stood at)\s+$"
 )
 
 
@@ -159,6 +160,8 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
     numbered = _NUMBER_OF.search(_CLAUSE_BREAK.split(text[: mention.start - offset])[-1])
     if numbered and numbered["noun"] not in STOP_WORDS:  # "raised the number of patients affected ... to 221,000"
         noun, following = numbered["noun"], numbered["next"]
+        if stem(noun) in EVENTS:  # "the number of injured rose to 14": people injured
+            return "people", EVENTS[stem(noun)]
         if (noun.endswith("ed") or noun in MODIFIERS) and following and following not in STOP_WORDS:
             noun = following  # "the total of confirmed cases": cases
         noun = SAME_NOUN.get(stem(noun), stem(noun))
@@ -225,10 +228,14 @@ _FORECAST = re.compile(
 )
 _QUALIFIED = re.compile(r"\b(?:probable|possible|suspected|presumed|confirmed and|and probable)\b", re.I)
 _FORECASTERS = re.compile(r"\b(?:economist|analyst|forecaster|expert|poll|survey|model)s?\b", re.I)
-_REPORTED = re.compile(r"\b(?:said|says|announced|told|confirmed|added)\b[^,;]*\bwould\b", re.I)
+_REPORTED = re.compile(  # "said it would offer 24 months": what was promised (not "said it would cut 1,200 jobs")
+    r"\b(?:said|says|announced|told|confirmed|added)\b[^,;]*\bwould\s+(?:\w+ly\s+)?(?:offer|provide|give|pay|cover|"
+    r"contribute|refund|reimburse)\b",
+    re.I,
+)
 _OPENING = re.compile(r"(?:In|On|During|By|As of|At|Last|A year)\b[^,]*,")  # a sentence's opening time adverbial
 _PER = re.compile(r"\s+(?:a|an|per|each)\s+(?:year|month|week|day|hour|share|person|head)\b|\s+annually\b", re.I)
-_SO_FAR = re.compile(r"\b(?:so far|to date|in total|all told|altogether|cumulative\w*|in all)\b", re.I)
+_SO_FAR = re.compile(r"\b(?:so far|to date|in total|all told|altogether|cumulative\w*|in all(?!\s+\d))\b", re.I)
 _STILL = re.compile(r"\b(?:remain\w*|still|currently|now)\b", re.I)
 _EARLIER = re.compile(
     r"\b(?:last year|a year (?:earlier|ago|before)|(?:the )?(?:previous|prior) (?:year|month|quarter)|the year before"
@@ -251,7 +258,7 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     start, end = mention.start - offset, mention.end - offset
     before, after = text[max(0, start - 60) : start], text[end : end + 40].split(",")[0]
     forecast = [m[0].lower() for m in _FORECAST.finditer(before)]
-    promised = forecast == ["would"] and _REPORTED.search(before) and not _FORECASTERS.search(before)
+    promised = forecast == ["would"] and _REPORTED.search(text[: end + 40]) and not _FORECASTERS.search(before)
     if forecast and not promised:
         return "forecast"  # not "the network said it would offer 24 months": what was said, told in the past
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
@@ -266,7 +273,7 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
         return "qualified"
     if _PER.match(text, end):
         return "per"  # "$22.5 million a year", "$1.40 an hour": a rate, not a total
-    if _SO_FAR.search(text[:start]) or _SO_FAR.search(after):
+    if _SO_FAR.search(text[:end]) or _SO_FAR.search(after):  # with the figure: "in all 71 counties" is no total
         return "so far"  # "in their five operations so far ... 14 rifles": a running total, not one event's count
     if _STILL.search(before + " " + after):
         return "now"
@@ -338,6 +345,15 @@ _LASTING = re.compile(
 )
 
 
+# what lasts (a "five-year survival rate", a "30-year mortgage" or a "10-year plan" is a kind of thing, not how
+# long one lasts)
+LASTS = frozenset(
+    """contract agreement deal strike walkout lockout sentence term lease ban suspension freeze moratorium closure
+    shutdown monitoring protection coverage warranty extension delay investigation inquiry search standoff siege
+    stay outage blackout drought trial""".split()
+)
+
+
 def _period_of(text: str, mention: NumberMention, offset: int, unit: str) -> str:
     if unit not in DAYS:
         return ""
@@ -351,7 +367,8 @@ def _period_of(text: str, mention: NumberMention, offset: int, unit: str) -> str
         words.append(word)
         if found["adjoined"] and word not in MODIFIERS and word != "long":
             break  # "a four-year contract includes": the noun it is joined to
-    return stem(words[-1]) if words else ""
+    thing = words[-1] if words else ""
+    return stem(thing) if thing in LASTS else ""
 
 
 def _in_days(mention: NumberMention, unit: str) -> NumberMention:
@@ -367,21 +384,39 @@ def _in_days(mention: NumberMention, unit: str) -> NumberMention:
 # "a $4.2 million ransom") or the subject of "of", a form of "be" or a change to it ("revenue of $612.4 million",
 # "Net income was $46.8 million", "net income rose to $48.7 million")
 _MEASURE_BEFORE = re.compile(
-    r"\b([A-Za-z][a-z]+)\s+(?:of|was|were|is|are|(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|declined)"
+    r"(?:\b(?P<modifier>[A-Za-z][a-z]+)\s+)?\b(?P<head>[A-Za-z][a-z]+)\s+"
+    r"(?:of|was|were|is|are|(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|declined)"
     r"\s+to|reached|totall?ed|stood\s+at)\s+(?:about|nearly|roughly|around|almost|some|more\s+than|less\s+than)?\s*$"
 )
 
 
-_NOT_MEASURES = frozenset("last next this earlier ago higher lower more less above below over under".split())
+_NOT_MEASURES = (
+    frozenset(
+        """last next this earlier ago higher lower more less above below over under yesterday today tonight tomorrow
+    overnight annually monthly weekly daily""".split()
+    )
+    | WEEKDAY_NAMES
+    | MONTH_NAMES
+)
+# heads that name nothing alone: "the rate was 3.1%" (inflation? unemployment?), "income" (net? operating?)
+_GENERIC_MEASURES = frozenset("rate income increase total figure gain rise drop decline share level amount".split())
 
 
 def _measure(text: str, mention: NumberMention, offset: int) -> str:
     start, end = mention.start - offset, mention.end - offset
     after = _WORD.findall(_CLAUSE_BREAK.split(text[end:], maxsplit=1)[0])[:1]
     if after and after[0][0].islower() and after[0] not in STOP_WORDS | NOT_COUNTED | _NOT_MEASURES:
-        return stem(after[0])
-    found = _MEASURE_BEFORE.search(_CLAUSE_BREAK.split(text[:start])[-1])
-    return stem(found[1].lower()) if found and found[1].lower() not in STOP_WORDS else ""
+        head, modifier = after[0], ""
+    else:
+        found = _MEASURE_BEFORE.search(_CLAUSE_BREAK.split(text[:start])[-1])
+        if not found or found["head"].lower() in STOP_WORDS:
+            return ""
+        head, modifier = found["head"].lower(), (found["modifier"] or "").lower()
+        if modifier in STOP_WORDS:
+            modifier = ""
+    if head in _GENERIC_MEASURES and not modifier:
+        return ""
+    return f"{modifier} {stem(head)}".strip()
 
 
 # a vote's tally, majority first: "voted 7-2", "a 4-3 ruling", "The vote was 8-3", "passed the measure 6-3"
@@ -391,6 +426,9 @@ _VOTE_WORDS = re.compile(
 )
 
 
+_NUMBERED = re.compile(r"(?:\b[A-Z][\w.]*|\bNo\.|#)\s*$")
+
+
 def _tallies(text: str, offset: int) -> list[Quantity]:
     """The tallies of votes in a sentence, as quantities: the votes for, out of all cast ("7-2" and "6-3" are two
     tallies of one nine-member vote that cannot both hold; "7-2" and "5-4" may be two bodies)."""
@@ -398,8 +436,10 @@ def _tallies(text: str, offset: int) -> list[Quantity]:
     for match in _TALLY.finditer(text):
         votes_for, against = int(match[1]), int(match[2])
         near = text[max(0, match.start() - 40) : match.end() + 20]
-        if votes_for < against or votes_for + against < 3 or not _VOTE_WORDS.search(near):
+        if votes_for < against or votes_for + against < 3 or match[2].startswith("0") or not _VOTE_WORDS.search(near):
             continue
+        if _NUMBERED.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "approved as Ordinance 26-014", "Resolution 12-3": a name, not a tally
         unit = f"of {votes_for + against}"
         value, where = float(votes_for), (offset + match.start(), offset + match.end())
         mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "count", unit)
@@ -499,7 +539,7 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                     dates=tuple(d for d in sentence_dates(text, day) if not other_day(text, d[4])),
                     days=written_days(text),
                     names=tuple(names[sentence.index] + proper_words(text, names[sentence.index])),
-                    quoted=" ".join(m.lower() for m in _QUOTED.findall(text)),
+                    quoted=" ".join(m.lower() for m in QUOTED.findall(text)),
                     negated=bool(NEGATION.search(text)),
                 )
             )

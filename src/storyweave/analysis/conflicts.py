@@ -11,6 +11,7 @@ was said) and the days differ; a month likewise.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -155,12 +156,12 @@ def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
 
 def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
     """The periods and years a sentence's quantities are stated for ("over three years", "in 2014")."""
-    return {
-        (q.unit, q.mention.value)
-        for a in atoms
-        for q in a.quantities
-        if q.kind == "year" or (q.kind == "period" and q.unit != LASTING)  # not how long a named thing lasts
-    }
+    return {(q.unit, q.mention.value) for a in atoms for q in a.quantities if _span(q)}
+
+
+def _span(quantity: Quantity) -> bool:
+    """A year or a period figures are stated for ("in 2014", "over three years"), not how long a thing lasts."""
+    return quantity.kind == "year" or (quantity.kind == "period" and quantity.unit != LASTING)
 
 
 LISTED = 3  # a sentence giving this many amounts of one kind lists them (rates by stage, costs by item)
@@ -169,7 +170,7 @@ LISTED = 3  # a sentence giving this many amounts of one kind lists them (rates 
 def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -> Quantity | None:
     """The other quantity that counts the same thing with a value that cannot also be true (when none fits).
     ``listed``: a sentence lists several amounts of its kind, so what each is of is not read from its words."""
-    if quantity.kind == "year" or (quantity.kind == "period" and quantity.unit != LASTING):
+    if _span(quantity):
         return None  # a span figures are stated over ("over six years"), not how long a named thing lasts
     if not (quantity.noun or quantity.kind in {"money", "percent"}):
         return None
@@ -182,6 +183,8 @@ def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -
                 if any(quantity.meets(q) for q in alike)
                 else next((q for q in alike if _same_order(quantity, q)), None)
             )
+        # amounts of other things named plainly ("net income" / "operating income") are never set against it
+        given = [q for q in given if not q.measure]
     if not quantity.noun and sum(q.kind == quantity.kind for q in given) != 1:
         return None
     same = [q for q in given if q.key == quantity.key and q.event == quantity.event and q.scope == quantity.scope]
@@ -207,7 +210,9 @@ def vaguer(quantity: Quantity, given: list[Quantity]) -> bool:
 
 def _less_precise(a: NumberMention, b: NumberMention) -> bool:
     """``a`` rounds ``b``: another value, written to fewer digits (not "about 300" for "300": a hedge)."""
-    if a.low is None or a.high is None or b.low is None or b.high is None or a.value == b.value:
+    if a.low is None or a.high is None or b.low is None or b.high is None or a.value is None or b.value is None:
+        return False
+    if math.isclose(a.value, b.value, rel_tol=1e-3):  # "two years" and "24 months", in days
         return False
     return (a.high - a.low) > 1.5 * (b.high - b.low)
 
@@ -220,6 +225,10 @@ def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     return (
         (start + spans[0][0], start + spans[0][1], text[spans[0][0] : spans[0][1]]) if spans else (start, start, word)
     )
+
+
+def _alike(a: Quantity, b: Quantity) -> bool:
+    return (a.kind, a.noun, a.event) == (b.kind, b.noun, b.event)
 
 
 def _lists(atoms: Atoms, kind: str) -> bool:
@@ -245,12 +254,13 @@ def _quantities(
             row_listed = listed or _lists(all_atoms[row], quantity.kind)
             other = differing(quantity, list(all_atoms[row].quantities), row_listed)
             if other is None or any(
-                q is not quantity and q.kind == other.kind and q.meets(other) for q in atoms.quantities
+                q is not quantity and _alike(q, other) and q.meets(other) for q in atoms.quantities
             ):
                 continue  # none given, or one the sentence gives too, for another of its figures ("sought 24 percent,
                 # the offer was 14 percent" / "the 14 percent they offered")
             mine, their = quantity.mention, other.mention
-            named = quantity.noun and quantity.kind in {"count", "period"}
+            # a vote's tally names little of which vote it is (a night may hold two): a sure citation, as amounts
+            named = quantity.noun and quantity.kind in {"count", "period"} and not quantity.unit.startswith("of ")
             kind = "quantity" if named or (quantity.measure and quantity.measure == other.measure) else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
             if quantity.kind == "age" and quantity.owner and quantity.owner == other.owner:

@@ -18,16 +18,17 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.atoms import Atoms
+from storyweave.analysis.atoms import QUOTED, Atoms
 from storyweave.analysis.entities import TITLES
 from storyweave.analysis.quote_cues import attribution
+from storyweave.analysis.speaker_roles import PERSON_NOUNS
 
 SAME_WORDS = 85.0  # rapidfuzz partial ratio of the quoted words, as quotes are matched across outlets
 MIN_QUOTED = 20  # characters of quoted words: shorter quotes ("a disaster") are said by many
-_QUOTED = re.compile(r"[“\"]([^“”\"]{12,})[”\"]")
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset("he she they it we i you the a an his her their its".split())
+_ROLES = PERSON_NOUNS | TITLES | {"ceo", "cfo", "coo", "executive", "director", "chairman", "chairwoman", "chair"}
 
 
 class Misattributed(NamedTuple):
@@ -42,7 +43,7 @@ def _speaker(matrix: StoryMatrix, flat: int) -> tuple[int, int, str, frozenset[s
     analysts'), with the name's own words; None for a pronoun, a description ("the company") or no cue."""
     sentence = matrix.sentences[flat]
     text = matrix.articles[int(matrix.owner[flat])].article.text
-    for quote in _QUOTED.finditer(sentence.text):
+    for quote in QUOTED.finditer(sentence.text):
         start, end = sentence.start + quote.start(1), sentence.start + quote.end(1)
         found = attribution(text, start, end, sentence.start, sentence.start + len(sentence.text))
         if found is None:
@@ -54,11 +55,19 @@ def _speaker(matrix: StoryMatrix, flat: int) -> tuple[int, int, str, frozenset[s
             - TITLES
             - _NOT_NAMES
         )
-        if not words:
-            continue
         at = text.find(found.written, sentence.start, sentence.start + len(sentence.text))
-        return (at, at + len(found.written), found.written, words) if at >= 0 else None
+        if words and at >= 0 and _a_person(matrix, flat, at, at + len(found.written), found.written):
+            return at, at + len(found.written), found.written, words
     return None
+
+
+def _a_person(matrix: StoryMatrix, flat: int, start: int, end: int, written: str) -> bool:
+    """The speaker is a person: the entity model found one there, or a person's role stands before the name
+    ("chief executive Marguerite Okafor-Lind"); not an organisation ("the Brennick Water Authority said")."""
+    article = matrix.articles[int(matrix.owner[flat])]
+    if any(e.label == "PERSON" and e.start < end and start < e.end for e in article.entities):
+        return True
+    return bool({w.lower() for w in _NAME_WORD.findall(written)} & _ROLES)
 
 
 def all_misattributed(matrix: StoryMatrix, atoms: list[Atoms]) -> Iterator[Misattributed]:
@@ -78,31 +87,40 @@ def all_misattributed(matrix: StoryMatrix, atoms: list[Atoms]) -> Iterator[Misat
 
 
 # a formal act credited to someone: "an amendment from Councilmember Gareth Pell", "The motion, introduced by board
-# chairman Edmund Ashby-Noor", "the lawsuit filed by Ann Cole"; the name is the last two capitalised words
-_ACTS = (
-    "amendment motion bill measure proposal resolution ordinance lawsuit suit complaint petition declaration decree "
-    "order ruling opinion report study letter plan"
-)
+# chairman Edmund Ashby-Noor", "the lawsuit filed by Ann Cole"; the name is the last two capitalised words. Two
+# outlets disagree only when they credit it in the same role ("sponsored by" / "sponsored by", "by" / "from"):
+# a bill sponsored by one person and signed by another is no conflict.
+_ACTS = "amendment motion bill measure proposal resolution ordinance lawsuit suit complaint petition"
 _CREDITED = re.compile(
-    rf"\b(?P<act>{'|'.join(_ACTS.split())})s?,?\s+(?:(?:was\s+)?(?:introduced|brought|proposed|sponsored|filed|offered|"
-    r"moved|written|authored|drafted|signed|issued|put forward)\s+)?(?:by|from)\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"\b(?P<act>{'|'.join(_ACTS.split())})s?,?\s+(?:(?:was\s+)?(?P<role>introduced|brought|proposed|sponsored|"
+    r"filed|offered|moved|written|authored|drafted|put forward)\s+)?(?:by|from)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\b"
 )
+_SAME_ROLE = {
+    "introduced": "moved",
+    "brought": "moved",
+    "proposed": "moved",
+    "offered": "moved",
+    "put forward": "moved",
+}
 
 
 def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
-    """(the act, where the person it is credited to is named, the name's words) when the sentence credits one."""
+    """(the act and the role it is credited in, where the person is named, the name's words) when the sentence
+    credits one."""
     sentence = matrix.sentences[flat]
     found = _CREDITED.search(sentence.text)
     if found is None:
         return None
     start, end = sentence.start + found.start("name"), sentence.start + found.end("name")
     words = frozenset(_POSSESSIVE.sub("", w).lower() for w in found["name"].split()) - TITLES
-    return (found["act"].lower(), (start, end, found["name"]), words) if words else None
+    role = _SAME_ROLE.get(found["role"] or "moved", found["role"] or "moved")
+    return (f"{found['act'].lower()} {role}", (start, end, found["name"]), words) if words else None
 
 
 def credited_differently(matrix: StoryMatrix, flat: int, row: int) -> Misattributed | None:
-    """Sentence ``flat`` and another outlet's ``row`` credit the same kind of act to two different people."""
+    """Sentence ``flat`` and another outlet's ``row`` credit the same kind of act, in the same role, to two
+    different people."""
     mine, theirs = credited(matrix, flat), credited(matrix, row)
     if mine is None or theirs is None or mine[0] != theirs[0] or mine[2] & theirs[2]:
         return None

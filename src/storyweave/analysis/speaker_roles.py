@@ -63,8 +63,18 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "several"}
 NAMED = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}  # labels a description may stand for
 ROLE_WINDOW = 60  # characters around a name that its role is looked for in
 _LINKS = {"of", "for", "from", "at", "with"}
+NEAR = 2  # sentences back that "the groups said" looks for the bodies named together
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?(?:[a-z]+\s+)?")  # "X and the systemwide Y"
-_JOINED_IN = re.compile(r"[A-Z][\w'’-]*\s+and\s+(?:the\s+)?[A-Z]")
+
+
+def _two_names_in_one(text: str) -> bool:
+    """ "the Greyfield Nurses Association and Service Workers Local": two names of two words or more each, not one
+    name with "and" in it ("U.S. Fish and Wildlife Service", "Johnson and Johnson"), whether the entity model made
+    one entity of it or two."""
+    parts = re.split(r"\s+and\s+(?:the\s+)?", text)
+    return len(parts) == 2 and all(
+        sum(w[:1].isupper() and "." not in w and w.lower() != "the" for w in part.split()) >= 2 for part in parts
+    )
 
 
 def _plural_body(word: str) -> bool:
@@ -247,14 +257,23 @@ class Roles:
         return (self.index.canonical(found[-1].text) or core_name(found[-1].text)) if found else None
 
     def _last_pair(self, before: int) -> str | None:
-        """The last two bodies or people named together before ``before`` ("the Westmark Student Association and
-        the systemwide Faculty Senate"), as one speaker."""
+        """The last two bodies or people named together in the sentence of ``before`` or the ``NEAR`` before it ("the
+        Westmark Student Association and the systemwide Faculty Senate"), as one speaker."""
         text = self.annotated.article.text
-        named = sorted((e for e in self.organisations + self.people if e.end <= before), key=lambda e: e.start)
+        here = next((s.index for s in self.annotated.sentences if s.start <= before < s.start + len(s.text) + 1), 0)
+        named = sorted(
+            (e for e in self.organisations + self.people if e.end <= before and here - NEAR <= e.sentence <= here),
+            key=lambda e: e.start,
+        )
         for first, second in reversed(list(zip([None, *named], named, strict=False))):
-            if _JOINED_IN.search(second.text):  # the entity model took both for one: "the X Association and Y Local"
+            if _two_names_in_one(second.text):  # the entity model took both for one: "the X Association and Y Local"
                 return core_name(second.text)
-            if first and first.sentence == second.sentence and _JOINED.fullmatch(text[first.end : second.start]):
+            if (
+                first
+                and first.sentence == second.sentence
+                and _JOINED.fullmatch(text[first.end : second.start])
+                and _two_names_in_one(text[first.start : second.end])
+            ):
                 names = [self.index.canonical(e.text) or core_name(e.text) for e in (first, second)]
                 return f"{names[0]} and {names[1]}"
         return None

@@ -69,9 +69,10 @@ def _one_word_off(x: str, y: str, shortest: int) -> bool:
     return shorter < VARIANT_MIN_LETTERS or _one_spelling(x) != _one_spelling(y)
 
 
-def _difference(x: str, y: str) -> frozenset[str] | None:
+def _difference(x: str, y: str, people: bool = False) -> frozenset[str] | None:
     """What differs between two written forms of one name, given plain (``_plain``): {"barak", "barack"}; None
-    when they are not two forms of one name."""
+    when they are not two forms of one name. ``people``: both are people's names (a surname may then differ by a
+    last letter: "Castellano" / "Castellanos"; "Acme Holding" / "Acme Holdings" may not)."""
     if x == y:
         return None
     if _compact(x) == _compact(y) and x.replace(" ", "").isalpha():
@@ -87,7 +88,7 @@ def _difference(x: str, y: str) -> frozenset[str] | None:
     if (
         _one_word_off(*differ[0], SHARED_MIN_LETTERS)
         or _first_name_letter_added(words_x, words_y)
-        or _surname_letter_added(words_x, words_y)
+        or (people and _surname_letter_added(words_x, words_y))
     ):
         return frozenset(differ[0])
     return None
@@ -192,6 +193,7 @@ def spelling_conflicts(support: Support) -> list[FactGroup]:
     """One conflict per name written two ways by different outlets."""
     articles = support.matrix.articles
     places = [{found[0].form: found for found in _names(support, k)} for k in range(len(articles))]
+    people = [{e.text for e in a.entities if e.label == "PERSON"} for a in articles]
     names = [[found[0] for found in by_form.values()] for by_form in places]
     texts = [_plain(a.article.text) for a in articles]
     groups: dict[frozenset[str], list[Fact]] = {}
@@ -200,7 +202,8 @@ def spelling_conflicts(support: Support) -> list[FactGroup]:
         for m in range(k + 1, len(articles)):
             for first in names[k]:
                 for other in candidates[m](first):
-                    key = _difference(first.plain, other.plain)
+                    both_people = first.form in people[k] and other.form in people[m]
+                    key = _difference(first.plain, other.plain, both_people)
                     if key is None or key in groups:
                         continue
                     if _word(other.plain).search(texts[k]) or _word(first.plain).search(texts[m]):
