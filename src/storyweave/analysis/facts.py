@@ -6,7 +6,7 @@ is 211.5-212.5, "some 200" 150-250, "more than 40" 40-60), and when their senten
 same information (one supports the other) or give the very same value. A conflict is what the
 support decision found: a sentence and another outlet's sentence that report the same thing
 with a quantity or a day that cannot both hold, in the same scope (a figure over three years is
-not set against one over six), or that give one quotation to two people. Names spelt two ways are in
+not set against one over six), or that give one quotation or one act to two people. Names spelt two ways are in
 ``spellings``.
 """
 

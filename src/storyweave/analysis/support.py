@@ -3,7 +3,7 @@
 The decision is ``full`` (the other article states the sentence's main information, in any
 wording, over one or two of its sentences), ``partial`` (some of it, or a less specific version),
 ``none``, or ``contradicts`` (the same quantity or date with a value that cannot also be true, or the same
-quotation given to another person: ``misattributed``).
+quotation or act credited to another person: ``misattributed``).
 It is made on content: the sentence's atoms (quantities with what they count, dates, names,
 quoted words, negation, content words) must be carried compatibly by the other article's
 sentences. Embeddings and shared words only pick the candidate sentences.
