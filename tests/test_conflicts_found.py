@@ -281,3 +281,19 @@ def test_a_body_and_its_spokeswoman_or_a_sponsor_and_a_signer_are_no_conflict(mo
         ("Valley Courier", bill.format("signed", "Governor Tom Reed on Friday")),
     )
     assert not [g for g in acts if g.about == "who it is credited to"]
+
+
+@pytest.mark.models
+def test_two_days_of_opposite_acts_or_of_a_state_are_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    def dates(first: str, second: str) -> list[FactGroup]:
+        return [
+            g for g in _conflicts(models, ("Harbour Ledger", first), ("Valley Courier", second)) if g.kind == "date"
+        ]
+
+    bank = "Harlan Savings said in a statement that it was grateful to police and would keep the branch {} on {}."
+    assert not dates(bank.format("closed", "Friday"), "Harlan Savings said the branch would reopen on Monday.")
+    assert dates(bank.format("closed", "Friday"), bank.format("closed", "Thursday"))  # one act, two days
+    assert not dates(
+        "By Tuesday evening, two passengers remained under observation at the hospital, a spokeswoman said.",
+        "One passenger remained in the hospital on Wednesday morning, a spokeswoman said.",
+    )

@@ -74,6 +74,13 @@ def clause_words(text: str, start: int, end: int) -> set[str]:
     return _content(text, _clause_spans(text, start, end))
 
 
+# acts that undo or end one another, as rough stems: two days of them are two events
+OPPOSITE_ACTS = (
+    ("clos", "reopen"), ("clos", "open"), ("shut", "reopen"), ("start", "end"), ("began", "end"), ("begin", "end"),
+    ("arriv", "left"), ("arriv", "depart"), ("suspend", "resum"), ("halt", "resum"), ("stopp", "resum"),
+)  # fmt: skip
+
+
 def _same_event_words(
     mine: tuple[int, int, str], theirs: tuple[int, int, str], texts: tuple[tuple[int, str], ...]
 ) -> int:
@@ -85,7 +92,10 @@ def _same_event_words(
     spans_b = _clause_spans(text_b, theirs[0] - start_b, theirs[1] - start_b)
     if any(_ANOTHER_TIME.search(text[i:j]) for text, spans in ((text_a, spans_a), (text_b, spans_b)) for i, j in spans):
         return 0
-    shared = len(_content(text_a, spans_a) & _content(text_b, spans_b))
+    words_a, words_b = _content(text_a, spans_a), _content(text_b, spans_b)
+    if any((x in words_a and y in words_b) or (y in words_a and x in words_b) for x, y in OPPOSITE_ACTS):
+        return 0  # "would keep the branch closed on Friday" / "would reopen on Monday": two acts, two days
+    shared = len(words_a & words_b)
     if shared >= SAME_CLAUSE_WORDS:
         return shared
     context_a = context_words(text_a, mine[0] - start_a, mine[1] - start_a)
@@ -296,20 +306,24 @@ def _dates(
 
 
 _RUNNING = re.compile(r"\b(?:through|as of)\s+$", re.I)
+_STATE = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|still)\b", re.I)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _OWNED_AFTER = re.compile(r"\b(?:after|before|since|following|from|at|in|of|during)\s+$", re.I)
 
 
 def _not_an_events_day(where: tuple[int, int, str], sentence: tuple[int, str]) -> bool:
-    """A day that dates no event to set against another's: when a running count stood ("Through July, 32 cases",
-    "as of August"; the counts' own times still keep them apart), or a day owning a noun after a preposition
+    """A day that dates no event to set against another's: when a running count or a state stood ("Through July, 32
+    cases", "as of August", "By Tuesday evening, two remained"; the counts' own times still keep them apart), or a
+    day owning a noun after a preposition
     ("after Saturday's defeat": the defeat's day, not the sacking's; "Saturday's earthquake killed" keeps it)."""
     start, text = sentence
     first, last = where[0] - start, where[1] - start
     written = where[2].lower()
+    clause = _CLAUSE_END.split(text[:first])[-1] + " " + _CLAUSE_END.split(text[last:])[0]
     return bool(
         _RUNNING.search(text[max(0, first - 12) : first])
         or written.startswith(("through ", "as of "))
+        or _STATE.search(clause)  # "By Tuesday evening, two remained under observation": how things stood then
         or (
             _POSSESSIVE.match(text, last) is not None
             and _OWNED_AFTER.search(text[max(0, first - 12) : first]) is not None
