@@ -12,7 +12,7 @@ same thing (the support decision links them), and each credits the same kind of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -118,10 +118,14 @@ def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str],
     return (f"{found['act'].lower()} {role}", (start, end, found["name"]), words) if words else None
 
 
-def credited_differently(matrix: StoryMatrix, flat: int, row: int) -> Misattributed | None:
-    """Sentence ``flat`` and another outlet's ``row`` credit the same kind of act, in the same role, to two
-    different people."""
-    mine, theirs = credited(matrix, flat), credited(matrix, row)
-    if mine is None or theirs is None or mine[0] != theirs[0] or mine[2] & theirs[2]:
-        return None
-    return Misattributed(flat, row, mine[1], theirs[1])
+def acts_credited_differently(matrix: StoryMatrix, linked: Iterable[tuple[int, int]]) -> Iterator[Misattributed]:
+    """Of pairs of linked sentences of two outlets (sentence, other outlet's sentence), those that credit the same
+    kind of act, in the same role, to two different people; each sentence is read once."""
+    credits: dict[int, tuple[str, tuple[int, int, str], frozenset[str]] | None] = {}
+    for flat, row in linked:
+        for n in (flat, row):
+            if n not in credits:
+                credits[n] = credited(matrix, n)
+        mine, theirs = credits[flat], credits[row]
+        if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[2] & theirs[2]:
+            yield Misattributed(flat, row, mine[1], theirs[1])

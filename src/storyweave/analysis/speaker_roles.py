@@ -80,7 +80,7 @@ def _two_names_in_one(text: str) -> bool:
 def _plural_body(word: str) -> bool:
     """A plural of bodies speaking together: "groups", "unions", "companies", "organisations"."""
     singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
-    return word != singular and (singular in ORGANISATION_NOUNS or singular in {"organization", "organisation"})
+    return word != singular and singular in ORGANISATION_NOUNS
 
 
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}

@@ -31,7 +31,7 @@ from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.independence import Attribution
-from storyweave.analysis.misattributed import Misattributed, all_misattributed, credited_differently
+from storyweave.analysis.misattributed import Misattributed, acts_credited_differently, all_misattributed
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
 from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
 
@@ -227,11 +227,9 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
     _mutual_conflicts(support)
     for found in all_misattributed(matrix, atoms):  # one quotation given to two people
         _contradict(support, found, "speaker")
-    for (flat, _), decision in list(support.decisions.items()):  # one act credited to two people
-        if decision.label in {FULL, PARTIAL}:
-            credited = next(filter(None, (credited_differently(matrix, flat, row) for row in decision.rows)), None)
-            if credited is not None:
-                _contradict(support, credited, "agent")
+    linked = [(flat, row) for (flat, _), d in support.decisions.items() if d.label in {FULL, PARTIAL} for row in d.rows]
+    for found in acts_credited_differently(matrix, linked):  # one act credited to two people
+        _contradict(support, found, "agent")
     return support
 
 
