@@ -125,6 +125,40 @@ def test_a_surname_with_a_letter_more_after_one_first_name_is_a_second_spelling(
     assert _difference("russia", "russian") is None  # a derived word, as before
 
 
+def test_a_hedge_on_a_precise_figure_stays_close_to_it() -> None:
+    from storyweave.analysis.conflicts import differing
+
+    [hedged] = quantities("Hackers stole the records of about 212,000 patients.")
+    [raised] = quantities("The system raised the number of patients affected to 221,000.")
+    assert differing(hedged, [raised]) is raised  # three digits written: not 221,000
+    [close] = quantities("The system raised the number of patients affected to 216,000.")
+    assert differing(hedged, [close]) is None
+    [rounder] = quantities("Hackers stole the records of about 210,000 patients.")
+    assert differing(rounder, [close]) is None  # a rounder figure stays as wide as before
+    assert differing(rounder, [raised]) is raised
+    [share] = quantities("Prices rose about 1.5% in March.")
+    assert (share.mention.low, share.mention.high) == pytest.approx((1.425, 1.575))  # not 1.0 to 2.0
+
+
+def test_one_lasting_thing_named_two_ways_and_a_change_from_last_years_figure() -> None:
+    from storyweave.analysis.atoms import Atoms
+    from storyweave.analysis.conflicts import _periods, differing
+
+    [strike] = [q for q in quantities("The deal ended a 12-day strike at the port.") if q.kind == "period"]
+    [walkout] = quantities("The agreement ended an 11-day walkout at the port.")
+    assert differing(strike, [walkout]) is walkout
+    [affected] = quantities("It is offering affected patients two years of credit monitoring.")
+    [months] = quantities("It is offering 12 months of free credit monitoring.")
+    assert differing(affected, [months]) is months  # what the words around it say does not make it another thing
+    changed = quantities(
+        "Net income rose to $48.7 million, or 41 cents a share, from $31.2 million, or 27 cents a share, in the "
+        "fourth quarter of 2024."
+    )
+    assert {q.mention.text: q.scope for q in changed}["$31.2 million"] == "earlier"
+    atoms = Atoms(frozenset(), tuple(changed), (), frozenset(), (), "", False)
+    assert not _periods([atoms])  # 2024 is the period of the figure it rose from
+
+
 def test_how_long_a_named_thing_lasts_is_compared_in_days() -> None:
     from storyweave.analysis.conflicts import differing
 

@@ -261,12 +261,13 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     promised = forecast == ["would"] and _REPORTED.search(text[: end + 40]) and not _FORECASTERS.search(before)
     if forecast and not promised:
         return "forecast"  # not "the network said it would offer 24 months": what was said, told in the past
-    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    clauses = _CLAUSE_BREAK.split(text[:start])
     opening = _OPENING.match(text[:start])  # "In April last year, employers added ... and the rate stood at 3.9%"
     if (
         _EARLIER.search(before + " " + after)
         or (opening and _EARLIER.search(opening[0]))
-        or (_FROM.search(before) and _CHANGED.search(clause))
+        or (_FROM.search(before) and _CHANGED.search(" ".join(clauses[-3:])))  # "rose to $48.7 million, or 41
+        # cents a share, from $31.2 million": the change may stand two clauses back
     ):
         return "earlier"
     if _QUALIFIED.search(after):
@@ -324,6 +325,7 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
             lasting = _period_of(text, mention, offset, noun)
             if lasting:  # "a four-year contract", "24 months of credit monitoring": how long a thing lasts, in days
                 kind, unit, noun, mention = "period", LASTING, lasting, _in_days(mention, noun)
+                event = ""  # how long it lasts, whatever the words about it ("offering affected patients two years")
         elif kind == "count" and noun in MEASURES:
             kind, unit = "quantity", noun
         if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
@@ -350,8 +352,13 @@ _LASTING = re.compile(
 LASTS = frozenset(
     """contract agreement deal strike walkout lockout sentence term lease ban suspension freeze moratorium closure
     shutdown monitoring protection coverage warranty extension delay investigation inquiry search standoff siege
-    stay outage blackout drought trial""".split()
+    stay outage blackout drought trial stoppage probe""".split()
 )
+# one lasting thing named two ways ("a 12-day strike" / "an 11-day walkout")
+LASTS_ALIKE = {
+    "walkout": "strike", "stoppage": "strike", "agreement": "contract", "deal": "contract", "inquiry": "investigation",
+    "probe": "investigation", "shutdown": "closure", "blackout": "outage",
+}  # fmt: skip
 
 
 def _period_of(text: str, mention: NumberMention, offset: int, unit: str) -> str:
@@ -368,7 +375,7 @@ def _period_of(text: str, mention: NumberMention, offset: int, unit: str) -> str
         if found["adjoined"] and word not in MODIFIERS and word != "long":
             break  # "a four-year contract includes": the noun it is joined to
     thing = words[-1] if words else ""
-    return stem(thing) if thing in LASTS else ""
+    return LASTS_ALIKE.get(thing, stem(thing)) if thing in LASTS else ""
 
 
 def _in_days(mention: NumberMention, unit: str) -> NumberMention:

@@ -166,7 +166,14 @@ def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
 
 def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
     """The periods and years a sentence's quantities are stated for ("over three years", "in 2014")."""
-    return {(q.unit, q.mention.value) for a in atoms for q in a.quantities if _span(q)}
+    found = set()
+    for a in atoms:
+        earlier = min((q.mention.start for q in a.quantities if q.scope == "earlier"), default=None)
+        for q in a.quantities:
+            if _span(q) and (earlier is None or q.mention.start < earlier):
+                found.add((q.unit, q.mention.value))  # not "from $31.2 million in the fourth quarter of 2024":
+                # the period of the figure a change started from
+    return found
 
 
 def _span(quantity: Quantity) -> bool:

@@ -26,6 +26,8 @@ CURRENCIES = {
 DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9), "": (0, 9)}
 # hedge -> (low factor, high factor) applied to the value
 ROUNDED = (0.95, 1.05)  # "about", "some": the figure is rounded, and stands for what rounds to it as well
+# "about 212,000": a hedge on a figure written to three or more significant digits stays close to it (not 221,000)
+ROUNDED_PRECISE = (0.98, 1.02)
 HEDGES = {
     "about": ROUNDED, "around": ROUNDED, "approximately": ROUNDED, "roughly": ROUNDED,
     "some": ROUNDED, "an estimated": ROUNDED, "estimated": ROUNDED, "close to": (0.9, 1.0),
@@ -114,6 +116,8 @@ def _value(match: re.Match[str]) -> tuple[float, float] | None:
 
 def _rounding(value: float) -> float:
     """The rounding a round number implies: 100 for 200, 10000 for 250000."""
+    if not value.is_integer():
+        return 0.0  # "1.5": its own written digits say how it is rounded
     unit, whole = 1.0, int(value)
     while whole and whole % 10 == 0 and unit < value:
         whole //= 10
@@ -192,6 +196,8 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             value = None  # type: ignore[assignment]
         elif hedge:
             low_factor, high_factor = HEDGES[hedge]
+            if HEDGES[hedge] == ROUNDED and value / max(step, _rounding(value)) >= 100:
+                low_factor, high_factor = ROUNDED_PRECISE
             low, high = value * low_factor, value * high_factor
             if HEDGES[hedge] == ROUNDED:  # "some 200" is rounded to the hundred
                 low, high = min(low, value - _rounding(value) / 2), max(high, value + _rounding(value) / 2)
