@@ -561,5 +561,7 @@ def test_a_pair_of_sentences_is_shown_only_when_the_second_adds_to_the_first() -
 
     rows = [(7,), (7, 8), (3,)]
     assert shown_rows(rows, np.array([0.90, 0.93, 0.2]), 1) == (7,)  # the pair adds little: its sentence alone
-    assert shown_rows(rows, np.array([0.60, 0.95, 0.2]), 1) == (7, 8)  # the second sentence carries the rest
-    assert shown_rows(rows, np.array([0.60, 0.95, 0.2]), 2) == (3,)
+    assert shown_rows(rows, np.array([0.60, 0.95, 0.2]), 1) == (7,)  # likelier, not sure: a second sentence
+    # was as often wrong as right on the labels
+    assert shown_rows(rows, np.array([0.30, 0.95, 0.2]), 1) == (7, 8)  # the second sentence carries the rest
+    assert shown_rows(rows, np.array([0.30, 0.95, 0.2]), 2) == (3,)
