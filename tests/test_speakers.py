@@ -682,3 +682,38 @@ def test_the_groups_said_is_not_one_body_with_and_in_its_name_nor_a_pair_named_l
         '"Raising fares now sends riders the wrong message," the groups said.',
     )
     assert far["Raising fares now sends"] == "the groups"
+
+
+def test_two_named_with_their_roles_in_a_joint_statement_speak_together_and_go_on(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"We are disappointed by this decision, and we are thinking first of the families," Harbour Mayor Odile '
+        'Farrant and Calder County Executive Tomas Brevik said in a joint statement. "Our job centres will be open to '
+        'every affected worker this week."',
+    )
+    assert found["We are disappointed by"] == found["Our job centres will"] == "Odile Farrant and Tomas Brevik"
+
+
+def test_the_statement_said_goes_to_the_two_bodies_of_a_joint_statement(models) -> None:  # type: ignore[no-untyped-def]
+    before = speakers(
+        models,
+        "The museum's board of trustees and the Brassford City Council said in a joint statement that they had "
+        'ordered a review. "We owe the public a full and honest account," the statement said.',
+    )
+    assert before["We owe the public"] == "museum's board of trustees and the Brassford City Council"
+    opening = speakers(
+        models,
+        "In a joint statement, the Harlow school board and the Harlow Teachers Association, which represents the "
+        'drivers, thanked first responders. "We ask families to lean on one another," the statement said.',
+    )
+    assert opening["We ask families to"] == "Harlow school board and the Harlow Teachers Association"
+
+
+def test_a_double_barrelled_surname_is_kept_whole(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "A recount confirmed Imani Okafor-Reyes's victory by 44 votes. Okafor-Reyes, 38, campaigned on school aid "
+        'and said she would seek a seat on the education committee. "I will start by listening," she told '
+        "supporters on Wednesday night.",
+    )
+    assert found["I will start by"] == "Imani Okafor-Reyes"

@@ -30,7 +30,8 @@ ROLE_NOUNS = set(
     """executive spokesman spokeswoman spokesperson director chair chairman chairwoman president minister
     secretary officer head leader founder professor lawyer attorney analyst commander chief manager editor
     adviser advisor member mayor governor senator author researcher economist owner partner captain
-    correspondent reporter teacher doctor surgeon scientist coach judge prosecutor inspector""".split()
+    correspondent reporter teacher doctor surgeon scientist coach judge prosecutor inspector clerk sheriff
+    commissioner superintendent treasurer""".split()
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 # a photo's credit the entity model takes for a person: "AFP/Getty Images", "Photo: Jane Doe/Reuters"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from storyweave.analysis.entities import EntityIndex, core_name, surname_tail
+from storyweave.analysis.entities import ROLE_NOUNS, EntityIndex, core_name, surname_tail
 from storyweave.models import AnnotatedArticle, Entity
 
 MIN_MISSPELT = 5  # letters a surname needs before a one-letter difference counts as a misspelling
@@ -38,6 +38,7 @@ class Names:
         core = core_name(written)
         if len(core.split()) > 1 and core.split()[0].isupper() and len(core.split()[0]) > 1:
             core = " ".join(core.split()[1:])  # a rank in capitals: "DCI Okafor"
+        core = _after_role(core)
         if not core:
             return None
         if len(core.split()) > 1:
@@ -78,7 +79,8 @@ class Names:
         for entity in [e for e in self.people if e.start < before]:
             name = self.index.resolve_person(entity.text) or core_name(entity.text)
             last = name.lower().split()[-1] if name else ""
-            if name and surname in {last, surname_tail(name)} and (len(core.split()) == 1 or name.endswith(core)):
+            parts = {last, surname_tail(name), last.split("-")[0]}  # "Okafor" for Imani Okafor-Reyes
+            if name and surname in parts and (len(core.split()) == 1 or name.endswith(core)):
                 candidates.append((entity.sentence, entity.start, name))
         if len(core.split()) == 1:
             candidates += self._written_in_full(core, before)
@@ -92,7 +94,7 @@ class Names:
         ("Mia Lund, the daughter of Erik Lund")."""
         text = self.annotated.article.text
         found = []
-        for match in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(surname)}\b", text[:before]):
+        for match in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(surname)}(?!\w|-\w)", text[:before]):
             name = core_name(match.group())
             first = name.split()[0]
             if len(name.split()) == 1 or first.lower() in _FUNCTION_WORDS or first.isupper():  # "DCI Okafor"
@@ -122,6 +124,14 @@ class Names:
         known |= {name for name, draft in self.index.drafts.items() if draft.kind == "person"}
         firsts = [n for n in known if len(n.split()) > 1 and n.split()[0].lower() == first.lower()]
         return max(sorted(firsts), key=self.mentions) if firsts else None
+
+
+def _after_role(core: str) -> str:
+    """The name after a capitalised role: "Brennick Mayor Odile Farrant" -> "Odile Farrant", "Calder County
+    Executive Tomas Brevik" -> "Tomas Brevik" (not "Mark Judge": a name must be left)."""
+    words = core.split()
+    roles = [n for n, word in enumerate(words[:-1]) if word.lower().strip(".") in ROLE_NOUNS]
+    return " ".join(words[roles[-1] + 1 :]) if roles else core
 
 
 def _initials(name: str) -> str:

@@ -100,6 +100,15 @@ _NAMED_ISSUER = re.compile(
     r"(?P<who>(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*)\s+(?:said|says|announced|added|confirmed)\s+in\s+an?\s+"
     r"(?:written\s+|brief\s+|short\s+)?(?:statement|release|letter|post|email)\b"
 )
+# two bodies or people issuing one statement: "The museum board and the Brassford City Council said in a joint
+# statement that ..."
+# statement that ...", "In a joint statement, the school board and the teachers' union, which ..., said"
+_BOTH = r"[^,;:\"“”]{2,100}?\s+and\s+(?:the\s+)?[^,;:\"“”]{2,80}?"
+_JOINT_ISSUERS = re.compile(
+    rf"(?:^|,\s+)(?:[Tt]he\s+)?(?P<who>{_BOTH})\s+(?:said|says|announced|added)\s+in\s+a\s+joint\s+"
+    rf"(?:statement|release|letter)\b|\bIn\s+a\s+joint\s+(?:statement|release|letter)[^,]{{0,30}},\s+(?:the\s+)?"
+    rf"(?P<who_after>{_BOTH})(?=,|\s+(?:said|says|called|urged|welcomed|thanked|announced)\b)"
+)
 _GROUP_ISSUED = re.compile(
     r"^(?P<group>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w-]*['’]s?\s+(?P<noun>[a-z]+))\s+(?:released|issued|put out)\b"
 )
@@ -215,6 +224,9 @@ class Roles:
         if not mentioned:
             return None
         sentence = mentioned[-1]
+        joint = _JOINT_ISSUERS.search(sentence.text)
+        if joint and noun in joint.group(0).lower():
+            return joint["who"] or joint["who_after"]
         for entity in self.organisations:
             if entity.sentence == sentence.index and (self._opens(entity) or self._apposed(entity)):
                 return self.index.canonical(entity.text) or core_name(entity.text)

@@ -177,7 +177,10 @@ class SpeakerResolver:
         written = (span.speaker_text or "").strip()
         if not speaker or " and " in speaker or not written or written.lower() in PRONOUNS:
             return speaker
-        sentence = self.annotated.sentences[span.sentence]
+        near = self.annotated.sentences[max(0, span.sentence - 2) : span.sentence + 1]
+        # the attribution's sentence, or the one before for a quotation that goes on ('"...," X and Y said in a
+        # joint statement. "..."')
+        sentence = next((s for s in reversed(near) if written in s.text), self.annotated.sentences[span.sentence])
         at = sentence.text.find(written)
         if at < 0 or not _JOINT.search(sentence.text):
             return speaker
@@ -384,7 +387,7 @@ _COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\b(?:and|but))\s+$")
 
 UNNAMED = ""  # a speaker the article describes but never names
 _JOINT = re.compile(r"\bjoint(?:ly)?\b", re.I)
-_AND_NAME = re.compile(r"\s+and\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\b(?!\s+(?:of|for)\b)")
+_AND_NAME = re.compile(r"\s+and\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)\b(?!\s+(?:of|for)\b)")
 PAIR_GAP = 300  # characters from two people's quotation within which "the pair" is still them
 _THE_TWO = frozenset({"the pair", "the two", "the duo", "both", "the two men", "the two women"})
 _INDEFINITE = {"a", "an", "one", "another"}
