@@ -331,3 +331,25 @@ def test_two_days_of_opposite_acts_or_of_a_state_are_no_conflict(models) -> None
         "By Tuesday evening, two passengers remained under observation at the hospital, a spokeswoman said.",
         "One passenger remained in the hospital on Wednesday morning, a spokeswoman said.",
     )
+
+
+def test_a_compound_number_word_is_read_whole_and_the_end_of_a_month_is_a_month() -> None:
+    from storyweave.analysis.atoms import written_days
+    from storyweave.analysis.conflicts import differing
+
+    [aboard] = quantities("Thirty-one students and the driver were aboard.")
+    assert (aboard.mention.text, aboard.mention.value, aboard.noun) == ("Thirty-one", 31.0, "student")
+    [carrying] = quantities("The bus was carrying 34 students to school.")
+    assert differing(aboard, [carrying]) is carrying
+    assert "september" in written_days("It will shut the office by the end of September, the memo said.")
+    assert "march" in written_days("Work starts at the beginning of March.")
+
+
+@pytest.mark.models
+def test_a_day_and_another_month_for_one_closure_are_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    [conflict] = _conflicts(
+        models,
+        ("Harbour Ledger", "Veltrix will also close its office in Halden Park, home to 260 employees, by June 30."),
+        ("Valley Courier", "Veltrix will close its office in Halden Park, home to 260 staff, by the end of September."),
+    )
+    assert {f.text for f in conflict.facts} == {"June", "September"}

@@ -61,7 +61,8 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(
-    rf"\b(?:in|since|until|by|through|early|late|last|mid-?|as of)\s+({_MONTH_NAMES})\b"
+    rf"\b(?:in|since|until|by|through|early|late|last|mid-?|as of|(?:end|start|beginning|middle)\s+of)\s+"
+    rf"({_MONTH_NAMES})\b"
     rf"|\b({_MONTH_NAMES})\s+(?:\d{{1,2}}\b|\d{{4}}\b)",
     re.I,
 )

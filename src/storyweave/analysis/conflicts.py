@@ -55,9 +55,15 @@ def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
     return {_rough_stem(w) for w in words if not w[0].isupper() and _content_word(w)}
 
 
+_PART_OF_A_MONTH = re.compile(r"(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+$", re.I)
+
+
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the clause an expression stands in lies, the expression left out: between commas, brackets, dashes or
-    quotation marks; the next clause too when its own holds nothing else ("On Tuesday, protesters marched")."""
+    quotation marks; the next clause too when its own holds nothing else ("On Tuesday, protesters marched"), and
+    the opening one when neither does ("..., by June 30.")."""
+    part = _PART_OF_A_MONTH.search(text, 0, start)
+    start = part.start() if part else start  # "the end of September" is all the date
     first = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     after = _CLAUSE.search(text, end)
     last = after.start() if after else len(text)
@@ -65,6 +71,9 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if after and not _content(text, spans):
         following = _CLAUSE.search(text, after.end())
         spans.append((after.end(), following.start() if following else len(text)))
+    if first and not _content(text, spans):  # "Veltrix will close its office in Halden Park, ..., by June 30.": the
+        opening = _CLAUSE.search(text)  # sentence's opening clause tells what happens by then
+        spans.append((0, opening.start() if opening else first))
     return spans
 
 
