@@ -353,3 +353,16 @@ def test_a_day_and_another_month_for_one_closure_are_a_conflict(models) -> None:
         ("Valley Courier", "Veltrix will close its office in Halden Park, home to 260 staff, by the end of September."),
     )
     assert {f.text for f in conflict.facts} == {"June", "September"}
+
+
+def test_jobs_cut_and_people_laid_off_count_the_same_people() -> None:
+    from storyweave.analysis.conflicts import differing
+
+    [jobs] = [q for q in quantities("Veltrix will eliminate about 1,150 jobs this year.") if q.kind == "count"]
+    [people] = quantities("Veltrix is laying off 1,250 people.")
+    [employees] = quantities("Veltrix will lay off roughly 1,150 employees.")
+    assert (jobs.noun, jobs.event) == (people.noun, people.event) == ("people", "laid off")
+    assert differing(jobs, [people]) is people
+    assert differing(jobs, [employees]) is None
+    [staff] = quantities("Veltrix has 9,400 employees.")
+    assert (staff.noun, staff.event) == ("employee", "")  # a workforce, not a lay-off

@@ -34,6 +34,9 @@ EVENTS = {
     "rescued": "rescued", "evacuated": "evacuated", "displaced": "displaced", "affected": "affected",
     "held": "held", "hostage": "held", "captive": "held", "trapped": "trapped", "stranded": "stranded",
 }  # fmt: skip
+LAID_OFF = "laid off"
+WORKFORCE = frozenset("job people employee worker staff position role staffer".split())  # what a lay-off counts
+_LAID_OFF = re.compile(r"\b(?:eliminat\w*|lay(?:ing|s)?\s+off|laid\s+off|cut(?:s|ting)?|shed\w*|slash\w*)\s+$", re.I)
 _HOLDS_SOMETHING = frozenset({"a", "an", "the", "their", "its", "his", "her", "talks", "meetings"})  # "held a vigil"
 SAME_NOUN = {"person": "people"}  # counted nouns that count the same thing: "one person", "ten people"
 NOT_COUNTED = set("per time times while until th st nd rd percent cent nov oct dec jan feb aug sept".split())
@@ -150,10 +153,12 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         # what the noun's own clause says happened to it ("10 people dead", "12 soldiers later died", "26 people who
         # died"), up to another verb's clause ("killing 10 persons and wounding 70", "4 men who had injured 2")
         event = next((EVENTS[w] for w in _own_clause(words[1:5]) if w in EVENTS), "")
+        clause = _CLAUSE_BREAK.split(text[: mention.start - offset])[-1]
         if not event:  # else the verb the number follows in its clause: "killing 10 persons", "killed at least 16"
-            clause = _CLAUSE_BREAK.split(text[: mention.start - offset])[-1]
             before = [stem(w) for w in _WORD.findall(clause)[-2:]]
             event = next((EVENTS[w] for w in reversed(before) if w in EVENTS), "")
+        if noun in WORKFORCE and _LAID_OFF.search(clause):  # "eliminate about 1,150 jobs" / "laying off 1,250
+            return "people", LAID_OFF  # people" / "lay off roughly 1,150 employees": the people who lose their jobs
         return noun, event
     part_of = _PART_OF.match(text[mention.end - offset :])
     if part_of and part_of["noun"].lower() not in STOP_WORDS:  # "16 of the state's 71 counties": counties, a part
