@@ -717,3 +717,13 @@ def test_a_double_barrelled_surname_is_kept_whole(models) -> None:  # type: igno
         "supporters on Wednesday night.",
     )
     assert found["I will start by"] == "Imani Okafor-Reyes"
+
+
+def test_a_body_the_parse_cut_short_keeps_its_whole_name(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"What we are seeing is what happens when immunity wears thin," a spokeswoman for the state Department of '
+        'Health said. "The virus finds the gaps."',
+    )
+    assert "Department of Health" in (found["What we are seeing"] or "")
+    assert found["The virus finds the"] == found["What we are seeing"]

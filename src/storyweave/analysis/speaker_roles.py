@@ -184,7 +184,8 @@ class Roles:
                 return described
         named = [w for w in words if w[:1].isupper() and w.lower() not in _DEFINITE | {"a", "an"}]
         if named:
-            return self.index.canonical(" ".join(named)) or " ".join(named)
+            fuller = self.fuller_organisation(" ".join(named), before)
+            return fuller or self.index.canonical(" ".join(named)) or " ".join(named)
         if owner:
             return self.resolve(owner, before, follow)
         if head in ORGANISATION_NOUNS or phrase[-1] in ORGANISATION_NOUNS:
@@ -205,6 +206,16 @@ class Roles:
             if described:
                 return described
         return follow() if follow and head in PERSON_NOUNS else None
+
+    def fuller_organisation(self, named: str, before: int) -> str | None:
+        """The organisation the entity model found whose name these words begin, nearest ``before``: "the state
+        Department" cut short by the parse is "Department of Health"."""
+        pattern = re.compile(rf"\b{re.escape(named)}\b")
+        found = [e for e in self.organisations if pattern.search(e.text) and len(core_name(e.text)) > len(named)]
+        if not found:
+            return None
+        nearest = min(found, key=lambda e: abs(e.start - before))
+        return self.index.canonical(nearest.text) or core_name(nearest.text)
 
     def _titled(self, noun: str, before: int) -> str | None:
         """The name in quotation marks the article gives a body it describes so: 'The group "Truckers for the

@@ -166,7 +166,10 @@ class SpeakerResolver:
             return self.names.person(words[0], span.start)  # "said Bernthal of finally working alongside Spacey"
         trailing = _trailing_name(words)
         if trailing and len(trailing) < len(words) and any(w.islower() for w in words):
-            return self.names.person(" ".join(trailing), span.start)  # "Rite Aid spokesman Peter Strella"
+            joined = " ".join(trailing)
+            fuller = None if self.index.resolve_person(joined) else self.roles.fuller_organisation(joined, span.start)
+            return fuller or self.names.person(joined, span.start)  # "Rite Aid spokesman Peter Strella"; "a
+            # spokeswoman for the state Department" (the parse cut "of Health") is the Department of Health
         if words[0].islower() or words[0] in _DETERMINERS:
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))
         return self.names.person(written, span.start)
