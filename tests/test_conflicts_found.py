@@ -366,3 +366,43 @@ def test_jobs_cut_and_people_laid_off_count_the_same_people() -> None:
     assert differing(jobs, [employees]) is None
     [staff] = quantities("Veltrix has 9,400 employees.")
     assert (staff.noun, staff.event) == ("employee", "")  # a workforce, not a lay-off
+
+
+@pytest.mark.models
+def test_one_find_set_in_two_counties_is_a_conflict_and_two_places_named_together_are_not(models) -> None:  # type: ignore[no-untyped-def]
+    [conflict] = _conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "Recount workers opened a sealed transfer case in Carrick County and found six ballots that had never "
+            "been scanned.",
+        ),
+        (
+            "Valley Courier",
+            "Recount workers opened a sealed transfer case in Dunlow County and found six ballots that had never "
+            "been scanned.",
+        ),
+    )
+    assert conflict.about == "where it happened"
+    assert {f.text for f in conflict.facts} == {"Carrick County", "Dunlow County"}
+    both = _conflicts(
+        models,
+        ("Harbour Ledger", "The fire started in Teague County on Monday and spread toward Ashcombe County."),
+        ("Valley Courier", "The fire, which spread from Ashcombe County, burned 400 acres in Teague County."),
+    )
+    assert not [c for c in both if c.about == "where it happened"]  # each names both counties
+    from storyweave.analysis.alignment import StoryMatrix
+    from storyweave.analysis.places import placed_differently
+
+    made = [
+        Article.create(text, outlet, title="report", published=PUBLISHED)
+        for outlet, text in (
+            ("Harbour Ledger", "The fire started in Teague County and spread toward Ashcombe County."),
+            ("Valley Courier", "The fire started in Ashcombe County, officials said."),
+            ("Coast Wire", "The fire started on Mill Street in Teague County."),
+        )
+    ]
+    matrix = StoryMatrix.build(list(annotate(made, models)))
+    assert not list(placed_differently(matrix, [(0, 1)]))  # the first names both counties
+    assert [m.theirs[2] for m in placed_differently(matrix, [(1, 2)])] == ["Teague County"]
+    assert not list(placed_differently(matrix, [(0, 2)]))  # the same county; a street is another kind

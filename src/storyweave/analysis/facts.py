@@ -138,6 +138,7 @@ WRITTEN = {
     "date": ("day", "date", "day"),
     "speaker": ("speaker of a quotation", "name", "speaker"),
     "agent": ("who it is credited to", "name", "person"),
+    "place": ("where it happened", "name", "place"),
 }
 
 

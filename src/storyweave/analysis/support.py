@@ -32,6 +32,7 @@ from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.independence import Attribution
 from storyweave.analysis.misattributed import Misattributed, acts_credited_differently, all_misattributed
+from storyweave.analysis.places import placed_differently
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
 from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
 
@@ -231,6 +232,8 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
     linked = [(flat, row) for (flat, _), d in support.decisions.items() if d.label in {FULL, PARTIAL} for row in d.rows]
     for found in acts_credited_differently(matrix, linked):  # one act credited to two people
         _contradict(support, found, "agent")
+    for found in placed_differently(matrix, linked):  # one thing set in two places of a kind
+        _contradict(support, found, "place")
     return support
 
 
