@@ -406,3 +406,16 @@ def test_one_find_set_in_two_counties_is_a_conflict_and_two_places_named_togethe
     assert not list(placed_differently(matrix, [(0, 1)]))  # the first names both counties
     assert [m.theirs[2] for m in placed_differently(matrix, [(1, 2)])] == ["Teague County"]
     assert not list(placed_differently(matrix, [(0, 2)]))  # the same county; a street is another kind
+
+
+def test_seven_of_the_nine_members_backing_a_move_is_a_tally() -> None:
+    from storyweave.analysis.conflicts import differing
+
+    [backed] = [q for q in quantities("Seven of the nine members of the committee backed the cut.") if q.noun == "vote"]
+    assert (backed.mention.text, backed.mention.value, backed.unit) == ("Seven of the nine", 7.0, "of 9")
+    [tally] = [q for q in quantities("The committee voted 6-3 to cut the rate.") if q.noun == "vote"]
+    assert differing(backed, [tally]) is tally
+    [same] = [q for q in quantities("The committee voted 7-2 to cut the rate.") if q.noun == "vote"]
+    assert differing(backed, [same]) is None
+    assert not [q for q in quantities("Two of the nine members backed the cut.") if q.noun == "vote"]  # no majority
+    assert not [q for q in quantities("Seven of the nine members live in the city.") if q.noun == "vote"]

@@ -18,7 +18,7 @@ from datetime import date
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
 from storyweave.analysis.entities import NAME_LABELS
-from storyweave.analysis.numbers import NumberMention, parse_numbers
+from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention, parse_numbers
 
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}
 MEASURES = set(
@@ -457,7 +457,39 @@ def _tallies(text: str, offset: int) -> list[Quantity]:
         value, where = float(votes_for), (offset + match.start(), offset + match.end())
         mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "count", unit)
         found.append(Quantity(mention, "count", unit, "vote", ""))
+    for match in _MEMBERS_FOR.finditer(text):  # "Seven of the nine members ... backed lowering the rate"
+        votes_for, cast = _word_value(match["for"]), _word_value(match["all"])
+        if votes_for is None or cast is None or not cast / 2 < votes_for <= cast:
+            continue
+        unit, where = f"of {cast}", (offset + match.start("for"), offset + match.end("all"))
+        mention = NumberMention(
+            *where,
+            match[0][: match.end("all") - match.start()],
+            float(votes_for),
+            votes_for - 0.5,
+            votes_for + 0.5,
+            False,
+            "count",
+            unit,
+        )
+        found.append(Quantity(mention, "count", unit, "vote", ""))
     return found
+
+
+_MEMBERS_FOR = re.compile(
+    r"\b(?P<for>\w+)\s+of\s+(?:the|its|their)\s+(?P<all>\w+)\s+(?:\w+\s+){0,2}?(?:members|judges|justices|"
+    r"commissioners|councillors|councilors|regents|trustees|directors)\b[^.;]{0,80}?\b(?:backed|supported|"
+    r"voted\s+(?:for|in\s+favou?r)|favou?red|approved)\b",
+    re.I,
+)
+
+
+def _word_value(word: str) -> int | None:
+    """A whole number written in digits or words ("9", "nine")."""
+    if word.isdigit():
+        return int(word)
+    value = WORD_NUMBERS.get(word.lower())
+    return int(value) if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)
