@@ -727,3 +727,14 @@ def test_a_body_the_parse_cut_short_keeps_its_whole_name(models) -> None:  # typ
     )
     assert "Department of Health" in (found["What we are seeing"] or "")
     assert found["The virus finds the"] == found["What we are seeing"]
+
+
+def test_a_person_opening_a_sentence_the_parser_found_no_subject_in_is_its_subject(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Gareth Toliver, the incumbent, lost the recount by 41 votes. The State Board of Canvassers is expected to "
+        "meet Wednesday to certify the result. Toliver did not concede on Tuesday. In a brief statement, he said he "
+        "would "
+        '"review the results with counsel" before deciding.',
+    )
+    assert found["review the results with"] == "Gareth Toliver"

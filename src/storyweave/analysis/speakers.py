@@ -103,8 +103,8 @@ class SpeakerResolver:
         subjects: Mapping[int, list[Subject]] | None = None,
     ) -> None:
         self.index = index
-        self.subjects = subjects or {}
         self.annotated = annotated
+        self.subjects = {n: found or _opening_person(annotated, n, index) for n, found in (subjects or {}).items()}
         quoted = sorted((q.start, q.end) for q in quotes)
         self.people = [
             e
@@ -445,6 +445,20 @@ def _trailing_name(words: list[str]) -> list[str]:
             break
         run.insert(0, word)
     return run
+
+
+_OPENING_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=\s+[a-z])")
+
+
+def _opening_person(annotated: AnnotatedArticle, n: int, index: EntityIndex) -> list[Subject]:
+    """For a sentence the parser found no subject in, a person of the story named at its start: the tagger read
+    "Toliver did not concede" with "Toliver" as an adverb."""
+    sentence = annotated.sentences[n]
+    found = _OPENING_NAME.match(sentence.text)
+    if found is None or not index.resolve_person(found.group()):
+        return []
+    start, end = sentence.start, sentence.start + found.end()
+    return [Subject(found.group(), start, end, "", "", end + 1, False, True, False, True)]
 
 
 def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
