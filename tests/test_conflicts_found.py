@@ -355,15 +355,17 @@ def test_a_day_and_another_month_for_one_closure_are_a_conflict(models) -> None:
     assert {f.text for f in conflict.facts} == {"June", "September"}
 
 
-def test_jobs_cut_and_people_laid_off_count_the_same_people() -> None:
+def test_people_and_employees_laid_off_count_the_same_people_and_jobs_another_thing() -> None:
     from storyweave.analysis.conflicts import differing
 
-    [jobs] = [q for q in quantities("Veltrix will eliminate about 1,150 jobs this year.") if q.kind == "count"]
     [people] = quantities("Veltrix is laying off 1,250 people.")
     [employees] = quantities("Veltrix will lay off roughly 1,150 employees.")
-    assert (jobs.noun, jobs.event) == (people.noun, people.event) == ("people", "laid off")
-    assert differing(jobs, [people]) is people
-    assert differing(jobs, [employees]) is None
+    [workers] = quantities("Veltrix will lay off about 1,160 workers.")
+    assert (employees.noun, employees.event) == (people.noun, people.event) == ("people", "laid off")
+    assert differing(employees, [people]) is people
+    assert differing(employees, [workers]) is None
+    [jobs] = [q for q in quantities("Veltrix will eliminate about 1,150 jobs this year.") if q.kind == "count"]
+    assert jobs.noun == "job" and differing(jobs, [people]) is None  # jobs cut are not people laid off
     [staff] = quantities("Veltrix has 9,400 employees.")
     assert (staff.noun, staff.event) == ("employee", "")  # a workforce, not a lay-off
 
@@ -419,3 +421,47 @@ def test_seven_of_the_nine_members_backing_a_move_is_a_tally() -> None:
     assert differing(backed, [same]) is None
     assert not [q for q in quantities("Two of the nine members backed the cut.") if q.noun == "vote"]  # no majority
     assert not [q for q in quantities("Seven of the nine members live in the city.") if q.noun == "vote"]
+
+
+def test_review_cases_of_hedges_rounding_changes_and_months() -> None:
+    from storyweave.analysis.atoms import written_days
+    from storyweave.analysis.conflicts import differing
+
+    def count(text: str):  # type: ignore[no-untyped-def]
+        return next(q for q in quantities(text) if q.kind == "count")
+
+    assert differing(count("About 1,150 homes were destroyed."), [count("The storm destroyed 1,200 homes.")]) is None
+    assert differing(count("About 125 people were injured."), [count("The blast injured 130 people.")]) is None
+    assert differing(count("Officials counted 1,150 homes destroyed."), [count("It destroyed 1,200 homes.")])
+    scopes = {q.mention.text: q.scope for q in quantities("Tuition rose 4%, and it now enrols students from 30 lands.")}
+    assert scopes["30"] != "earlier"  # a count after a share's change is not what the share changed from
+    assert {"march", "april"} <= written_days("It will close at the end of March.")
+
+
+@pytest.mark.models
+def test_review_cases_of_changes_from_two_years_and_a_day_it_was_said(models) -> None:  # type: ignore[no-untyped-def]
+    years = _conflicts(
+        models,
+        ("Harbour Ledger", "Net income rose to $48.7 million from $31.2 million in 2024, the company said."),
+        ("Valley Courier", "Net income rose to $36.5 million from $22.5 million in 2023, the company said."),
+    )
+    assert not years  # two changes from two years: two years' results
+    said = _conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "Veltrix will close its office in Halden Park, which employs 260 people, the company announced, on "
+            "March 4.",
+        ),
+        (
+            "Valley Courier",
+            "Veltrix will close its office in Halden Park, which employs 260 people, by the end of June.",
+        ),
+    )
+    assert not said  # the day it was announced, not the day the office closes
+    edge = _conflicts(
+        models,
+        ("Harbour Ledger", "The new fare schedule takes effect on April 1, the transit agency said."),
+        ("Valley Courier", "The new fare schedule takes effect at the end of March, the transit agency said."),
+    )
+    assert not edge

@@ -738,3 +738,24 @@ def test_a_person_opening_a_sentence_the_parser_found_no_subject_in_is_its_subje
         '"review the results with counsel" before deciding.',
     )
     assert found["review the results with"] == "Gareth Toliver"
+
+
+def test_review_cases_of_bodies_with_roles_in_their_names_and_joint_statements(models) -> None:  # type: ignore[no-untyped-def]
+    from storyweave.analysis.speaker_names import _after_role
+
+    assert _after_role("Sierra Club Executive Committee") == "Sierra Club Executive Committee"
+    assert _after_role("Secretary of State Maria Lindqvist") == "Secretary of State Maria Lindqvist"
+    assert _after_role("Harlow Chief Medical Examiner Office") == "Harlow Chief Medical Examiner Office"
+    assert _after_role("Calder County Executive Tomas Brevik") == "Tomas Brevik"
+    found = speakers(
+        models,
+        "Talks resumed on Monday and the Harlow Teachers Union and the Harlow School District said in a joint "
+        'statement that classes would resume. "We owe every family a full account," the statement said.',
+    )
+    assert found["We owe every family"] == "Harlow Teachers Union and the Harlow School District"
+    garcia = speakers(
+        models,
+        "Mayor Juan Garcia presented the budget on Monday. Council member Maria Garcia-Lopez said she would vote "
+        'against it. "This budget balances itself on the backs of renters," Garcia said.',
+    )
+    assert garcia["This budget balances itself"] == "Juan Garcia"  # the exact surname before a first part

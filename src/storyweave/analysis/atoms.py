@@ -18,7 +18,7 @@ from datetime import date
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
 from storyweave.analysis.entities import NAME_LABELS
-from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention, parse_numbers
+from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention, parse_numbers, rounding_unit
 
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}
 MEASURES = set(
@@ -35,7 +35,9 @@ EVENTS = {
     "held": "held", "hostage": "held", "captive": "held", "trapped": "trapped", "stranded": "stranded",
 }  # fmt: skip
 LAID_OFF = "laid off"
-WORKFORCE = frozenset("job people employee worker staff position role staffer".split())  # what a lay-off counts
+# who a lay-off counts: people by any name; jobs are another count ("eliminate 1,150 jobs" / "lay off 900 workers,
+# the rest from unfilled positions")
+WORKFORCE = frozenset("people employee worker staff staffer".split())
 _LAID_OFF = re.compile(r"\b(?:eliminat\w*|lay(?:ing|s)?\s+off|laid\s+off|cut(?:s|ting)?|shed\w*|slash\w*)\s+$", re.I)
 _HOLDS_SOMETHING = frozenset({"a", "an", "the", "their", "its", "his", "her", "talks", "meetings"})  # "held a vigil"
 SAME_NOUN = {"person": "people"}  # counted nouns that count the same thing: "one person", "ten people"
@@ -63,6 +65,7 @@ _MONTH_DAY = re.compile(
     rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b"
 )
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_ORDER = _MONTH_NAMES.split("|")
 _MONTH = re.compile(
     rf"\b(?:in|since|until|by|through|early|late|last|mid-?|as of|(?:end|start|beginning|middle)\s+of)\s+"
     rf"({_MONTH_NAMES})\b"
@@ -157,8 +160,8 @@ def counted(text: str, mention: NumberMention, offset: int) -> tuple[str, str]:
         if not event:  # else the verb the number follows in its clause: "killing 10 persons", "killed at least 16"
             before = [stem(w) for w in _WORD.findall(clause)[-2:]]
             event = next((EVENTS[w] for w in reversed(before) if w in EVENTS), "")
-        if noun in WORKFORCE and _LAID_OFF.search(clause):  # "eliminate about 1,150 jobs" / "laying off 1,250
-            return "people", LAID_OFF  # people" / "lay off roughly 1,150 employees": the people who lose their jobs
+        if noun in WORKFORCE and _LAID_OFF.search(clause):  # "laying off 1,250 people" / "lay off roughly 1,150
+            return "people", LAID_OFF  # employees": the people who lose their jobs
         return noun, event
     part_of = _PART_OF.match(text[mention.end - offset :])
     if part_of and part_of["noun"].lower() not in STOP_WORDS:  # "16 of the state's 71 counties": counties, a part
@@ -223,8 +226,17 @@ class Quantity:
         if a.low is None or b.low is None or a.high is None or b.high is None:
             return a.value == b.value
         if a.value is not None and b.value is not None:  # each stands for what rounds to it: 814 and 815 never meet
-            return a.low < b.high and b.low < a.high
+            return (a.low < b.high and b.low < a.high) or _rounds_to(a, b) or _rounds_to(b, a)
         return a.low <= b.high and b.low <= a.high
+
+
+def _rounds_to(hedged: NumberMention, plain: NumberMention) -> bool:
+    """A hedged figure and a round one written plainly: the round one may be the hedged one rounded ("about 1,150"
+    and "1,200"; not "about 212,000" and "221,000")."""
+    if not hedged.approximate or plain.approximate or plain.value is None or hedged.low is None:
+        return False
+    half = rounding_unit(plain.value) / 2
+    return half >= 1 and hedged.low < plain.value + half and plain.value - half < (hedged.high or 0.0)
 
 
 _FORECAST = re.compile(
@@ -259,6 +271,23 @@ _CHANGED = re.compile(
 )  # "fell to 3.1% from 3.5%": the figure a change started from
 
 
+_OF_A_KIND = {  # a figure of the kind of the one a change started from, written after the change
+    "money": re.compile(r"[$€£]\s?\d|\d\s*(?:dollars|pounds|euros)\b"),
+    "percent": re.compile(r"\d\s*(?:%|percent\b|per cent\b)"),
+}
+_PLAIN_FIGURE = re.compile(r"(?<![$€£\d.,])\d[\d,.]*(?!\s*(?:%|percent\b|per cent\b)|[\d,.])")
+
+
+def _changed_from(reach: str, mention: NumberMention) -> bool:
+    """A change is told in ``reach`` (the clauses before a "from" figure) with a figure of the same kind after it:
+    "rose to $48.7 million, or 41 cents a share, from" (not "rose 4%, and it now enrols students from" 30)."""
+    changed = _CHANGED.search(reach)
+    if changed is None:
+        return False
+    after = reach[changed.end() :]
+    return bool(_OF_A_KIND.get(mention.kind, _PLAIN_FIGURE).search(after))
+
+
 def _scope(text: str, mention: NumberMention, offset: int) -> str:
     """What kind of figure a number is, from the words around it: expected, qualified, or a current count."""
     start, end = mention.start - offset, mention.end - offset
@@ -272,8 +301,9 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
     if (
         _EARLIER.search(before + " " + after)
         or (opening and _EARLIER.search(opening[0]))
-        or (_FROM.search(before) and _CHANGED.search(" ".join(clauses[-3:])))  # "rose to $48.7 million, or 41
-        # cents a share, from $31.2 million": the change may stand two clauses back
+        or (
+            _FROM.search(before) and (_CHANGED.search(clauses[-1]) or _changed_from(" ".join(clauses[-3:]), mention))
+        )  # "was up from nine"; "rose to $48.7 million, or 41 cents a share, from $31.2 million" two clauses back
     ):
         return "earlier"
     if _QUALIFIED.search(after):
@@ -532,7 +562,12 @@ def written_days(text: str) -> frozenset[str]:
     """Weekdays, months and days of a month as written ("tuesday", "april", "mar 15"), for comparing articles
     without a publication date to resolve them; days that are not the event's (``other_day``) are left out."""
     days = {m.group().lower() for m in _WEEKDAY.finditer(text) if not other_day(text, m.start())}
-    days |= {(m[1] or m[2]).lower() for m in _MONTH.finditer(text) if not other_day(text, m.start())}
+    for m in _MONTH.finditer(text):
+        if not other_day(text, m.start()):
+            days.add(month := (m[1] or m[2]).lower())
+            edge = m.group().split()[0].lower()
+            if edge in {"end", "start", "beginning"}:  # "the end of March" may be April 1 as written elsewhere
+                days.add(_MONTH_ORDER[(_MONTH_ORDER.index(month) + (1 if edge == "end" else -1)) % 12])
     days |= {key for key, start, _ in month_days(text) if not other_day(text, start)}
     return frozenset(days)
 

@@ -55,6 +55,7 @@ def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
     return {_rough_stem(w) for w in words if not w[0].isupper() and _content_word(w)}
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|added|stated)\s*[,;:]\s*$", re.I)
 _PART_OF_A_MONTH = re.compile(r"(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+$", re.I)
 
 
@@ -71,8 +72,10 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if after and not _content(text, spans):
         following = _CLAUSE.search(text, after.end())
         spans.append((after.end(), following.start() if following else len(text)))
-    if first and not _content(text, spans):  # "Veltrix will close its office in Halden Park, ..., by June 30.": the
-        opening = _CLAUSE.search(text)  # sentence's opening clause tells what happens by then
+    if first and not _content(text, spans) and not _SAID_BEFORE.search(text, 0, first):
+        # "Veltrix will close its office in Halden Park, ..., by June 30.": the sentence's opening clause tells what
+        # happens by then (not "..., the company announced, on March 4": when it was said)
+        opening = _CLAUSE.search(text)
         spans.append((0, opening.start() if opening else first))
     return spans
 
@@ -173,15 +176,16 @@ def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
     return bool(months and their_months and not months & their_months)
 
 
-def _periods(atoms: list[Atoms]) -> set[tuple[str, float | None]]:
-    """The periods and years a sentence's quantities are stated for ("over three years", "in 2014")."""
+def _periods(atoms: list[Atoms], of_earlier: bool = False) -> set[tuple[str, float | None]]:
+    """The periods and years a sentence's quantities are stated for ("over three years", "in 2014"); not those
+    after a figure a change started from ("from $31.2 million in the fourth quarter of 2024"), which are the
+    earlier figure's, unless ``of_earlier``: then those alone."""
     found = set()
     for a in atoms:
         earlier = min((q.mention.start for q in a.quantities if q.scope == "earlier"), default=None)
         for q in a.quantities:
-            if _span(q) and (earlier is None or q.mention.start < earlier):
-                found.add((q.unit, q.mention.value))  # not "from $31.2 million in the fourth quarter of 2024":
-                # the period of the figure a change started from
+            if _span(q) and of_earlier == (earlier is not None and q.mention.start > earlier):
+                found.add((q.unit, q.mention.value))
     return found
 
 
@@ -265,7 +269,11 @@ def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
     theirs = [all_atoms[r] for r in rows]
-    over_other_periods = bool(_periods([atoms]) ^ _periods(theirs))
+    earlier, their_earlier = _periods([atoms], of_earlier=True), _periods(theirs, of_earlier=True)
+    # figures for other periods, or changes from other periods ("from $31.2 million in 2024" / "in 2023")
+    over_other_periods = bool(_periods([atoms]) ^ _periods(theirs)) or bool(
+        earlier and their_earlier and earlier != their_earlier
+    )
     if _at_other_times(atoms, theirs):
         return None  # "through July" and "as of November": counts at two times
     for quantity in atoms.quantities:

@@ -120,7 +120,7 @@ def _value(match: re.Match[str]) -> tuple[float, float] | None:
     return value * scale, step * scale if scale > 1 else step
 
 
-def _rounding(value: float) -> float:
+def rounding_unit(value: float) -> float:
     """The rounding a round number implies: 100 for 200, 10000 for 250000."""
     if not value.is_integer():
         return 0.0  # "1.5": its own written digits say how it is rounded
@@ -202,11 +202,11 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             value = None  # type: ignore[assignment]
         elif hedge:
             low_factor, high_factor = HEDGES[hedge]
-            if HEDGES[hedge] == ROUNDED and value / max(step, _rounding(value)) >= 100:
+            if HEDGES[hedge] == ROUNDED and value / max(step, rounding_unit(value)) >= 100:
                 low_factor, high_factor = ROUNDED_PRECISE
             low, high = value * low_factor, value * high_factor
             if HEDGES[hedge] == ROUNDED:  # "some 200" is rounded to the hundred
-                low, high = min(low, value - _rounding(value) / 2), max(high, value + _rounding(value) / 2)
+                low, high = min(low, value - rounding_unit(value) / 2), max(high, value + rounding_unit(value) / 2)
         else:
             low, high = value - step / 2, value + step / 2  # "2.3 million" stands for 2.25..2.35 million
         approximate = bool(hedge) or bool(m["to"]) or (step > 1 and kind != "year")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from storyweave.analysis.entities import ROLE_NOUNS, EntityIndex, core_name, surname_tail
+from storyweave.analysis.speaker_roles import BODIES
 from storyweave.models import AnnotatedArticle, Entity
 
 MIN_MISSPELT = 5  # letters a surname needs before a one-letter difference counts as a misspelling
@@ -76,12 +77,17 @@ class Names:
     def _by_surname(self, core: str, before: int) -> str | None:
         surname = core.split()[-1].lower()
         candidates = []
+        first_parts = []  # "Okafor" for Imani Okafor-Reyes, when no one is named Okafor
         for entity in [e for e in self.people if e.start < before]:
             name = self.index.resolve_person(entity.text) or core_name(entity.text)
             last = name.lower().split()[-1] if name else ""
-            parts = {last, surname_tail(name), last.split("-")[0]}  # "Okafor" for Imani Okafor-Reyes
-            if name and surname in parts and (len(core.split()) == 1 or name.endswith(core)):
+            if not name or not (len(core.split()) == 1 or name.endswith(core)):
+                continue
+            if surname in {last, surname_tail(name)}:
                 candidates.append((entity.sentence, entity.start, name))
+            elif surname == last.split("-")[0]:
+                first_parts.append((entity.sentence, entity.start, name))
+        candidates = candidates or first_parts
         if len(core.split()) == 1:
             candidates += self._written_in_full(core, before)
         if not candidates:
@@ -128,10 +134,16 @@ class Names:
 
 def _after_role(core: str) -> str:
     """The name after a capitalised role: "Brennick Mayor Odile Farrant" -> "Odile Farrant", "Calder County
-    Executive Tomas Brevik" -> "Tomas Brevik" (not "Mark Judge": a name must be left)."""
+    Executive Tomas Brevik" -> "Tomas Brevik" (not "Mark Judge": a name must be left, and a body's name, "IOC
+    Executive Board", stays whole)."""
     words = core.split()
     roles = [n for n, word in enumerate(words[:-1]) if word.lower().strip(".") in ROLE_NOUNS]
-    return " ".join(words[roles[-1] + 1 :]) if roles else core
+    if not roles:
+        return core
+    rest = words[roles[-1] + 1 :]
+    if len(rest) > 3 or any(not w[:1].isupper() or w.lower().strip(".") in BODIES | ROLE_NOUNS for w in rest):
+        return core  # "Sierra Club Executive Committee", "Secretary of State": no person is left
+    return " ".join(rest)
 
 
 def _initials(name: str) -> str:

@@ -237,7 +237,8 @@ class Roles:
         sentence = mentioned[-1]
         joint = _JOINT_ISSUERS.search(sentence.text)
         if joint and noun in joint.group(0).lower():
-            return joint["who"] or joint["who_after"]
+            parts = [p for p in re.split(r"(?:^|\s+)and\s+", joint["who"] or joint["who_after"]) if p.strip()]
+            return " and ".join(parts[-2:]).removeprefix("the ")  # the last two named: not "Talks resumed and X"
         for entity in self.organisations:
             if entity.sentence == sentence.index and (self._opens(entity) or self._apposed(entity)):
                 return self.index.canonical(entity.text) or core_name(entity.text)
