@@ -102,6 +102,20 @@ def test_forgotten_texts_are_no_longer_copied_and_the_rest_still_are(forgotten: 
         seen.remove(100 + key)
 
 
+def test_forgotten_texts_leave_the_index_a_few_at_a_time() -> None:
+    from storyweave.stories.duplicates import TIDY_PER_ADD, NearDuplicates, signature
+
+    seen = NearDuplicates()
+    for key in range(300):
+        seen.add(key, signature(f"Council report number {key} on the harbour wall repairs at Keswyn, filed today"))
+    seen.remove_many(list(range(100)))  # a third of the index: no rebuild, no stall
+    assert all(key in seen._lsh for key in range(100))  # still indexed, no longer copied
+    seen.add(300, signature("A storm closed the ferry terminal at Keswyn for the second day running"))
+    assert sum(key in seen._lsh for key in range(100)) == 100 - TIDY_PER_ADD  # a few taken out with each add
+    seen.add(301, signature("Rail services between Keswyn and Harlow resumed on Thursday morning after repairs"))
+    assert not any(key in seen._lsh for key in range(100))
+
+
 def test_years_agree_when_both_sides_name_the_same_ones() -> None:
     from storyweave.stories.features import year_weights
     from storyweave.stories.grouping import year_agreement
