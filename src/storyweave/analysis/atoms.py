@@ -488,20 +488,12 @@ def _tallies(text: str, offset: int) -> list[Quantity]:
         mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "count", unit)
         found.append(Quantity(mention, "count", unit, "vote", ""))
     for match in _MEMBERS_FOR.finditer(text):  # "Seven of the nine members ... backed lowering the rate"
-        votes_for, cast = _word_value(match["for"]), _word_value(match["all"])
-        if votes_for is None or cast is None or not cast / 2 < votes_for <= cast:
+        backing, members = _word_value(match["for"]), _word_value(match["all"])
+        if backing is None or members is None or not members / 2 < backing <= members:
             continue
-        unit, where = f"of {cast}", (offset + match.start("for"), offset + match.end("all"))
-        mention = NumberMention(
-            *where,
-            match[0][: match.end("all") - match.start()],
-            float(votes_for),
-            votes_for - 0.5,
-            votes_for + 0.5,
-            False,
-            "count",
-            unit,
-        )
+        unit, where = f"of {members}", (offset + match.start("for"), offset + match.end("all"))
+        written, value = match[0][: match.end("all") - match.start()], float(backing)
+        mention = NumberMention(*where, written, value, value - 0.5, value + 0.5, False, "count", unit)
         found.append(Quantity(mention, "count", unit, "vote", ""))
     return found
 
