@@ -435,7 +435,7 @@ def test_review_cases_of_hedges_rounding_changes_and_months() -> None:
     assert differing(count("Officials counted 1,150 homes destroyed."), [count("It destroyed 1,200 homes.")])
     scopes = {q.mention.text: q.scope for q in quantities("Tuition rose 4%, and it now enrols students from 30 lands.")}
     assert scopes["30"] != "earlier"  # a count after a share's change is not what the share changed from
-    assert {"march", "april"} <= written_days("It will close at the end of March.")
+    assert written_days("It will close at the end of March.") == {"march", "~april"}  # April only maybe
 
 
 @pytest.mark.models

@@ -66,6 +66,7 @@ _MONTH_DAY = re.compile(
 )
 _MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_ORDER = _MONTH_NAMES.split("|")
+MAYBE = "~"  # before a month a sentence's words may mean without naming it ("the end of March": maybe April 1)
 _MONTH = re.compile(
     rf"\b(?:in|since|until|by|through|early|late|last|mid-?|as of|(?:end|start|beginning|middle)\s+of)\s+"
     rf"({_MONTH_NAMES})\b"
@@ -552,14 +553,16 @@ def month_days(text: str) -> list[tuple[str, int, int]]:
 
 def written_days(text: str) -> frozenset[str]:
     """Weekdays, months and days of a month as written ("tuesday", "april", "mar 15"), for comparing articles
-    without a publication date to resolve them; days that are not the event's (``other_day``) are left out."""
+    without a publication date to resolve them; days that are not the event's (``other_day``) are left out, and
+    the month next to "the end of" one is marked ``MAYBE`` ("~april")."""
     days = {m.group().lower() for m in _WEEKDAY.finditer(text) if not other_day(text, m.start())}
     for m in _MONTH.finditer(text):
         if not other_day(text, m.start()):
             days.add(month := (m[1] or m[2]).lower())
             edge = m.group().split()[0].lower()
-            if edge in {"end", "start", "beginning"}:  # "the end of March" may be April 1 as written elsewhere
-                days.add(_MONTH_ORDER[(_MONTH_ORDER.index(month) + (1 if edge == "end" else -1)) % 12])
+            if edge in {"end", "start", "beginning"}:  # "the end of March" may be April 1 as written elsewhere:
+                # the next month, marked as only maybe ("~april"), so it is never a day the sentence states
+                days.add(MAYBE + _MONTH_ORDER[(_MONTH_ORDER.index(month) + (1 if edge == "end" else -1)) % 12])
     days |= {key for key, start, _ in month_days(text) if not other_day(text, start)}
     return frozenset(days)
 

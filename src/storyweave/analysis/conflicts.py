@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import LASTING, Atoms, Quantity, month_days
+from storyweave.analysis.atoms import LASTING, MAYBE, Atoms, Quantity, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.numbers import NumberMention
 
@@ -316,17 +316,23 @@ def _dates(
                 return None
             return _first_alike(flat, [(m[3], r, d[3]) for m in mine for r, d in given], texts)
     mine_days = {key for key in atoms.days if " " in key}  # days of a month the calendar could not place
-    given_days_of_month = [(r, key) for r in rows for key in all_atoms[r].days if " " in key]
+    given_days_of_month = sorted((r, key) for r in rows for key in all_atoms[r].days if " " in key)
     if mine_days and given_days_of_month:
         if mine_days & {key for _, key in given_days_of_month}:
             return None
         return _first_alike(flat, [(k, r, g) for k in sorted(mine_days) for r, g in given_days_of_month], texts)
     for kind in (WEEKDAY_NAMES, MONTH_NAMES):
         written = atoms.days & kind
-        given_days = [(r, d) for r in rows for d in all_atoms[r].days & kind]
-        if written and given_days and not written & {d for _, d in given_days}:
+        given_days = sorted((r, d) for r in rows for d in all_atoms[r].days & kind)
+        meant = written | _maybe(atoms.days)  # "the end of March" meets "April 1"
+        given_meant = {d for _, d in given_days} | {d for r in rows for d in _maybe(all_atoms[r].days)}
+        if written and given_days and not meant & given_meant:
             return _first_alike(flat, [(w, r, d) for w in sorted(written) for r, d in given_days], texts)
     return None
+
+
+def _maybe(days: frozenset[str]) -> set[str]:
+    return {d.removeprefix(MAYBE) for d in days if d.startswith(MAYBE)}
 
 
 _RUNNING = re.compile(r"\b(?:through|as of)\s+$", re.I)

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.atoms import Atoms, Quantity, stem
+from storyweave.analysis.atoms import MAYBE, Atoms, Quantity, stem
 from storyweave.analysis.conflicts import Disagreement, carried, disagreement, vaguer
 
 FEATURES = (
@@ -198,7 +198,7 @@ class StoryFeatures:
             dates_given = [d for a in theirs for d in a.dates]
             days_given = frozenset().union(*(a.days for a in theirs))
             dates_carried = [any(a <= d[1] and d[0] <= b for d in dates_given) for a, b, *_ in atoms.dates]
-            dates_carried += [d in days_given for d in atoms.days if not atoms.dates]
+            dates_carried += [d in days_given for d in atoms.days if not atoms.dates and not d.startswith(MAYBE)]
         complete = all(quantities_carried) and all(dates_carried)
         # only a quantity or a day the rows do not carry can be one they give differently
         conflict = None if complete else disagreement(flat, rows, self.atoms, self.texts)
