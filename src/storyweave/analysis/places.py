@@ -47,7 +47,7 @@ def placed_differently(matrix: StoryMatrix, linked: Iterable[tuple[int, int]]) -
             if n not in places:
                 places[n] = _places(matrix, n)
         mine, theirs = places[flat], places[row]
-        for kind in mine.keys() & theirs.keys():
+        for kind in sorted(mine.keys() & theirs.keys()):
             here, there = mine[kind][2], theirs[kind][2]
             name_here, name_there = here[: -len(kind)].strip(), there[: -len(kind)].strip()
             if name_here == name_there:
