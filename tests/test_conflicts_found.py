@@ -433,6 +433,7 @@ def test_review_cases_of_hedges_rounding_changes_and_months() -> None:
     assert differing(count("About 1,150 homes were destroyed."), [count("The storm destroyed 1,200 homes.")]) is None
     assert differing(count("About 125 people were injured."), [count("The blast injured 130 people.")]) is None
     assert differing(count("Officials counted 1,150 homes destroyed."), [count("It destroyed 1,200 homes.")])
+    assert differing(count("About 240 homes were destroyed."), [count("The storm destroyed 300 homes.")])  # no rounding
     scopes = {q.mention.text: q.scope for q in quantities("Tuition rose 4%, and it now enrols students from 30 lands.")}
     assert scopes["30"] != "earlier"  # a count after a share's change is not what the share changed from
     assert written_days("It will close at the end of March.") == {"march", "~april"}  # April only maybe

@@ -233,11 +233,11 @@ class Quantity:
 
 def _rounds_to(hedged: NumberMention, plain: NumberMention) -> bool:
     """A hedged figure and a round one written plainly: the round one may be the hedged one rounded ("about 1,150"
-    and "1,200"; not "about 212,000" and "221,000")."""
-    if not hedged.approximate or plain.approximate or plain.value is None or hedged.low is None:
+    and "1,200"; not "about 212,000" and "221,000", nor "about 240" and "300")."""
+    if not hedged.approximate or plain.approximate or plain.value is None or hedged.value is None:
         return False
     half = rounding_unit(plain.value) / 2
-    return half >= 1 and hedged.low < plain.value + half and plain.value - half < (hedged.high or 0.0)
+    return half >= 1 and plain.value - half <= hedged.value < plain.value + half
 
 
 _FORECAST = re.compile(
