@@ -12,8 +12,8 @@ same thing (the support decision links them), and each credits the same kind of 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -29,6 +29,9 @@ _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset("he she they it we i you the a an his her their its".split())
 _ROLES = PERSON_NOUNS | TITLES | {"ceo", "cfo", "coo", "executive", "director", "chairman", "chairwoman", "chair"}
+
+
+T = TypeVar("T")
 
 
 class Misattributed(NamedTuple):
@@ -118,14 +121,20 @@ def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str],
     return (f"{found['act'].lower()} {role}", (start, end, found["name"]), words) if words else None
 
 
-def acts_credited_differently(matrix: StoryMatrix, linked: Iterable[tuple[int, int]]) -> Iterator[Misattributed]:
-    """Of pairs of linked sentences of two outlets (sentence, other outlet's sentence), those that credit the same
-    kind of act, in the same role, to two different people; each sentence is read once."""
-    credits: dict[int, tuple[str, tuple[int, int, str], frozenset[str]] | None] = {}
+def read_once(linked: Iterable[tuple[int, int]], read: Callable[[int], T]) -> Iterator[tuple[int, int, T, T]]:
+    """(sentence, other outlet's sentence, what ``read`` finds in each) for pairs of linked sentences, each
+    sentence read once however many pairs it is in."""
+    found: dict[int, T] = {}
     for flat, row in linked:
         for n in (flat, row):
-            if n not in credits:
-                credits[n] = credited(matrix, n)
-        mine, theirs = credits[flat], credits[row]
+            if n not in found:
+                found[n] = read(n)
+        yield flat, row, found[flat], found[row]
+
+
+def acts_credited_differently(matrix: StoryMatrix, linked: Iterable[tuple[int, int]]) -> Iterator[Misattributed]:
+    """Of pairs of linked sentences of two outlets (sentence, other outlet's sentence), those that credit the same
+    kind of act, in the same role, to two different people."""
+    for flat, row, mine, theirs in read_once(linked, lambda n: credited(matrix, n)):
         if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[2] & theirs[2]:
             yield Misattributed(flat, row, mine[1], theirs[1])

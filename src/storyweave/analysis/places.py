@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.misattributed import Misattributed
+from storyweave.analysis.misattributed import Misattributed, read_once
 
 # what a named place of one kind ends in; a thing set "in" two of one kind is set in two places
 PLACE_KINDS = (
@@ -40,13 +40,8 @@ def _places(matrix: StoryMatrix, flat: int) -> dict[str, tuple[int, int, str]]:
 
 def placed_differently(matrix: StoryMatrix, linked: Iterable[tuple[int, int]]) -> Iterator[Misattributed]:
     """Of pairs of linked sentences of two outlets, those that set the thing both report in two places of one
-    kind, each sentence silent on the other's; each sentence is read once."""
-    places: dict[int, dict[str, tuple[int, int, str]]] = {}
-    for flat, row in linked:
-        for n in (flat, row):
-            if n not in places:
-                places[n] = _places(matrix, n)
-        mine, theirs = places[flat], places[row]
+    kind, each sentence silent on the other's."""
+    for flat, row, mine, theirs in read_once(linked, lambda n: _places(matrix, n)):
         for kind in sorted(mine.keys() & theirs.keys()):
             here, there = mine[kind][2], theirs[kind][2]
             name_here, name_there = here[: -len(kind)].strip(), there[: -len(kind)].strip()

@@ -101,7 +101,6 @@ _NAMED_ISSUER = re.compile(
     r"(?:written\s+|brief\s+|short\s+)?(?:statement|release|letter|post|email)\b"
 )
 # two bodies or people issuing one statement: "The museum board and the Brassford City Council said in a joint
-# statement that ..."
 # statement that ...", "In a joint statement, the school board and the teachers' union, which ..., said"
 _BOTH = r"[^,;:\"“”]{2,100}?\s+and\s+(?:the\s+)?[^,;:\"“”]{2,80}?"
 _JOINT_ISSUERS = re.compile(

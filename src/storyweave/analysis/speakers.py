@@ -458,7 +458,20 @@ def _opening_person(annotated: AnnotatedArticle, n: int, index: EntityIndex) -> 
     if found is None or not index.resolve_person(found.group()):
         return []
     start, end = sentence.start, sentence.start + found.end()
-    return [Subject(found.group(), start, end, "", "", end + 1, False, True, False, True)]
+    return [
+        Subject(
+            text=found.group(),
+            start=start,
+            end=end,
+            verb="",
+            cue="",
+            verb_start=end + 1,
+            speech=False,
+            main=True,
+            pronoun=False,
+            proper=True,
+        )
+    ]
 
 
 def _inside(entity: Entity, spans: list[tuple[int, int]]) -> bool:
