@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
+from storyweave.analysis.clock import ClockTime, clock_times
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
 from storyweave.analysis.entities import NAME_LABELS
 from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention, parse_numbers, rounding_unit
@@ -315,7 +316,27 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
         return "so far"  # "in their five operations so far ... 14 rifles": a running total, not one event's count
     if _STILL.search(before + " " + after):
         return "now"
+    if _TOTALLING.search(before[-25:]):
+        return "total"  # "rewards totalling $300,000": the parts' sum ("a reward of $250,000" is one of them)
+    session = _SESSION.search(before[-30:] + " " + after)
+    if (
+        session and mention.kind == "percent" and _MOVED.search(before[-25:])
+    ):  # a share price: at the close, or on the way ("in morning trading")
+        return "close" if session["close"] else "during trading"
     return ""
+
+
+_TOTALLING = re.compile(r"\b(?:totall?ing|a\s+(?:combined\s+)?total\s+of|combined)\s+$", re.I)
+_MOVED = re.compile(
+    r"\b(?:fell|fall(?:en|ing)?|rose|ris(?:en|ing)|dropped|gained|jumped|slid|climbed|declined|lost|sank|up|down)"
+    r"(?:\s+(?:by|as\s+much\s+as|nearly|almost|about|more\s+than))?\s+$",
+    re.I,
+)
+_SESSION = re.compile(
+    r"\b(?:(?P<close>closed|closing|at\s+the\s+close)|in\s+(?:early|morning|afternoon|midday)\s+trading|intraday|"
+    r"earlier\s+in\s+the\s+(?:session|day)|as\s+much\s+as)\b",
+    re.I,
+)
 
 
 _NAME_COMMA = re.compile(
@@ -348,6 +369,20 @@ def _apposed_age(text: str, mention: NumberMention, offset: int, people_ends: Co
     )
 
 
+_DEFINITE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _owned_age(quantity: Quantity, text: str, offset: int, person: dict[str, int]) -> Quantity:
+    """An age written "the 27-year-old" after the one person a sentence names is that person's ("Lio Maresca's ban
+    was overturned ..., clearing the 27-year-old to return"), not an age given without its person ("an
+    unvaccinated 9-year-old, Dr. Solberg said")."""
+    ((surname, name_end),) = person.items()
+    start = quantity.mention.start - offset
+    if quantity.kind != "age" or quantity.owner or name_end > quantity.mention.start:
+        return quantity
+    return replace(quantity, owner=surname) if _DEFINITE.search(text, 0, start) else quantity
+
+
 def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None = None) -> list[Quantity]:
     """The quantities of a sentence (``offset``: where it starts in its article; ``people_ends``: where the
     people the entity model found end, so that only a person's name makes the number after it an age)."""
@@ -363,6 +398,8 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
             if lasting:  # "a four-year contract", "24 months of credit monitoring": how long a thing lasts, in days
                 kind, unit, noun, mention = "period", LASTING, lasting, _in_days(mention, noun)
                 event = ""  # how long it lasts, whatever the words about it ("offering affected patients two years")
+            elif _OFFSET.match(text, mention.end - offset):
+                unit = unit + OFFSET  # "nine months after he was suspended": how long between two events
         elif kind == "count" and noun in MEASURES:
             kind, unit = "quantity", noun
         if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
@@ -373,6 +410,8 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
     return found + _tallies(text, offset)
 
 
+OFFSET = " between"  # after a period's unit: the time between two events, not a span figures are stated over
+_OFFSET = re.compile(r"\s+(?:\w+\s+)?(?:after|before|ago|later|earlier|since)\b", re.I)
 DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 LASTING = "days lasting"  # the unit of how long a named thing lasts, in days whatever the words' unit
 # a period that says how long a thing lasts: "a four-year contract", "a 12-day strike", "24 months of free credit
@@ -409,8 +448,8 @@ def _period_of(text: str, mention: NumberMention, offset: int, unit: str) -> str
         if word in STOP_WORDS or word in PERIODS:
             break
         words.append(word)
-        if found["adjoined"] and word not in MODIFIERS and word != "long":
-            break  # "a four-year contract includes": the noun it is joined to
+        if found["adjoined"] and (word in LASTS or (word not in MODIFIERS and word != "long" and len(words) > 1)):
+            break  # "a four-year contract includes", "a four-year doping ban": the noun it is joined to
     thing = words[-1] if words else ""
     return LASTS_ALIKE.get(thing, stem(thing)) if thing in LASTS else ""
 
@@ -473,6 +512,19 @@ _VOTE_WORDS = re.compile(
 _NUMBERED = re.compile(r"(?:\b[A-Z][\w.]*|\bNo\.|#)\s*$")
 
 
+AGAINST = "against"  # the unit of the votes against in a tally ("7-2": 2; "unanimously": 0)
+_WORD_TALLY = re.compile(r"\b(?P<for>[a-z]+|\d{1,3})\s+votes?\s+to\s+(?P<against>[a-z]+|\d{1,3})\b", re.I)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+
+
+def _tally(written: str, votes_for: int, against: int, start: int, end: int) -> list[Quantity]:
+    """A tally as two quantities: the votes for out of all cast, and the votes against."""
+    unit, value = f"of {votes_for + against}", float(votes_for)
+    mention = NumberMention(start, end, written, value, value - 0.5, value + 0.5, False, "count", unit)
+    opposed = NumberMention(start, end, written, float(against), against - 0.5, against + 0.5, False, "count", AGAINST)
+    return [Quantity(mention, "count", unit, "vote", ""), Quantity(opposed, "count", AGAINST, "vote", "")]
+
+
 def _tallies(text: str, offset: int) -> list[Quantity]:
     """The tallies of votes in a sentence, as quantities: the votes for, out of all cast ("7-2" and "6-3" are two
     tallies of one nine-member vote that cannot both hold; "7-2" and "5-4" may be two bodies)."""
@@ -484,10 +536,16 @@ def _tallies(text: str, offset: int) -> list[Quantity]:
             continue
         if _NUMBERED.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "approved as Ordinance 26-014", "Resolution 12-3": a name, not a tally
-        unit = f"of {votes_for + against}"
-        value, where = float(votes_for), (offset + match.start(), offset + match.end())
-        mention = NumberMention(*where, match[0], value, value - 0.5, value + 0.5, False, "count", unit)
-        found.append(Quantity(mention, "count", unit, "vote", ""))
+        found += _tally(match[0], votes_for, against, offset + match.start(), offset + match.end())
+    for match in _WORD_TALLY.finditer(text):  # "ruled by two votes to one"
+        backing, opposed = _word_value(match["for"]), _word_value(match["against"])
+        if backing is not None and opposed is not None and backing > opposed:
+            found += _tally(match[0], backing, opposed, offset + match.start(), offset + match.end())
+    for match in _UNANIMOUS.finditer(text):  # "unanimously overturned": none against, however many voted
+        if match[0].lower().endswith("ly") or _VOTE_WORDS.search(text[max(0, match.start() - 40) : match.end() + 40]):
+            where = (offset + match.start(), offset + match.end())
+            mention = NumberMention(*where, match[0], 0.0, -0.5, 0.5, False, "count", AGAINST)
+            found.append(Quantity(mention, "count", AGAINST, "vote", ""))
     for match in _MEMBERS_FOR.finditer(text):  # "Seven of the nine members ... backed lowering the rate"
         backing, members = _word_value(match["for"]), _word_value(match["all"])
         if backing is None or members is None or not members / 2 < backing <= members:
@@ -511,6 +569,8 @@ def _word_value(word: str) -> int | None:
     """A whole number written in digits or words ("9", "nine")."""
     if word.isdigit():
         return int(word)
+    if word.lower() == "one":  # not a count elsewhere ("one of the victims"), but a vote ("two votes to one")
+        return 1
     value = WORD_NUMBERS.get(word.lower())
     return int(value) if value is not None else None
 
@@ -526,6 +586,8 @@ class Atoms:
     names: tuple[frozenset[str], ...]  # each name as its set of lower-cased word stems, titles off
     quoted: str  # the quoted words, lower-cased ("" when none)
     negated: bool
+    times: tuple[ClockTime, ...] = ()  # times of day the sentence dates its events by ("about 6:40 a.m.")
+    day_parts: frozenset[str] = frozenset()  # parts of a day it names with the day ("by Monday morning": morning)
 
 
 def _name_key(text: str) -> frozenset[str]:
@@ -567,6 +629,20 @@ def written_days(text: str) -> frozenset[str]:
     return frozenset(days)
 
 
+_DAY_PART = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|this|last)\s+"
+    r"(morning|afternoon|evening|night)\b|\b(tonight|overnight)\b",
+    re.I,
+)
+
+
+def day_parts(text: str) -> frozenset[str]:
+    """The parts of a day a sentence names with its day ("by Monday morning", "on Monday evening", "tonight")."""
+    return frozenset(
+        (m[1] or ("night" if m[2].lower() == "tonight" else "overnight")).lower() for m in _DAY_PART.finditer(text)
+    )
+
+
 def proper_words(text: str, known: list[frozenset[str]]) -> list[frozenset[str]]:
     """Capitalised words inside the sentence that the entity model did not mark: names it missed."""
     seen = frozenset().union(*known)
@@ -596,9 +672,16 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                 key = _name_key(entity.text)
                 if key and key not in names[entity.sentence]:
                     names[entity.sentence].append(key)
+        people: list[dict[str, int]] = [{} for _ in annotated.sentences]  # surname -> where the name ends
+        for entity in annotated.entities:
+            if entity.label == "PERSON" and 0 <= entity.sentence < len(people) and entity.text.split():
+                surname = entity.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+                people[entity.sentence].setdefault(surname, entity.end)
         for sentence in annotated.sentences:
             text = sentence.text
             numbers = quantities(text, sentence.start, people_ends)
+            if len(people[sentence.index]) == 1:
+                numbers = [_owned_age(q, text, sentence.start, people[sentence.index]) for q in numbers]
             following = (
                 annotated.sentences[sentence.index + 1].text if sentence.index + 1 < len(annotated.sentences) else ""
             )
@@ -616,6 +699,8 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                     names=tuple(names[sentence.index] + proper_words(text, names[sentence.index])),
                     quoted=" ".join(m.lower() for m in QUOTED.findall(text)),
                     negated=bool(NEGATION.search(text)),
+                    times=tuple(clock_times(text, sentence.start)),
+                    day_parts=day_parts(text),
                 )
             )
     return found

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import LASTING, MAYBE, Atoms, Quantity, month_days
+from storyweave.analysis.atoms import AGAINST, LASTING, MAYBE, OFFSET, Atoms, Quantity, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.numbers import NumberMention
 
@@ -29,8 +29,13 @@ CONTEXT_WORDS = 4
 
 
 def _rough_stem(word: str) -> str:
-    """A word cut to a rough stem: "filed", "filing" -> "fil"."""
-    return _SUFFIX.sub("", word.lower())[:6]
+    """A word cut to a rough stem: "filed", "filing" -> "fil"; the verbs of starting one stem ("begin", "began",
+    "commenced" -> "start")."""
+    lower = word.lower()
+    return "start" if lower in _STARTING else _SUFFIX.sub("", lower)[:6]
+
+
+_STARTING = frozenset("begin begins began begun beginning commence commences commenced commencing".split())
 
 
 def _content_word(word: str) -> bool:
@@ -46,6 +51,7 @@ def context_words(text: str, start: int, end: int) -> set[str]:
 
 _CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
 SAME_CLAUSE_WORDS = 2  # content words two dates' clauses share for the dates to be of one event
+WHOLE_CLAUSE = 3  # ... counted as this many when all of one clause's words are in the other's
 # a clause that tells of another time of the same kind of event ("killed 30 people again on Monday")
 _ANOTHER_TIME = re.compile(r"\b(?:again|(?<!one )another|second|third|renewed|repeated)\b(?![-‑])", re.I)
 
@@ -56,7 +62,11 @@ def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
 
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|added|stated)\s*[,;:]\s*$", re.I)
+_SAID = re.compile(r"\b(?:said|says|told|announced|stated|added)\b", re.I)
 _PART_OF_A_MONTH = re.compile(r"(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+$", re.I)
+
+
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -66,9 +76,14 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     part = _PART_OF_A_MONTH.search(text, 0, start)
     start = part.start() if part else start  # "the end of September" is all the date
     first = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    said = [m.end() for m in _SAID.finditer(text, first, start)]
+    first = said[-1] if said else first  # "County officials said the recount would start": not who said it
     after = _CLAUSE.search(text, end)
     last = after.start() if after else len(text)
-    spans = [(first, start), (end, last)]
+    other_event = _OTHER_EVENT.search(
+        text, end, last
+    )  # "on April 17 after announcing the filing": not the filing's day
+    spans = [(first, start), (end, other_event.start() if other_event else last)]
     if after and not _content(text, spans):
         following = _CLAUSE.search(text, after.end())
         spans.append((after.end(), following.start() if following else len(text)))
@@ -88,7 +103,7 @@ def clause_words(text: str, start: int, end: int) -> set[str]:
 
 # acts that undo or end one another, as rough stems: two days of them are two events
 OPPOSITE_ACTS = (
-    ("clos", "reopen"), ("clos", "open"), ("shut", "reopen"), ("start", "end"), ("began", "end"), ("begin", "end"),
+    ("clos", "reopen"), ("clos", "open"), ("shut", "reopen"), ("start", "end"),
     ("arriv", "left"), ("arriv", "depart"), ("suspend", "resum"), ("halt", "resum"), ("stopp", "resum"),
 )  # fmt: skip
 
@@ -109,7 +124,9 @@ def _same_event_words(
         return 0  # "would keep the branch closed on Friday" / "would reopen on Monday": two acts, two days
     shared = len(words_a & words_b)
     if shared >= SAME_CLAUSE_WORDS:
-        return shared
+        # one clause says nothing the other does not ("the recount would start on Wednesday" / "the recount will
+        # begin on Monday at the county warehouse"): as sure as three words shared
+        return max(shared, WHOLE_CLAUSE) if words_a <= words_b or words_b <= words_a else shared
     context_a = context_words(text_a, mine[0] - start_a, mine[1] - start_a)
     context_b = context_words(text_b, theirs[0] - start_b, theirs[1] - start_b)
     return 1 if context_a & context_b else 0
@@ -167,7 +184,10 @@ GENERIC = {"people", "person", "other", "men", "women", "adult", "resident", "me
 
 def _at_other_times(atoms: Atoms, theirs: list[Atoms]) -> bool:
     """The two sentences are dated and their dates do not meet: figures "through July" and "as of November"
-    count at different times."""
+    count at different times, as do "by Monday morning" and "on Monday evening"."""
+    their_parts = frozenset().union(*(t.day_parts for t in theirs))
+    if atoms.day_parts and their_parts and not atoms.day_parts & their_parts:
+        return True
     mine = [(d[0], d[1]) for d in atoms.dates]
     given = [(d[0], d[1]) for t in theirs for d in t.dates]
     if mine and given:
@@ -191,7 +211,9 @@ def _periods(atoms: list[Atoms], of_earlier: bool = False) -> set[tuple[str, flo
 
 def _span(quantity: Quantity) -> bool:
     """A year or a period figures are stated for ("in 2014", "over three years"), not how long a thing lasts."""
-    return quantity.kind == "year" or (quantity.kind == "period" and quantity.unit != LASTING)
+    return quantity.kind == "year" or (
+        quantity.kind == "period" and quantity.unit != LASTING and not quantity.unit.endswith(OFFSET)
+    )
 
 
 LISTED = 3  # a sentence giving this many amounts of one kind lists them (rates by stage, costs by item)
@@ -220,6 +242,8 @@ def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -
     same = [q for q in given if q.key == quantity.key and q.event == quantity.event and q.scope == quantity.scope]
     if not same or any(quantity.meets(q) for q in same):
         return None
+    if quantity.unit == AGAINST:
+        return same[0]  # none against and one against are not of two sizes of one thing: they cannot both hold
     return next((q for q in same if _same_order(quantity, q)), None)
 
 
@@ -294,7 +318,7 @@ def _quantities(
                 # the offer was 14 percent" / "the 14 percent they offered")
             mine, their = quantity.mention, other.mention
             # a vote's tally names little of which vote it is (a night may hold two): a sure citation, as amounts
-            named = quantity.noun and quantity.kind in {"count", "period"} and not quantity.unit.startswith("of ")
+            named = quantity.noun and quantity.kind in {"count", "period"} and quantity.noun != "vote"
             kind = "quantity" if named or (quantity.measure and quantity.measure == other.measure) else "amount"
             found = Disagreement(kind, (mine.start, mine.end, mine.text), row, (their.start, their.end, their.text))
             if quantity.kind == "age" and quantity.owner and quantity.owner == other.owner:
@@ -365,12 +389,25 @@ def _day_words(written: str) -> set[str]:
     return {w for w in written.lower().split() if w in WEEKDAY_NAMES or w in MONTH_NAMES}
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _named_alike(mine: str, theirs: str) -> bool:
+    """The outlets name one day or month, and only the calendar read them apart: "early Wednesday" /
+    "Wednesday", "January 2021" / "in January" (a year written on one side only)."""
+    return (
+        bool(_day_words(mine) & _day_words(theirs))
+        and not any(c.isdigit() for c in _YEAR.sub("", mine) + _YEAR.sub("", theirs))
+        and not (_YEAR.search(mine) and _YEAR.search(theirs))
+    )
+
+
 def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple[int, str]]) -> Disagreement | None:
     """The first two differing days, as written, that stand by the same words (the same event)."""
     start, text = texts[flat]
+    if any(_named_alike(mine, theirs) for mine, _, theirs in pairs):
+        return None
     for mine, row, theirs in pairs:
-        if not any(c.isdigit() for c in mine + theirs) and _day_words(mine) & _day_words(theirs):
-            continue  # "early Wednesday" / "Wednesday": the outlets name one day (the calendar read them apart)
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
         if _not_an_events_day(found.mine, texts[flat]) or _not_an_events_day(found.theirs, texts[row]):
             continue
@@ -391,4 +428,25 @@ def disagreement(
     found = _quantities(flat, atoms, rows, all_atoms, texts) if atoms.quantities else None
     if found is None and (atoms.dates or atoms.days):
         found = _dates(flat, atoms, rows, all_atoms, texts)
+    if found is None and atoms.times:
+        found = _times(flat, atoms, rows, all_atoms, texts)
     return found
+
+
+def _times(
+    flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
+) -> Disagreement | None:
+    """Two times of day that cannot both hold ("about 6:40 a.m." / "shortly before 7:40 a.m."), said of one event
+    (their clauses share its words), when the two sentences do not give any time alike."""
+    given = [(row, t) for row in rows for t in all_atoms[row].times]
+    if not given or any(mine.meets(t) for mine in atoms.times for _, t in given):
+        return None
+    for mine in atoms.times:
+        for row, theirs in given:
+            found = Disagreement(
+                "time", (mine.start, mine.end, mine.written), row, (theirs.start, theirs.end, theirs.written)
+            )
+            shared = _same_event_words(found.mine, found.theirs, (texts[flat], texts[row]))
+            if shared >= SAME_CLAUSE_WORDS:
+                return replace(found, shared=shared)
+    return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from storyweave.analysis.atoms import Quantity
+from storyweave.analysis.atoms import AGAINST, Quantity
 from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
 from storyweave.models import CONTRADICTS, Fact, FactGroup
@@ -43,11 +43,14 @@ def _fact(support: Support, flat: int, quantity: Quantity) -> Fact:
 
 
 def _quantities(support: Support) -> list[tuple[int, Quantity]]:
+    """The facts' figures: those that name what they count or are distinctive; a tally once ("7-2": its votes for
+    of all cast, not its votes against as well)."""
     return [
         (flat, q)
         for flat, atoms in enumerate(support.atoms)
-        for q in atoms.quantities
-        if len(q.noun) >= 3 or q.kind in {"money", "percent"} or (q.mention.value or 0) >= DISTINCTIVE
+        for n, q in enumerate(atoms.quantities)
+        if (len(q.noun) >= 3 or q.kind in {"money", "percent"} or (q.mention.value or 0) >= DISTINCTIVE)
+        and not (q.unit == AGAINST and any(p.mention.start == q.mention.start for p in atoms.quantities[:n]))
     ]
 
 
@@ -136,6 +139,7 @@ def group_facts(support: Support, syndication: list[list[int]]) -> list[FactGrou
 # conflicts that are not numbers: their kind of disagreement -> (what they are about, the facts' kind and unit)
 WRITTEN = {
     "date": ("day", "date", "day"),
+    "time": ("time of day", "date", "time"),
     "speaker": ("speaker of a quotation", "name", "speaker"),
     "agent": ("who it is credited to", "name", "person"),
     "place": ("where it happened", "name", "place"),

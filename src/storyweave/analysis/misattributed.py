@@ -105,20 +105,49 @@ _SAME_ROLE = {
     "proposed": "moved",
     "offered": "moved",
     "put forward": "moved",
+    "released": "announced",
+    "unveiled": "announced",
+    "disclosed": "announced",
 }
+# figures made public by someone: "the revised figures, announced by chief operating officer Daniel Fosse", "Clerk
+# Benedict Amory announced the final unofficial tally"; the thing's noun after at most two words of its own
+_FIGURES = "figures?|numbers?|results?|tally|tallies|count|totals?|estimates?"
+_ANNOUNCED_BY = re.compile(
+    rf"\b(?P<act>{_FIGURES})\b[^.;]{{0,40}}?,?\s+(?:(?:was|were)\s+)?(?P<role>announced|released|unveiled|disclosed)"
+    r"\s+by\s+(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,4}(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\b"
+)
+_ANNOUNCER = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?P<role>announced|released|unveiled|disclosed)\s+(?:the\s+)?"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?P<act>{_FIGURES})\b"
+)
+_SAME_THING = {"number": "figure", "result": "figure", "tally": "figure", "tallie": "figure", "count": "figure",
+               "total": "figure", "estimate": "figure"}  # fmt: skip
 
 
 def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
     """(the act and the role it is credited in, where the person is named, the name's words) when the sentence
     credits one."""
+    return _credit(matrix, flat, _CREDITED.search(matrix.sentences[flat].text))
+
+
+def announced(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
+    """(the figures announced, where the person who made them public is named, the name's words) when the sentence
+    says who did ("the revised figures, announced by chief operating officer Daniel Fosse")."""
+    text = matrix.sentences[flat].text
+    return _credit(matrix, flat, _ANNOUNCED_BY.search(text) or _ANNOUNCER.search(text))
+
+
+def _credit(
+    matrix: StoryMatrix, flat: int, found: re.Match[str] | None
+) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
     sentence = matrix.sentences[flat]
-    found = _CREDITED.search(sentence.text)
     if found is None:
         return None
     start, end = sentence.start + found.start("name"), sentence.start + found.end("name")
     words = frozenset(_POSSESSIVE.sub("", w).lower() for w in found["name"].split()) - TITLES
     role = _SAME_ROLE.get(found["role"] or "moved", found["role"] or "moved")
-    return (f"{found['act'].lower()} {role}", (start, end, found["name"]), words) if words else None
+    act = found["act"].lower().rstrip("s")
+    return (f"{_SAME_THING.get(act, act)} {role}", (start, end, found["name"]), words) if words else None
 
 
 def read_once(linked: Iterable[tuple[int, int]], read: Callable[[int], T]) -> Iterator[tuple[int, int, T, T]]:
@@ -130,6 +159,17 @@ def read_once(linked: Iterable[tuple[int, int]], read: Callable[[int], T]) -> It
             if n not in found:
                 found[n] = read(n)
         yield flat, row, found[flat], found[row]
+
+
+def figures_announced_differently(matrix: StoryMatrix) -> Iterator[Misattributed]:
+    """Sentences of two outlets that credit making a story's figures public to two different people ("Chief
+    executive Marguerite Oyelaran announced the revised figure" / "The revised figures, announced by chief operating
+    officer Daniel Fosse"): whichever sentences they stand in, a story's figures are announced once."""
+    credits = [(flat, found) for flat in range(len(matrix.sentences)) if (found := announced(matrix, flat))]
+    for flat, mine in credits:
+        for row, theirs in credits:
+            if matrix.owner[row] != matrix.owner[flat] and mine[0] == theirs[0] and not mine[2] & theirs[2]:
+                yield Misattributed(flat, row, mine[1], theirs[1])
 
 
 def acts_credited_differently(matrix: StoryMatrix, linked: Iterable[tuple[int, int]]) -> Iterator[Misattributed]:

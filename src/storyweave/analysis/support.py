@@ -30,8 +30,14 @@ from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+from storyweave.analysis.elsewhere import given_otherwise
 from storyweave.analysis.independence import Attribution
-from storyweave.analysis.misattributed import Misattributed, acts_credited_differently, all_misattributed
+from storyweave.analysis.misattributed import (
+    Misattributed,
+    acts_credited_differently,
+    all_misattributed,
+    figures_announced_differently,
+)
 from storyweave.analysis.places import placed_differently
 from storyweave.analysis.support_features import FEATURES, Candidate, StoryFeatures
 from storyweave.models import CONTRADICTS, FULL, PARTIAL, Evidence
@@ -220,6 +226,11 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                 support.decisions[(flat, article)] = Decision(NONE, (), 0.0, 0.0, False)
                 continue
             decision = _decision(candidates(matrix, flat, article, features), model)
+            if decision.label != CONTRADICTS and decision.support >= model.conflict_threshold:
+                # the rest is reported, and a tally or a day is given otherwise in another of the outlet's sentences
+                otherwise = given_otherwise(matrix, atoms, flat, article)
+                if otherwise is not None:
+                    decision = replace(decision, label=CONTRADICTS, rows=(otherwise.row,), conflict=otherwise)
             if decision.rows:
                 text = " ".join(matrix.sentences[r].text for r in decision.rows)
                 via = attribution.via(text, exclude=article)
@@ -231,6 +242,8 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
         _contradict(support, found, "speaker")
     linked = [(flat, row) for (flat, _), d in support.decisions.items() if d.label in {FULL, PARTIAL} for row in d.rows]
     for found in acts_credited_differently(matrix, linked):  # one act credited to two people
+        _contradict(support, found, "agent")
+    for found in figures_announced_differently(matrix):  # the figures made public by two people
         _contradict(support, found, "agent")
     for found in placed_differently(matrix, linked):  # one thing set in two places of a kind
         _contradict(support, found, "place")
@@ -320,7 +333,7 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
             return False
         if conflict.kind == "quantity":
             return bool(p_support[n] >= model.conflict_threshold)
-        same_event = conflict.kind == "date" and conflict.shared >= SAME_EVENT
+        same_event = (conflict.kind == "date" and conflict.shared >= SAME_EVENT) or conflict.kind == "time"
         return bool(p_support[n] >= SURE and (p_full[n] >= SAME_STATEMENT or same_event))
 
     conflicting = [n for n in range(len(found)) if conflicts(n)]

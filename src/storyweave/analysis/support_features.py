@@ -199,10 +199,16 @@ class StoryFeatures:
             days_given = frozenset().union(*(a.days for a in theirs))
             dates_carried = [any(a <= d[1] and d[0] <= b for d in dates_given) for a, b, *_ in atoms.dates]
             dates_carried += [d in days_given for d in atoms.days if not atoms.dates and not d.startswith(MAYBE)]
-        complete = all(quantities_carried) and all(dates_carried)
+        their_times = [t for a in theirs for t in a.times]
+        clash = bool(atoms.times and their_times) and not any(t.meets(g) for t in atoms.times for g in their_times)
+        complete = all(quantities_carried) and all(dates_carried) and not clash  # a time of day given otherwise
         # only a quantity or a day the rows do not carry can be one they give differently
         conflict = None if complete else disagreement(flat, rows, self.atoms, self.texts)
-        if conflict is not None and conflict.kind != "date" and self._given_alike(flat, article, conflict.mine[0]):
+        if (
+            conflict is not None
+            and conflict.kind not in {"date", "time"}
+            and self._given_alike(flat, article, conflict.mine[0])
+        ):
             conflict = None  # the article gives the same figure elsewhere: the other one is of something else
         if conflict is not None:  # the features describe the support apart from what is given differently
             quantities_carried = [

@@ -1,0 +1,71 @@
+"""A value an outlet gives otherwise in another of its sentences than the ones that report the rest.
+
+"Riders will pay $2.75 from June 1, after the council voted 7-2" is supported by one outlet's "The council voted
+late Tuesday to raise the base fare to $2.75", while its next sentences say "The council passed the measure 6-3"
+and "The base fare will go to $2.75 on July 1". The candidates the support decision weighs are the sentences most
+like the whole sentence, so a value the outlet states apart is never set against it. Two kinds of value name
+their event well enough to be compared across any two sentences of the two outlets:
+
+- a vote's tally ("7-2" / "6-3", "unanimously" / "by two votes to one"): a story's vote is one;
+- a day of a month ("June 30" / "May 31"), whose two clauses share at least two content words ("the contract
+  expired").
+
+Each only when the two outlets give the values exclusively: neither states the other's anywhere (a story of two
+votes or two deadlines gives both in one outlet at least).
+"""
+
+from __future__ import annotations
+
+from storyweave.analysis.alignment import StoryMatrix
+from storyweave.analysis.atoms import AGAINST, Atoms, Quantity, written_days
+from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement
+
+
+def given_otherwise(matrix: StoryMatrix, atoms: list[Atoms], flat: int, article: int) -> Disagreement | None:
+    """A tally or a day of a month that sentence ``flat`` gives and ``article`` gives otherwise, if any."""
+    if not (atoms[flat].quantities or atoms[flat].days):
+        return None
+    texts = [(s.start, s.text) for s in matrix.sentences]
+    mine_rows, their_rows = _rows(matrix, int(matrix.owner[flat])), _rows(matrix, article)
+    for row in their_rows:
+        found = disagreement(flat, (row,), atoms, texts)
+        if found is None:
+            continue
+        if found.kind == "date":
+            mine, theirs = _days_of_month(found.mine[2]), _days_of_month(found.theirs[2])
+            given_mine = frozenset().union(*(atoms[r].days for r in their_rows))
+            given_theirs = frozenset().union(*(atoms[r].days for r in mine_rows))
+            if (
+                mine
+                and theirs
+                and found.shared >= SAME_CLAUSE_WORDS
+                and not (mine & given_mine or theirs & given_theirs)
+            ):
+                return found
+            continue
+        tally, other = _at(atoms[flat], found.mine[0]), _at(atoms[row], found.theirs[0])
+        if tally is None or other is None or not _a_tally(tally):
+            continue
+        if not carried(tally, _quantities(atoms, their_rows)) and not carried(other, _quantities(atoms, mine_rows)):
+            return found
+    return None
+
+
+def _rows(matrix: StoryMatrix, article: int) -> range:
+    return range(matrix.offsets[article], matrix.offsets[article] + len(matrix.articles[article].sentences))
+
+
+def _days_of_month(written: str) -> frozenset[str]:
+    return frozenset(key for key in written_days(written) if " " in key)
+
+
+def _at(atoms: Atoms, start: int) -> Quantity | None:
+    return next((q for q in atoms.quantities if q.mention.start == start), None)
+
+
+def _a_tally(quantity: Quantity) -> bool:
+    return quantity.noun == "vote" and (quantity.unit.startswith("of ") or quantity.unit == AGAINST)
+
+
+def _quantities(atoms: list[Atoms], rows: range) -> list[Quantity]:
+    return [q for r in rows for q in atoms[r].quantities]

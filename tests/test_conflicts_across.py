@@ -1,0 +1,217 @@
+"""Disagreements an outlet states in another sentence than the one that reports the rest, times of day, ages,
+unanimous votes and who made figures public; and what only looks like a disagreement (a share price during
+trading and at the close, counts of two parts of a day, a month one outlet gives a year and the other none, a
+day that dates another event). Invented coverage; each case failed before the rule it tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from coverage_of import PUBLISHED, conflicts
+from storyweave.analysis.atoms import day_parts, quantities
+from storyweave.analysis.clock import clock_times
+from storyweave.models import Article
+from storyweave.nlp import annotate
+
+
+def test_times_of_day_are_read_with_their_hedges_and_bounds_left_out() -> None:
+    def spans(text: str) -> list[tuple[int, int, str]]:
+        return [(t.low, t.high, t.written) for t in clock_times(text)]
+
+    assert spans("The blast tore through the plant at about 6:40 a.m. Tuesday.") == [(390, 410, "about 6:40 a.m.")]
+    assert spans("It happened shortly before 7:40 a.m. inside Unit 3.") == [(440, 460, "shortly before 7:40 a.m.")]
+    assert spans("The blast, at about 6:40 on Tuesday morning, injured seven.") == [(390, 410, "about 6:40")]
+    assert spans("Crews left at noon and returned at 10:30 p.m.") == [(720, 720, "noon"), (1350, 1350, "10:30 p.m.")]
+    for text in ("Open from 9 a.m. to 5 p.m. daily.", "The road reopens by 9 a.m. Monday.", "They won 6:40 on points."):
+        assert not clock_times(text), text
+
+
+@pytest.mark.models
+def test_two_times_of_one_event_are_a_conflict_and_times_that_may_meet_are_not(models) -> None:  # type: ignore[no-untyped-def]
+    blast = (
+        "An explosion {} the reactor building {} the Veltrane Chemicals plant in Brackwater {} on Tuesday, injuring "
+        "seven workers{}."
+    )
+    ledger = blast.format("tore through", "at", "at about 6:40 a.m.", "")
+    found = conflicts(
+        models,
+        ("Harbour Ledger", ledger),
+        ("Valley Courier", blast.format("ripped through", "of", "shortly before 7:40 a.m.", ", officials said")),
+    )
+    assert [{f.text for f in g.facts} for g in found] == [{"about 6:40 a.m.", "shortly before 7:40 a.m."}]
+    assert found[0].about == "time of day" and found[0].kind == "date"  # a kind the brief's schema knows
+    near = conflicts(
+        models,
+        ("Harbour Ledger", ledger),
+        ("Valley Courier", blast.format("ripped through", "of", "shortly before 6:45 a.m.", ", officials said")),
+    )
+    assert not near
+
+
+def test_an_age_written_after_the_one_person_named_is_theirs() -> None:
+    from storyweave.analysis.atoms import _owned_age
+
+    text = "The tribunal overturned the ban of Lio Maresca, clearing the 27-year-old to race again."
+    [age] = [q for q in quantities(text) if q.kind == "age"]
+    assert _owned_age(age, text, 0, {"maresca": text.index("Maresca") + 7}).owner == "maresca"
+    told = "The first case was an unvaccinated 9-year-old, health officer Anneke Solberg said."
+    [age] = [q for q in quantities(told) if q.kind == "age"]
+    assert _owned_age(age, told, 0, {"solberg": told.index("Solberg") + 7}).owner == ""  # not the one who said it
+
+
+@pytest.mark.models
+def test_one_riders_age_given_two_ways_is_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    found = conflicts(
+        models,
+        ("Harbour Ledger", "Cyclist Lio Maresca, 28, has had his doping suspension wiped out on appeal by a tribunal."),
+        (
+            "Valley Courier",
+            "A tribunal overturned the doping suspension of cyclist Lio Maresca on appeal, clearing the 27-year-old "
+            "to race again.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in found if g.kind == "age"] == [{"28", "27-year-old"}]
+
+
+def test_a_tally_in_words_and_a_unanimous_vote_are_tallies() -> None:
+    def tallies(text: str) -> set[tuple[str, str, float | None]]:
+        return {(q.mention.text, q.unit, q.mention.value) for q in quantities(text) if q.unit.startswith(("of", "ag"))}
+
+    assert tallies("The tribunal ruled by two votes to one that he was not at fault.") == {
+        ("two votes to one", "of 3", 2.0),
+        ("two votes to one", "against", 1.0),
+    }
+    assert tallies("The tribunal unanimously overturned the ban.") == {("unanimously", "against", 0.0)}
+    assert tallies("The council passed it 6-3.") == {("6-3", "of 9", 6.0), ("6-3", "against", 3.0)}
+    assert not tallies("The film drew unanimous praise from critics.")
+
+
+@pytest.mark.models
+def test_a_tally_or_a_day_given_otherwise_in_another_sentence_is_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    fare = (
+        "Riders in Ashvale will pay $2.75 a trip after the City Council voted 7-2 on Tuesday night to approve the "
+        "first fare increase since 2019."
+    )
+    courier = (
+        "The Ashvale City Council approved the first bus fare increase since 2019 on Tuesday night, raising the trip "
+        "to $2.75. {} Councillors Rosa Iturbe, Neil Haldane and Teresa Pruitt voted no."
+    )
+    found = conflicts(models, ("Harbour Ledger", fare), ("Valley Courier", courier.format("The measure passed 6-3.")))
+    assert [{f.text for f in g.facts} for g in found if g.kind == "count"] == [{"7-2", "6-3"}]
+    from storyweave.analysis.alignment import StoryMatrix
+    from storyweave.analysis.atoms import story_atoms
+    from storyweave.analysis.elsewhere import given_otherwise
+
+    made = [
+        Article.create(text, outlet, title="report", published=PUBLISHED)
+        for outlet, text in (
+            ("Harbour Ledger", fare + " An earlier motion to delay the vote failed 6-3."),
+            ("Valley Courier", courier.format("The measure passed 6-3.")),
+        )
+    ]
+    matrix = StoryMatrix.build(list(annotate(made, models)))
+    assert given_otherwise(matrix, story_atoms(matrix), 0, 1) is None  # the first outlet gives both tallies
+    expired = conflicts(
+        models,
+        ("Harbour Ledger", "The nurses are represented by Local 612, whose previous contract expired June 30."),
+        (
+            "Valley Courier",
+            "About 3,400 nurses at the system are represented by Local 612. The union's contract expired May 31, "
+            "and talks went on under extensions.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in expired] == [{"June 30", "May 31"}]
+
+
+@pytest.mark.models
+def test_a_day_said_by_officials_and_begun_on_another_day_is_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    race = "Port Aldine's mayoral race is headed for a hand recount after challenger Mirela Ostrander won by 187 votes "
+    found = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            race + "ahead of Mayor Rufus Hallorane. County officials said the recount would start on Wednesday, Nov. "
+            "12, at the elections warehouse.",
+        ),
+        (
+            "Valley Courier",
+            race + "ahead. The recount will begin on Monday at the county elections warehouse on Dock Street, the "
+            "clerk said.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in found] == [{"on Wednesday", "on Monday"}]
+
+
+@pytest.mark.models
+def test_a_day_that_dates_another_event_and_a_month_named_alike_are_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    suits = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "Singer's lawyers denied the new allegations, contained in a suit that was filed May 3 in federal court.",
+        ),
+        (
+            "Valley Courier",
+            "Michael Egan spoke at a press conference on April 17 after announcing the filing of a federal lawsuit.",
+        ),
+    )
+    assert not suits  # the press conference's day, not the filing's
+    months = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "The board found that sales managers at the three bakeries agreed between January 2021 and June 2024 on "
+            "price rises for sandwich loaves sold to supermarkets.",
+        ),
+        (
+            "Valley Courier",
+            "The paper's own price checks of sandwich loaves at 12 supermarkets in January found the three bakeries' "
+            "loaves dearer.",
+        ),
+    )
+    assert not months
+
+
+def test_a_share_price_during_trading_and_at_the_close_and_a_total_are_other_figures() -> None:
+    def scopes(text: str) -> list[str]:
+        return [q.scope for q in quantities(text) if q.kind in {"percent", "money"}]
+
+    assert scopes("Shares in Amberline Foods closed down 2.9 percent.") == ["close"]
+    assert scopes("Shares in Amberline Foods fell 3.8 percent in morning trading.") == ["during trading"]
+    assert scopes("The offer is a 34% premium to the closing price.") == [""]  # what the share is of, not a move
+    assert scopes("The insurer and the city have offered rewards totalling $300,000.") == ["total"]
+    assert day_parts("at least 140 properties had flooded by Monday morning") == {"morning"}
+    assert day_parts("212 properties, the council said on Monday evening, and more tonight") == {"evening", "night"}
+
+
+@pytest.mark.models
+def test_counts_of_two_parts_of_a_day_are_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    found = conflicts(
+        models,
+        ("Harbour Ledger", "The town council said at least 140 properties had flooded by Monday morning."),
+        ("Valley Courier", "Floodwater has damaged 212 properties in the town, the council said on Monday evening."),
+    )
+    assert not found
+
+
+def test_how_long_a_ban_lasts_and_the_time_since_an_event_are_no_span_of_figures() -> None:
+    def periods(text: str) -> list[tuple[str, str]]:
+        return [(q.unit, q.noun) for q in quantities(text) if q.kind == "period"]
+
+    assert periods("Lio Maresca's four-year doping ban was overturned.") == [("days lasting", "ban")]
+    assert periods("He returns almost nine months after he was first suspended.") == [("months between", "month")]
+    assert periods("The plan costs $1.1 billion over six years.") == [("years", "year")]
+
+
+@pytest.mark.models
+def test_figures_made_public_by_two_people_are_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    ledger = "Chief executive Marguerite Oyelaran announced the revised figure at a news conference in Port Halvern."
+    courier = (
+        "The revised figures, announced by chief operating officer {}, put the number of customers affected at "
+        "about 1.2 million."
+    )
+    found = conflicts(models, ("Harbour Ledger", ledger), ("Valley Courier", courier.format("Daniel Fosse")))
+    [agent] = [g for g in found if g.about == "who it is credited to"]
+    assert {f.text for f in agent.facts} == {"Marguerite Oyelaran", "Daniel Fosse"}
+    same = conflicts(models, ("Harbour Ledger", ledger), ("Valley Courier", courier.format("Marguerite Oyelaran")))
+    assert not [g for g in same if g.about == "who it is credited to"]
