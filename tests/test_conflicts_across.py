@@ -215,3 +215,42 @@ def test_figures_made_public_by_two_people_are_a_conflict(models) -> None:  # ty
     assert {f.text for f in agent.facts} == {"Marguerite Oyelaran", "Daniel Fosse"}
     same = conflicts(models, ("Harbour Ledger", ledger), ("Valley Courier", courier.format("Marguerite Oyelaran")))
     assert not [g for g in same if g.about == "who it is credited to"]
+
+
+@pytest.mark.models
+def test_a_span_of_months_started_otherwise_and_a_day_named_after_its_event_are_conflicts(models) -> None:  # type: ignore[no-untyped-def]
+    spans = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "The board found that sales managers at the three bakeries agreed between January 2021 and June 2024 "
+            "on the timing and size of price rises for sandwich loaves.",
+        ),
+        (
+            "Valley Courier",
+            "According to the board, the three bakeries colluded from March 2021 until June 2024, agreeing in "
+            "advance when to raise prices on sandwich loaves.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in spans] == [{"January 2021", "March 2021"}]
+    found = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "Larkspur Air said outsiders could reach the misconfigured storage between January 5 and February 19, "
+            "the day the problem was discovered. The airline disclosed the breach on February 27.",
+        ),
+        (
+            "Valley Courier",
+            "According to Larkspur Air, the problem with the misconfigured storage was discovered on February 21, "
+            "and the storage was locked down the same day. The airline disclosed the breach on February 27.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in found] == [{"February 19", "February 21"}]
+
+
+def test_a_clause_runs_on_over_the_comma_of_a_number() -> None:
+    from storyweave.analysis.conflicts import clause_words
+
+    text = "On March 4, about 4,300 longshore workers walked out."
+    assert {"longsh", "worker", "walk"} <= clause_words(text, text.index("March 4"), text.index("March 4") + 7)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
+from itertools import pairwise
 
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.atoms import AGAINST, LASTING, MAYBE, OFFSET, Atoms, Quantity, month_days
@@ -49,7 +51,7 @@ def context_words(text: str, start: int, end: int) -> set[str]:
     return {_rough_stem(w) for w in before + after if _content_word(w)}
 
 
-_CLAUSE = re.compile(r"[,;:()\"“”]|\s[-–—]+\s")
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[;:()\"“”]|\s[-–—]+\s")  # not the comma of "4,300"
 SAME_CLAUSE_WORDS = 2  # content words two dates' clauses share for the dates to be of one event
 WHOLE_CLAUSE = 3  # ... counted as this many when all of one clause's words are in the other's
 # a clause that tells of another time of the same kind of event ("killed 30 people again on Monday")
@@ -66,13 +68,15 @@ _SAID = re.compile(r"\b(?:said|says|told|announced|stated|added)\b", re.I)
 _PART_OF_A_MONTH = re.compile(r"(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+$", re.I)
 
 
+_THE_DAY = re.compile(r"\s*the\s+(?:day|date|night|morning|evening|afternoon)\b", re.I)
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the clause an expression stands in lies, the expression left out: between commas, brackets, dashes or
-    quotation marks; the next clause too when its own holds nothing else ("On Tuesday, protesters marched"), and
-    the opening one when neither does ("..., by June 30.")."""
+    quotation marks, not who said it ("officials said") nor what came after ("after announcing"); the next clause
+    too when its own holds nothing else ("On Tuesday, protesters marched") or it tells the day's event ("February
+    19, the day the problem was discovered"), and the opening one when neither does ("..., by June 30.")."""
     part = _PART_OF_A_MONTH.search(text, 0, start)
     start = part.start() if part else start  # "the end of September" is all the date
     first = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
@@ -80,11 +84,11 @@ def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     first = said[-1] if said else first  # "County officials said the recount would start": not who said it
     after = _CLAUSE.search(text, end)
     last = after.start() if after else len(text)
-    other_event = _OTHER_EVENT.search(
-        text, end, last
-    )  # "on April 17 after announcing the filing": not the filing's day
+    other_event = _OTHER_EVENT.search(text, end, last)  # "on April 17 after announcing the filing": not its day
     spans = [(first, start), (end, other_event.start() if other_event else last)]
-    if after and not _content(text, spans):
+    # the next clause when this one holds nothing else, or tells the day's event ("February 19, the day it was
+    # discovered")
+    if after and (not _content(text, spans) or _THE_DAY.match(text, after.end())):
         following = _CLAUSE.search(text, after.end())
         spans.append((after.end(), following.start() if following else len(text)))
     if first and not _content(text, spans) and not _SAID_BEFORE.search(text, 0, first):
@@ -335,6 +339,9 @@ def _dates(
     for precision in ("day", "month"):
         mine = [d for d in atoms.dates if d[2] == precision]
         given = [(r, d) for r in rows for d in all_atoms[r].dates if d[2] == precision]
+        started = _started_otherwise(flat, mine, given, texts)
+        if started is not None:
+            return started
         if mine and given:
             if any(m[0] <= d[1] and d[0] <= m[1] for m in mine for _, d in given):
                 return None
@@ -353,6 +360,47 @@ def _dates(
         if written and given_days and not meant & given_meant:
             return _first_alike(flat, [(w, r, d) for w in sorted(written) for r, d in given_days], texts)
     return None
+
+
+_OPENS = re.compile(r"\b(?:from|between|since)\s+$", re.I)
+_CLOSES = re.compile(r"^\s+(?:and|to|until|till|through|thru|-|–)\s+$", re.I)
+
+
+Dated = tuple[date, date, str, str, int]  # first day, last day, precision, as written, where in the sentence
+
+
+def _span_of_dates(flat: int, dates: list[Dated], texts: list[tuple[int, str]]) -> tuple[Dated, Dated] | None:
+    """The dates a sentence's span of dates starts from and ends at ("from March 2021 until June 2024"), if it
+    gives one."""
+    text = texts[flat][1]
+    for first, then in pairwise(sorted(dates, key=lambda d: d[4])):
+        end = first[4] + len(first[3])
+        if _OPENS.search(text, 0, first[4]) and _CLOSES.match(text[end : then[4]]):
+            return first, then
+    return None
+
+
+def _started_otherwise(
+    flat: int, mine: list[Dated], given: list[tuple[int, Dated]], texts: list[tuple[int, str]]
+) -> Disagreement | None:
+    """Two spans of dates that start differently ("from March 2021 until June 2024" / "between January 2021 and June
+    2024"); as sure as a whole clause's words shared when they end alike (one span)."""
+    span = _span_of_dates(flat, mine, texts)
+    if span is None:
+        return None
+    for row in sorted({r for r, _ in given}):
+        other = _span_of_dates(row, [d for r, d in given if r == row], texts)
+        if other is None or _meet(span[0], other[0]):
+            continue
+        found = _first_alike(flat, [(span[0][3], row, other[0][3])], texts)
+        if found is not None and _meet(span[1], other[1]):
+            return replace(found, shared=max(found.shared, WHOLE_CLAUSE))
+        return found
+    return None
+
+
+def _meet(a: Dated, b: Dated) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _maybe(days: frozenset[str]) -> set[str]:
