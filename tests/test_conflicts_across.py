@@ -254,3 +254,32 @@ def test_a_clause_runs_on_over_the_comma_of_a_number() -> None:
 
     text = "On March 4, about 4,300 longshore workers walked out."
     assert {"longsh", "worker", "walk"} <= clause_words(text, text.index("March 4"), text.index("March 4") + 7)
+
+
+@pytest.mark.models
+def test_one_named_mans_age_on_two_days_and_a_weekday_given_in_another_sentence_are_conflicts(models) -> None:  # type: ignore[no-untyped-def]
+    ages = conflicts(
+        models,
+        ("Harbour Ledger", "Wade Tarrant, 36, was taken into custody on Saturday, the sheriff's office said."),
+        (
+            "Valley Courier",
+            "Sheriff's deputies arrested Wade Tarrant, 34, on Friday evening at a home in Elm Flats, the sheriff's "
+            "office said.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in ages if g.kind == "age"] == [{"36", "34"}]  # a name opening a sentence
+    leak = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "The chlorine leak began Tuesday evening at Halloran Specialty Chemicals, when a valve failed on a line "
+            "used to unload chlorine into storage.",
+        ),
+        (
+            "Valley Courier",
+            "A valve on a chlorine transfer line at Halloran Specialty Chemicals failed during a routine unloading "
+            "operation, the company said. In all, 1,187 people were evacuated after the chlorine leak began "
+            "Wednesday evening.",
+        ),
+    )
+    assert [{f.text for f in g.facts} for g in leak if g.kind == "date"] == [{"Tuesday", "Wednesday"}]

@@ -380,7 +380,7 @@ def _owned_age(quantity: Quantity, text: str, offset: int, person: dict[str, int
     start = quantity.mention.start - offset
     if quantity.kind != "age" or quantity.owner or name_end > quantity.mention.start:
         return quantity
-    return replace(quantity, owner=surname) if _DEFINITE.search(text, 0, start) else quantity
+    return replace(quantity, owner=surname, event="") if _DEFINITE.search(text, 0, start) else quantity
 
 
 def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None = None) -> list[Quantity]:
@@ -405,6 +405,7 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
         if noun in NOT_COUNTED or (noun and not noun.isalpha()) or kind in {"money", "percent"}:
             noun = ""  # an amount or a share: what it is of is too loosely worded to tell two apart
         owner = _age_owner(text, mention, offset) if kind == "age" else ""
+        event = "" if owner else event  # "arrested Wade Tarrant, 34": his age, whatever happened to him
         measure = _measure(text, mention, offset) if kind in {"money", "percent"} else ""
         found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset), owner, measure))
     return found + _tallies(text, offset)
@@ -658,15 +659,31 @@ def proper_words(text: str, known: list[frozenset[str]]) -> list[frozenset[str]]
 WEEKDAYS_AND_MONTHS = WEEKDAY_NAMES | MONTH_NAMES
 
 
+def _surname_ends(text: str, surnames: set[str]) -> set[int]:
+    """Where the surnames of the people a story names end in an article, wherever they stand: the entity model
+    misses a name it found elsewhere ("Wade Tarrant, 36, was taken into custody" opening a sentence)."""
+    if not surnames:
+        return set()
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, surnames))) + r")\b")
+    return {m.end() for m in pattern.finditer(text)}
+
+
 def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
     """The atoms of every sentence of a story, in the matrix's flat order."""
     found = []
+    surnames = {
+        e.text.split()[-1]
+        for a in matrix.articles
+        for e in a.entities
+        if e.label == "PERSON" and len(e.text.split()) > 1
+    }
     for article_index, annotated in enumerate(matrix.articles):
         published = annotated.article.published
         day = published.date() if published else None
         names: list[list[frozenset[str]]] = [[] for _ in annotated.sentences]
         # where a name the entity model found ends ("Nurse Lorna Petrakis" it may call an organisation; never a place)
         people_ends = {e.end for e in annotated.entities if e.label in {"PERSON", "ORG"}}
+        people_ends |= _surname_ends(annotated.article.text, surnames)
         for entity in annotated.entities:
             if entity.label in NAME_LABELS and 0 <= entity.sentence < len(names):
                 key = _name_key(entity.text)

@@ -302,9 +302,12 @@ def _quantities(
     over_other_periods = bool(_periods([atoms]) ^ _periods(theirs)) or bool(
         earlier and their_earlier and earlier != their_earlier
     )
-    if _at_other_times(atoms, theirs):
-        return None  # "through July" and "as of November": counts at two times
+    # "through July" and "as of November": counts at two times (not one named person's age: "Wade Tarrant, 36, was
+    # taken into custody on Saturday" / "deputies arrested Wade Tarrant, 34, on Friday evening")
+    other_times = _at_other_times(atoms, theirs)
     for quantity in atoms.quantities:
+        if other_times and not (quantity.kind == "age" and quantity.owner):
+            continue
         if over_other_periods and quantity.kind != "age":
             continue  # figures for three years and for six; a person's age is not one
         if quantity.noun in GENERIC and not quantity.event:

@@ -7,8 +7,8 @@ like the whole sentence, so a value the outlet states apart is never set against
 their event well enough to be compared across any two sentences of the two outlets:
 
 - a vote's tally ("7-2" / "6-3", "unanimously" / "by two votes to one"): a story's vote is one;
-- a day of a month ("June 30" / "May 31"), whose two clauses share at least two content words ("the contract
-  expired").
+- a day of a month or a weekday ("June 30" / "May 31", "Tuesday evening" / "Wednesday evening"), whose two
+  clauses share at least two content words ("the contract expired", "the leak began").
 
 Each only when the two outlets give the values exclusively: neither states the other's anywhere (a story of two
 votes or two deadlines gives both in one outlet at least).
@@ -19,10 +19,11 @@ from __future__ import annotations
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import AGAINST, Atoms, Quantity, written_days
 from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement
+from storyweave.analysis.dates import WEEKDAY_NAMES
 
 
 def given_otherwise(matrix: StoryMatrix, atoms: list[Atoms], flat: int, article: int) -> Disagreement | None:
-    """A tally or a day of a month that sentence ``flat`` gives and ``article`` gives otherwise, if any."""
+    """A tally or a day that sentence ``flat`` gives and ``article`` gives otherwise, if any."""
     if not (atoms[flat].quantities or atoms[flat].days):
         return None
     texts = [(s.start, s.text) for s in matrix.sentences]
@@ -56,7 +57,9 @@ def _rows(matrix: StoryMatrix, article: int) -> range:
 
 
 def _days_of_month(written: str) -> frozenset[str]:
-    return frozenset(key for key in written_days(written) if " " in key)
+    """The days of a month or, failing those, the weekdays a written day names ("Nov. 12", "Tuesday evening")."""
+    days = written_days(written)
+    return frozenset(key for key in days if " " in key) or frozenset(days & WEEKDAY_NAMES)
 
 
 def _at(atoms: Atoms, start: int) -> Quantity | None:
