@@ -110,7 +110,8 @@ def test_a_tally_or_a_day_given_otherwise_in_another_sentence_is_a_conflict(mode
         )
     ]
     matrix = StoryMatrix.build(list(annotate(made, models)))
-    assert given_otherwise(matrix, story_atoms(matrix), 0, 1) is None  # the first outlet gives both tallies
+    texts = [(s.start, s.text) for s in matrix.sentences]
+    assert given_otherwise(matrix, story_atoms(matrix), texts, 0, 1) is None  # the first outlet gives both tallies
     expired = conflicts(
         models,
         ("Harbour Ledger", "The nurses are represented by Local 612, whose previous contract expired June 30."),

@@ -759,3 +759,17 @@ def test_review_cases_of_bodies_with_roles_in_their_names_and_joint_statements(m
         'against it. "This budget balances itself on the backs of renters," Garcia said.',
     )
     assert garcia["This budget balances itself"] == "Juan Garcia"  # the exact surname before a first part
+
+
+@pytest.mark.models
+def test_a_name_with_a_persons_role_beside_it_is_a_person_whatever_the_entity_model_says(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'The board fined three bakeries on Tuesday. "Nothing changes at the checkout immediately," the board said in '
+        "response to questions from Consumer Beat.",
+        "Adaeze Thornbury, the board's chair, said the fines should nonetheless change behaviour across the "
+        'industry. "The message to every boardroom is simple. If you talk to your rivals about prices, we will find '
+        'out," she said.',
+    )
+    assert found["The message to every"] == "Adaeze Thornbury"  # the model calls her an organisation
+    assert found["Nothing changes at the"] == "the board"

@@ -22,11 +22,14 @@ from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carri
 from storyweave.analysis.dates import WEEKDAY_NAMES
 
 
-def given_otherwise(matrix: StoryMatrix, atoms: list[Atoms], flat: int, article: int) -> Disagreement | None:
-    """A tally or a day that sentence ``flat`` gives and ``article`` gives otherwise, if any."""
-    if not (atoms[flat].quantities or atoms[flat].days):
+def given_otherwise(
+    matrix: StoryMatrix, atoms: list[Atoms], texts: list[tuple[int, str]], flat: int, article: int
+) -> Disagreement | None:
+    """A tally or a day that sentence ``flat`` gives and ``article`` gives otherwise, if any (``texts``: each
+    sentence's start and text)."""
+    days = atoms[flat].days
+    if not (any(_a_tally(q) for q in atoms[flat].quantities) or days & WEEKDAY_NAMES or any(" " in d for d in days)):
         return None
-    texts = [(s.start, s.text) for s in matrix.sentences]
     mine_rows, their_rows = _rows(matrix, int(matrix.owner[flat])), _rows(matrix, article)
     for row in their_rows:
         found = disagreement(flat, (row,), atoms, texts)

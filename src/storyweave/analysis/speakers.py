@@ -55,6 +55,11 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sist
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_PERSON_ROLES = PERSON_NOUNS | {"chair", "chairman", "chairwoman", "director", "president", "executive", "secretary"}
+# a person's role set beside a name: ", the board's chair,", ", a spokeswoman for the ministry,"
+_ROLE_APPOSED = re.compile(
+    rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_ROLES))})\b(?:\s+(?:of|for|at)\b|,)"
+)
 
 
 def _genders(annotated: AnnotatedArticle, people: list[Entity], index: EntityIndex) -> dict[str, str]:
@@ -302,6 +307,8 @@ class SpeakerResolver:
         canonical = self.index.canonical(name)
         kind = self.index.drafts[canonical].kind if canonical else None
         wanted = {"he": "male", "she": "female"}.get(pronoun)
+        if subject.proper and _ROLE_APPOSED.match(self.annotated.article.text, subject.end):
+            return True  # "Adaeze Thornbury, the board's chair, said": a person's role beside the name
         return subject.proper and (kind is None or self._pronoun_follows(subject) == wanted)
 
     def _pronoun_follows(self, subject: Subject) -> str | None:

@@ -228,7 +228,7 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
             decision = _decision(candidates(matrix, flat, article, features), model)
             if decision.label != CONTRADICTS and decision.support >= model.conflict_threshold:
                 # the rest is reported, and a tally or a day is given otherwise in another of the outlet's sentences
-                otherwise = given_otherwise(matrix, atoms, flat, article)
+                otherwise = given_otherwise(matrix, atoms, features.texts, flat, article)
                 if otherwise is not None:
                     decision = replace(decision, label=CONTRADICTS, rows=(otherwise.row,), conflict=otherwise)
             if decision.rows:
