@@ -157,6 +157,16 @@ def test_a_day_that_dates_another_event_and_a_month_named_alike_are_no_conflict(
         ),
     )
     assert not suits  # the press conference's day, not the filing's
+    riots = conflicts(
+        models,
+        ("Harbour Ledger", "The district is where Alexis Grigoropoulos was killed by a police bullet on 6 December."),
+        (
+            "Valley Courier",
+            "Fresh riots broke out in Athens on December 13 in protest at the killing by police of Alexis "
+            "Grigoropoulos.",
+        ),
+    )
+    assert not riots  # the riots' day, not the killing's
     months = conflicts(
         models,
         (

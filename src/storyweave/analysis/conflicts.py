@@ -69,7 +69,10 @@ _PART_OF_A_MONTH = re.compile(r"(?:the\s+)?(?:end|start|beginning|middle)\s+of\s
 
 
 _THE_DAY = re.compile(r"\s*the\s+(?:day|date|night|morning|evening|afternoon)\b", re.I)
-_OTHER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|since|until)\b", re.I)
+_OTHER_EVENT = re.compile(
+    r"\b(?:after|before|following|ahead of|since|until|in\s+(?:protest|response|memory|the\s+wake|connection))\b",
+    re.I,
+)  # "riots on December 13 in protest at the killing": the riots' day, not the killing's
 
 
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
