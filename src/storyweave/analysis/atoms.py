@@ -19,7 +19,9 @@ from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
 from storyweave.analysis.clock import ClockTime, clock_times
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
 from storyweave.analysis.entities import NAME_LABELS
-from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention, parse_numbers, rounding_unit
+from storyweave.analysis.numbers import NumberMention, parse_numbers
+from storyweave.analysis.quantity import Quantity
+from storyweave.analysis.tallies import tallies
 
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}
 MEASURES = set(
@@ -203,44 +205,6 @@ def _own_clause(words: list[str]) -> list[str]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number in a sentence with what it counts."""
-
-    mention: NumberMention
-    kind: str  # count | money | percent | age | year | period | quantity
-    unit: str
-    noun: str  # the counted noun, stemmed: "passenger"; "" when the sentence does not say
-    event: str  # killed | injured | ... when the words after the noun say; PART_OF for "16 of the 71 counties"
-    scope: str = (
-        ""  # "forecast" (expected), "earlier" (a past figure), "qualified" ("confirmed and probable"), "now" ("remain")
-    )
-    owner: str = ""  # for an age: the name it stands after, lower-cased ("petrakis" for "Lorna Petrakis, 52")
-    measure: str = ""  # for an amount or a share: what it is of when the words say so plainly ("premium", "income")
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return self.kind, self.unit, self.noun
-
-    def meets(self, other: Quantity) -> bool:
-        """Both can be true: the ranges the two expressions stand for overlap."""
-        a, b = self.mention, other.mention
-        if a.low is None or b.low is None or a.high is None or b.high is None:
-            return a.value == b.value
-        if a.value is not None and b.value is not None:  # each stands for what rounds to it: 814 and 815 never meet
-            return (a.low < b.high and b.low < a.high) or _rounds_to(a, b) or _rounds_to(b, a)
-        return a.low <= b.high and b.low <= a.high
-
-
-def _rounds_to(hedged: NumberMention, plain: NumberMention) -> bool:
-    """A hedged figure and a round one written plainly: the round one may be the hedged one rounded ("about 1,150"
-    and "1,200"; not "about 212,000" and "221,000", nor "about 240" and "300")."""
-    if not hedged.approximate or plain.approximate or plain.value is None or hedged.value is None:
-        return False
-    half = rounding_unit(plain.value) / 2
-    return half >= 1 and plain.value - half <= hedged.value < plain.value + half
-
-
 _FORECAST = re.compile(
     r"\b(?:expect\w*|forecast\w*|predict\w*|project\w*|consensus|estimat\w*|anticipat\w*|poll\w*|"
     r"could|would|may|might|target\w*|plan\w*)\b",
@@ -370,6 +334,7 @@ def _apposed_age(text: str, mention: NumberMention, offset: int, people_ends: Co
 
 
 _DEFINITE = re.compile(r"\bthe\s+$", re.I)
+_SAYS = re.compile(r"\b(?:said|says|told|tells|added|announced|according)\b", re.I)
 
 
 def _owned_age(quantity: Quantity, text: str, offset: int, person: dict[str, int]) -> Quantity:
@@ -380,6 +345,8 @@ def _owned_age(quantity: Quantity, text: str, offset: int, person: dict[str, int
     start = quantity.mention.start - offset
     if quantity.kind != "age" or quantity.owner or name_end > quantity.mention.start:
         return quantity
+    if _SAYS.search(text, name_end - offset, start):
+        return quantity  # "Prosecutor Jane Ellis said the 16-year-old would be tried": not her age
     return replace(quantity, owner=surname, event="") if _DEFINITE.search(text, 0, start) else quantity
 
 
@@ -408,7 +375,7 @@ def quantities(text: str, offset: int = 0, people_ends: Collection[int] | None =
         event = "" if owner else event  # "arrested Wade Tarrant, 34": his age, whatever happened to him
         measure = _measure(text, mention, offset) if kind in {"money", "percent"} else ""
         found.append(Quantity(mention, kind, unit, noun, event, _scope(text, mention, offset), owner, measure))
-    return found + _tallies(text, offset)
+    return found + tallies(text, offset)
 
 
 OFFSET = " between"  # after a period's unit: the time between two events, not a span figures are stated over
@@ -501,79 +468,6 @@ def _measure(text: str, mention: NumberMention, offset: int) -> str:
     if head in _GENERIC_MEASURES and not modifier:
         return ""
     return f"{modifier} {stem(head)}".strip()
-
-
-# a vote's tally, majority first: "voted 7-2", "a 4-3 ruling", "The vote was 8-3", "passed the measure 6-3"
-_TALLY = re.compile(r"(?<![\w.$/-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
-_VOTE_WORDS = re.compile(
-    r"\b(?:vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*|majority)\b", re.I
-)
-
-
-_NUMBERED = re.compile(r"(?:\b[A-Z][\w.]*|\bNo\.|#)\s*$")
-
-
-AGAINST = "against"  # the unit of the votes against in a tally ("7-2": 2; "unanimously": 0)
-_WORD_TALLY = re.compile(r"\b(?P<for>[a-z]+|\d{1,3})\s+votes?\s+to\s+(?P<against>[a-z]+|\d{1,3})\b", re.I)
-_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
-
-
-def _tally(written: str, votes_for: int, against: int, start: int, end: int) -> list[Quantity]:
-    """A tally as two quantities: the votes for out of all cast, and the votes against."""
-    unit, value = f"of {votes_for + against}", float(votes_for)
-    mention = NumberMention(start, end, written, value, value - 0.5, value + 0.5, False, "count", unit)
-    opposed = NumberMention(start, end, written, float(against), against - 0.5, against + 0.5, False, "count", AGAINST)
-    return [Quantity(mention, "count", unit, "vote", ""), Quantity(opposed, "count", AGAINST, "vote", "")]
-
-
-def _tallies(text: str, offset: int) -> list[Quantity]:
-    """The tallies of votes in a sentence, as quantities: the votes for, out of all cast ("7-2" and "6-3" are two
-    tallies of one nine-member vote that cannot both hold; "7-2" and "5-4" may be two bodies)."""
-    found = []
-    for match in _TALLY.finditer(text):
-        votes_for, against = int(match[1]), int(match[2])
-        near = text[max(0, match.start() - 40) : match.end() + 20]
-        if votes_for < against or votes_for + against < 3 or match[2].startswith("0") or not _VOTE_WORDS.search(near):
-            continue
-        if _NUMBERED.search(text[max(0, match.start() - 20) : match.start()]):
-            continue  # "approved as Ordinance 26-014", "Resolution 12-3": a name, not a tally
-        found += _tally(match[0], votes_for, against, offset + match.start(), offset + match.end())
-    for match in _WORD_TALLY.finditer(text):  # "ruled by two votes to one"
-        backing, opposed = _word_value(match["for"]), _word_value(match["against"])
-        if backing is not None and opposed is not None and backing > opposed:
-            found += _tally(match[0], backing, opposed, offset + match.start(), offset + match.end())
-    for match in _UNANIMOUS.finditer(text):  # "unanimously overturned": none against, however many voted
-        if match[0].lower().endswith("ly") or _VOTE_WORDS.search(text[max(0, match.start() - 40) : match.end() + 40]):
-            where = (offset + match.start(), offset + match.end())
-            mention = NumberMention(*where, match[0], 0.0, -0.5, 0.5, False, "count", AGAINST)
-            found.append(Quantity(mention, "count", AGAINST, "vote", ""))
-    for match in _MEMBERS_FOR.finditer(text):  # "Seven of the nine members ... backed lowering the rate"
-        backing, members = _word_value(match["for"]), _word_value(match["all"])
-        if backing is None or members is None or not members / 2 < backing <= members:
-            continue
-        unit, where = f"of {members}", (offset + match.start("for"), offset + match.end("all"))
-        written, value = match[0][: match.end("all") - match.start()], float(backing)
-        mention = NumberMention(*where, written, value, value - 0.5, value + 0.5, False, "count", unit)
-        found.append(Quantity(mention, "count", unit, "vote", ""))
-    return found
-
-
-_MEMBERS_FOR = re.compile(
-    r"\b(?P<for>\w+)\s+of\s+(?:the|its|their)\s+(?P<all>\w+)\s+(?:\w+\s+){0,2}?(?:members|judges|justices|"
-    r"commissioners|councillors|councilors|regents|trustees|directors)\b[^.;]{0,80}?\b(?:backed|supported|"
-    r"voted\s+(?:for|in\s+favou?r)|favou?red|approved)\b",
-    re.I,
-)
-
-
-def _word_value(word: str) -> int | None:
-    """A whole number written in digits or words ("9", "nine")."""
-    if word.isdigit():
-        return int(word)
-    if word.lower() == "one":  # not a count elsewhere ("one of the victims"), but a vote ("two votes to one")
-        return 1
-    value = WORD_NUMBERS.get(word.lower())
-    return int(value) if value is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,11 @@ from datetime import date
 from itertools import pairwise
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import AGAINST, LASTING, MAYBE, OFFSET, Atoms, Quantity, month_days
+from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, Atoms, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.numbers import NumberMention
+from storyweave.analysis.quantity import Quantity
+from storyweave.analysis.tallies import AGAINST
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
 
@@ -296,6 +298,27 @@ def _lists(atoms: Atoms, kind: str) -> bool:
     return sum(q.kind == kind for q in atoms.quantities) >= LISTED
 
 
+_BODIES = frozenset(
+    "council committee senate house assembly parliament court justices judges jury panel tribunal board commission "
+    "regents trustees members shareholders union".split()
+)
+_EARLIER_VOTE = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:voted|approved|passed|ruled|rejected|backed)\b|\blast\s+(?:year|month|week)\b|"
+    r"\bearlier\b|\bpreviously\b|\bin\s+(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def one_vote(mine: str, theirs: str) -> bool:
+    """Two sentences' tallies may be of one vote: neither tells of an earlier one ("the committee had unanimously
+    approved the bill in March", "Last year the justices ruled 5-4"), and the bodies they name, if both name one,
+    are the same ("The Senate voted 21-17" / "the committee voted 9-0")."""
+    if _EARLIER_VOTE.search(mine) or _EARLIER_VOTE.search(theirs):
+        return False
+    bodies = [{w for w in re.findall(r"[a-z]+", text.lower()) if w in _BODIES} for text in (mine, theirs)]
+    return not (bodies[0] and bodies[1]) or bool(bodies[0] & bodies[1])
+
+
 def _quantities(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
@@ -319,6 +342,8 @@ def _quantities(
         if differing(quantity, [q for a in theirs for q in a.quantities], listed) is None:
             continue
         for row in rows:
+            if quantity.noun == "vote" and not one_vote(texts[flat][1], texts[row][1]):
+                continue  # another body's vote, or an earlier one
             row_listed = listed or _lists(all_atoms[row], quantity.kind)
             other = differing(quantity, list(all_atoms[row].quantities), row_listed)
             if other is None or any(
@@ -399,9 +424,8 @@ def _started_otherwise(
         if other is None or _meet(span[0], other[0]):
             continue
         found = _first_alike(flat, [(span[0][3], row, other[0][3])], texts)
-        if found is not None and _meet(span[1], other[1]):
-            return replace(found, shared=max(found.shared, WHOLE_CLAUSE))
-        return found
+        if found is not None:
+            return replace(found, shared=max(found.shared, WHOLE_CLAUSE)) if _meet(span[1], other[1]) else found
     return None
 
 
@@ -459,9 +483,12 @@ def _named_alike(mine: str, theirs: str) -> bool:
 def _first_alike(flat: int, pairs: list[tuple[str, int, str]], texts: list[tuple[int, str]]) -> Disagreement | None:
     """The first two differing days, as written, that stand by the same words (the same event)."""
     start, text = texts[flat]
-    if any(_named_alike(mine, theirs) for mine, _, theirs in pairs):
-        return None
+    # a day either names alike with one of the other's ("January 2021" / "in January") is accounted for: it is not
+    # set against the other's other days ("in January" against "June 2024")
+    alike = [(mine, theirs) for mine, _, theirs in pairs if _named_alike(mine, theirs)]
     for mine, row, theirs in pairs:
+        if any(mine == m or theirs == t for m, t in alike):
+            continue
         found = Disagreement("date", _written(text, start, mine), row, _written(texts[row][1], texts[row][0], theirs))
         if _not_an_events_day(found.mine, texts[flat]) or _not_an_events_day(found.theirs, texts[row]):
             continue

@@ -11,15 +11,18 @@ their event well enough to be compared across any two sentences of the two outle
   clauses share at least two content words ("the contract expired", "the leak began").
 
 Each only when the two outlets give the values exclusively: neither states the other's anywhere (a story of two
-votes or two deadlines gives both in one outlet at least).
+votes or two deadlines gives both in one outlet at least); a tally only when neither sentence tells of an earlier
+vote and the bodies they name, if both name one, are the same.
 """
 
 from __future__ import annotations
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.atoms import AGAINST, Atoms, Quantity, written_days
-from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement
+from storyweave.analysis.atoms import Atoms, written_days
+from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement, one_vote
 from storyweave.analysis.dates import WEEKDAY_NAMES
+from storyweave.analysis.quantity import Quantity
+from storyweave.analysis.tallies import AGAINST
 
 
 def given_otherwise(
@@ -37,18 +40,14 @@ def given_otherwise(
             continue
         if found.kind == "date":
             mine, theirs = _days_of_month(found.mine[2]), _days_of_month(found.theirs[2])
-            given_mine = frozenset().union(*(atoms[r].days for r in their_rows))
-            given_theirs = frozenset().union(*(atoms[r].days for r in mine_rows))
-            if (
-                mine
-                and theirs
-                and found.shared >= SAME_CLAUSE_WORDS
-                and not (mine & given_mine or theirs & given_theirs)
-            ):
+            days_they_give = frozenset().union(*(atoms[r].days for r in their_rows))
+            days_we_give = frozenset().union(*(atoms[r].days for r in mine_rows))
+            exclusive = not (mine & days_they_give or theirs & days_we_give)
+            if mine and theirs and found.shared >= SAME_CLAUSE_WORDS and exclusive:
                 return found
             continue
         tally, other = _at(atoms[flat], found.mine[0]), _at(atoms[row], found.theirs[0])
-        if tally is None or other is None or not _a_tally(tally):
+        if tally is None or other is None or not _a_tally(tally) or not one_vote(texts[flat][1], texts[row][1]):
             continue
         if not carried(tally, _quantities(atoms, their_rows)) and not carried(other, _quantities(atoms, mine_rows)):
             return found

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from storyweave.analysis.atoms import AGAINST, Quantity
+from storyweave.analysis.quantity import Quantity
 from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
+from storyweave.analysis.tallies import AGAINST
 from storyweave.models import CONTRADICTS, Fact, FactGroup
 
 DISTINCTIVE = 100  # a figure this large (or with decimals) is unlikely to recur by chance in one story's reports

@@ -28,7 +28,10 @@ MIN_QUOTED = 20  # characters of quoted words: shorter quotes ("a disaster") are
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAMES = frozenset("he she they it we i you the a an his her their its".split())
-_ROLES = PERSON_NOUNS | TITLES | {"ceo", "cfo", "coo", "executive", "director", "chairman", "chairwoman", "chair"}
+_ROLES = PERSON_NOUNS | TITLES | {
+    "ceo", "cfo", "coo", "executive", "director", "chairman", "chairwoman", "chair", "clerk", "commissioner",
+    "registrar", "treasurer", "auditor", "superintendent", "secretary",
+}  # fmt: skip
 
 
 T = TypeVar("T")
@@ -112,16 +115,20 @@ _SAME_ROLE = {
 # figures made public by someone: "the revised figures, announced by chief operating officer Daniel Fosse", "Clerk
 # Benedict Amory announced the final unofficial tally"; the thing's noun after at most two words of its own
 _FIGURES = "figures?|numbers?|results?|tally|tallies|count|totals?|estimates?"
+_QUALIFIER = r"(?:(?P<qualifier>[a-z][\w-]*)\s+)?"  # the word that says which figures: "revised", "unofficial"
 _ANNOUNCED_BY = re.compile(
-    rf"\b(?P<act>{_FIGURES})\b[^.;]{{0,40}}?,?\s+(?:(?:was|were)\s+)?(?P<role>announced|released|unveiled|disclosed)"
-    r"\s+by\s+(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,4}(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\b"
+    rf"\b{_QUALIFIER}(?P<act>{_FIGURES})\b[^.;]{{0,40}}?,?\s+(?:(?:was|were)\s+)?"
+    r"(?P<role>announced|released|unveiled|disclosed)\s+by\s+(?:[a-z][\w-]*\s+){0,3}(?:[A-Z][\w'’.-]*\s+){0,4}"
+    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\b"
 )
 _ANNOUNCER = re.compile(
-    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?P<role>announced|released|unveiled|disclosed)\s+(?:the\s+)?"
-    rf"(?:[a-z][\w-]*\s+){{0,2}}(?P<act>{_FIGURES})\b"
+    r"(?P<name>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?P<role>announced|released|unveiled|disclosed)\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+)??{_QUALIFIER}(?P<act>{_FIGURES})\b"
 )
-_SAME_THING = {"number": "figure", "result": "figure", "tally": "figure", "tallie": "figure", "count": "figure",
-               "total": "figure", "estimate": "figure"}  # fmt: skip
+# one kind of thing however it is named: "figures", "results", "the tally"
+_SAME_THING = dict.fromkeys(
+    "figure figures number numbers result results tally tallies count total totals estimate estimates".split(), "figure"
+)
 
 
 def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
@@ -131,10 +138,20 @@ def credited(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str],
 
 
 def announced(matrix: StoryMatrix, flat: int) -> tuple[str, tuple[int, int, str], frozenset[str]] | None:
-    """(the figures announced, where the person who made them public is named, the name's words) when the sentence
-    says who did ("the revised figures, announced by chief operating officer Daniel Fosse")."""
-    text = matrix.sentences[flat].text
-    return _credit(matrix, flat, _ANNOUNCED_BY.search(text) or _ANNOUNCER.search(text))
+    """(the figures announced, with the word that says which, where the person who made them public is named, the
+    name's words) when the sentence says a person did ("the revised figures, announced by chief operating officer
+    Daniel Fosse"; not "Orvane Systems released its quarterly results")."""
+    sentence = matrix.sentences[flat]
+    found = _ANNOUNCED_BY.search(sentence.text) or _ANNOUNCER.search(sentence.text)
+    credit = _credit(matrix, flat, found)
+    if found is None or credit is None:
+        return None
+    start, end, _ = credit[1]
+    around = sentence.text[max(0, found.start("name") - 40) : found.end("name")]
+    if not _a_person(matrix, flat, start, end, around):
+        return None
+    qualifier = (found["qualifier"] or "").lower()
+    return (f"{'' if qualifier in _NOT_NAMES else qualifier} {credit[0]}".strip(), *credit[1:])
 
 
 def _credit(
@@ -146,7 +163,7 @@ def _credit(
     start, end = sentence.start + found.start("name"), sentence.start + found.end("name")
     words = frozenset(_POSSESSIVE.sub("", w).lower() for w in found["name"].split()) - TITLES
     role = _SAME_ROLE.get(found["role"] or "moved", found["role"] or "moved")
-    act = found["act"].lower().rstrip("s")
+    act = found["act"].lower()
     return (f"{_SAME_THING.get(act, act)} {role}", (start, end, found["name"]), words) if words else None
 
 

@@ -55,7 +55,10 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sist
 _HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 _GENDERED = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
-_PERSON_ROLES = PERSON_NOUNS | {"chair", "chairman", "chairwoman", "director", "president", "executive", "secretary"}
+# roles only a person holds ("the world's largest asset manager" may be a company)
+_PERSON_ROLES = (PERSON_NOUNS - {"manager", "agent", "star", "player"}) | {
+    "chair", "chairman", "chairwoman", "president", "secretary",
+}  # fmt: skip
 # a person's role set beside a name: ", the board's chair,", ", a spokeswoman for the ministry,"
 _ROLE_APPOSED = re.compile(
     rf",\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PERSON_ROLES))})\b(?:\s+(?:of|for|at)\b|,)"
@@ -301,14 +304,17 @@ class SpeakerResolver:
 
     def _may_be_person(self, name: str, subject: Subject, pronoun: str) -> bool:
         """A known person; or a proper noun the entity model did not know, or one it labelled otherwise (it
-        mislabels many names) that the text goes on to call "he" or "she" as the quote does."""
+        mislabels many names), that has a person's role set beside it or that the text goes on to call "he" or
+        "she" as the quote does."""
         if name in self.known_people:
             return True
         canonical = self.index.canonical(name)
         kind = self.index.drafts[canonical].kind if canonical else None
         wanted = {"he": "male", "she": "female"}.get(pronoun)
         if subject.proper and _ROLE_APPOSED.match(self.annotated.article.text, subject.end):
-            return True  # "Adaeze Thornbury, the board's chair, said": a person's role beside the name
+            # "Adaeze Thornbury, the board's chair, said": a person's role beside the name (and no pronoun of the
+            # other sex follows it)
+            return self._pronoun_follows(subject) in {None, wanted}
         return subject.proper and (kind is None or self._pronoun_follows(subject) == wanted)
 
     def _pronoun_follows(self, subject: Subject) -> str | None:

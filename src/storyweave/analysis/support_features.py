@@ -16,8 +16,9 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from storyweave.analysis.alignment import StoryMatrix
-from storyweave.analysis.atoms import MAYBE, Atoms, Quantity, stem
+from storyweave.analysis.atoms import MAYBE, Atoms, stem
 from storyweave.analysis.conflicts import Disagreement, carried, disagreement, vaguer
+from storyweave.analysis.quantity import Quantity
 
 FEATURES = (
     "cosine",

@@ -1,0 +1,93 @@
+"""Votes as quantities: "voted 7-2", "a 4-3 ruling", "by two votes to one", "unanimously overturned", "Seven of the
+nine members backed". A tally is two quantities: the votes for, out of all cast ("of 9"), and the votes against
+(``AGAINST``), so that "7-2" meets neither "6-3" nor "unanimously"."""
+
+from __future__ import annotations
+
+import re
+
+from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention
+from storyweave.analysis.quantity import Quantity
+
+# a vote's tally, majority first: "voted 7-2", "a 4-3 ruling", "The vote was 8-3", "passed the measure 6-3"
+_TALLY = re.compile(r"(?<![\w.$/-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
+_VOTE_WORDS = re.compile(
+    r"\b(?:vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*|majority)\b", re.I
+)
+
+
+_NUMBERED = re.compile(r"(?:\b[A-Z][\w.]*|\bNo\.|#)\s*$")
+
+
+AGAINST = "against"  # the unit of the votes against in a tally ("7-2": 2; "unanimously": 0)
+_WORD_TALLY = re.compile(
+    r"(?<![\d,.])\b(?P<for>[a-z]+|\d{1,3})\s+votes?\s+to\s+(?P<against>[a-z]+|\d{1,3})\b(?![\d,])", re.I
+)  # "by two votes to one", not "2,300 votes to 1,100"
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
+# what a body does by a vote, near "unanimously" ("unanimously overturned the ban"; not "unanimously expected")
+_VOTED = re.compile(
+    r"\b(?:vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*|overturn\w*|"
+    r"uph[eo]ld\w*|elect\w*|endorse\w*|confirm\w*|backed|acquit\w*|convict\w*)\b",
+    re.I,
+)
+_VOTE_NUMBERS = {"one": 1}  # "two votes to one": not a count elsewhere ("one of the victims")
+
+
+def _tally(written: str, votes_for: int, against: int, start: int, end: int) -> list[Quantity]:
+    """A tally as two quantities: the votes for out of all cast, and the votes against."""
+    unit, value = f"of {votes_for + against}", float(votes_for)
+    mention = NumberMention(start, end, written, value, value - 0.5, value + 0.5, False, "count", unit)
+    opposed = NumberMention(start, end, written, float(against), against - 0.5, against + 0.5, False, "count", AGAINST)
+    return [Quantity(mention, "count", unit, "vote", ""), Quantity(opposed, "count", AGAINST, "vote", "")]
+
+
+def tallies(text: str, offset: int) -> list[Quantity]:
+    """The tallies of votes in a sentence, as quantities: the votes for, out of all cast ("7-2" and "6-3" are two
+    tallies of one nine-member vote that cannot both hold; "7-2" and "5-4" may be two bodies)."""
+    found = []
+    for match in _TALLY.finditer(text):
+        votes_for, against = int(match[1]), int(match[2])
+        near = text[max(0, match.start() - 40) : match.end() + 20]
+        if votes_for < against or votes_for + against < 3 or match[2].startswith("0") or not _VOTE_WORDS.search(near):
+            continue
+        if _NUMBERED.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "approved as Ordinance 26-014", "Resolution 12-3": a name, not a tally
+        found += _tally(match[0], votes_for, against, offset + match.start(), offset + match.end())
+    for match in _WORD_TALLY.finditer(text):  # "ruled by two votes to one"
+        backing, opposed = _vote_value(match["for"]), _vote_value(match["against"])
+        if backing is not None and opposed is not None and backing > opposed:
+            found += _tally(match[0], backing, opposed, offset + match.start(), offset + match.end())
+    for match in _UNANIMOUS.finditer(text):  # "unanimously overturned": none against, however many voted
+        if _VOTED.search(text[max(0, match.start() - 40) : match.end() + 40]):
+            where = (offset + match.start(), offset + match.end())
+            mention = NumberMention(*where, match[0], 0.0, -0.5, 0.5, False, "count", AGAINST)
+            found.append(Quantity(mention, "count", AGAINST, "vote", ""))
+    for match in _MEMBERS_FOR.finditer(text):  # "Seven of the nine members ... backed lowering the rate"
+        backing, members = _word_value(match["for"]), _word_value(match["all"])
+        if backing is None or members is None or not members / 2 < backing <= members:
+            continue
+        unit, where = f"of {members}", (offset + match.start("for"), offset + match.end("all"))
+        written, value = match[0][: match.end("all") - match.start()], float(backing)
+        mention = NumberMention(*where, written, value, value - 0.5, value + 0.5, False, "count", unit)
+        found.append(Quantity(mention, "count", unit, "vote", ""))
+    return found
+
+
+_MEMBERS_FOR = re.compile(
+    r"\b(?P<for>\w+)\s+of\s+(?:the|its|their)\s+(?P<all>\w+)\s+(?:\w+\s+){0,2}?(?:members|judges|justices|"
+    r"commissioners|councillors|councilors|regents|trustees|directors)\b[^.;]{0,80}?\b(?:backed|supported|"
+    r"voted\s+(?:for|in\s+favou?r)|favou?red|approved)\b",
+    re.I,
+)
+
+
+def _vote_value(word: str) -> int | None:
+    return _VOTE_NUMBERS.get(word.lower()) or _word_value(word)
+
+
+def _word_value(word: str) -> int | None:
+    """A whole number written in digits or words ("9", "nine")."""
+    if word.isdigit():
+        return int(word)
+    value = WORD_NUMBERS.get(word.lower())
+    return int(value) if value is not None else None
