@@ -448,8 +448,8 @@ def test_two_letters_swapped_in_a_name_are_a_second_spelling() -> None:
 
 
 def test_exact_figures_one_apart_do_not_fit_and_rounded_ones_do() -> None:
-    from storyweave.analysis.quantity import Quantity
     from storyweave.analysis.numbers import parse_numbers
+    from storyweave.analysis.quantity import Quantity
 
     def quantity(text: str) -> Quantity:
         return Quantity(parse_numbers(text)[0], "money", "USD", "", "", "")
@@ -460,8 +460,8 @@ def test_exact_figures_one_apart_do_not_fit_and_rounded_ones_do() -> None:
 
 
 def test_two_hedged_forecasts_a_sixth_apart_do_not_fit_and_a_round_figure_does() -> None:
-    from storyweave.analysis.quantity import Quantity
     from storyweave.analysis.numbers import parse_numbers
+    from storyweave.analysis.quantity import Quantity
 
     def quantity(text: str) -> Quantity:
         return Quantity(parse_numbers(text)[0], "count", "", "job", "", "")
