@@ -29,19 +29,26 @@ def given_otherwise(
     matrix: StoryMatrix, atoms: list[Atoms], texts: list[tuple[int, str]], flat: int, article: int
 ) -> Disagreement | None:
     """A tally or a day that sentence ``flat`` gives and ``article`` gives otherwise, if any (``texts``: each
-    sentence's start and text)."""
-    days = atoms[flat].days
-    if not (any(_a_tally(q) for q in atoms[flat].quantities) or days & WEEKDAY_NAMES or any(" " in d for d in days)):
-        return None
+    sentence's start and text). Only the other outlet's sentences that give a tally or a day the sentence's outlet
+    does not are read, and only when the sentence gives one the other outlet does not."""
     mine_rows, their_rows = _rows(matrix, int(matrix.owner[flat])), _rows(matrix, article)
+    their_quantities = _quantities(atoms, their_rows)
+    days_they_give = frozenset().union(*(atoms[r].days for r in their_rows))
+    tallies = [q for q in atoms[flat].quantities if _a_tally(q) and not carried(q, their_quantities)]
+    if not tallies and not _day_keys(atoms[flat].days) - days_they_give:
+        return None  # nothing the other outlet does not give as well
+    our_quantities = _quantities(atoms, mine_rows)
+    days_we_give = frozenset().union(*(atoms[r].days for r in mine_rows))
     for row in their_rows:
+        if not (_day_keys(atoms[row].days) - days_we_give) and not (
+            tallies and any(_a_tally(q) and not carried(q, our_quantities) for q in atoms[row].quantities)
+        ):
+            continue  # gives nothing the sentence's outlet does not give too
         found = disagreement(flat, (row,), atoms, texts)
         if found is None:
             continue
         if found.kind == "date":
             mine, theirs = _days_of_month(found.mine[2]), _days_of_month(found.theirs[2])
-            days_they_give = frozenset().union(*(atoms[r].days for r in their_rows))
-            days_we_give = frozenset().union(*(atoms[r].days for r in mine_rows))
             exclusive = not (mine & days_they_give or theirs & days_we_give)
             if mine and theirs and found.shared >= SAME_CLAUSE_WORDS and exclusive:
                 return found
@@ -49,9 +56,14 @@ def given_otherwise(
         tally, other = _at(atoms[flat], found.mine[0]), _at(atoms[row], found.theirs[0])
         if tally is None or other is None or not _a_tally(tally) or not one_vote(texts[flat][1], texts[row][1]):
             continue
-        if not carried(tally, _quantities(atoms, their_rows)) and not carried(other, _quantities(atoms, mine_rows)):
+        if not carried(tally, their_quantities) and not carried(other, our_quantities):
             return found
     return None
+
+
+def _day_keys(days: frozenset[str]) -> frozenset[str]:
+    """The days of a month and weekdays among a sentence's days."""
+    return frozenset(d for d in days if " " in d) | (days & WEEKDAY_NAMES)
 
 
 def _rows(matrix: StoryMatrix, article: int) -> range:
