@@ -121,7 +121,7 @@ def test_a_tally_or_a_day_given_otherwise_in_another_sentence_is_a_conflict(mode
     assert [{f.text for f in g.facts} for g in found if g.kind == "count"] == [{"7-2", "6-3"}]
     from storyweave.analysis.alignment import StoryMatrix
     from storyweave.analysis.atoms import story_atoms
-    from storyweave.analysis.elsewhere import given_otherwise
+    from storyweave.analysis.elsewhere import Elsewhere
 
     made = [
         Article.create(text, outlet, title="report", published=PUBLISHED)
@@ -132,7 +132,7 @@ def test_a_tally_or_a_day_given_otherwise_in_another_sentence_is_a_conflict(mode
     ]
     matrix = StoryMatrix.build(list(annotate(made, models)))
     texts = [(s.start, s.text) for s in matrix.sentences]
-    assert given_otherwise(matrix, story_atoms(matrix), texts, 0, 1) is None  # the first outlet gives both tallies
+    assert Elsewhere(matrix, story_atoms(matrix), texts).given_otherwise(0, 1) is None  # the first gives both
     expired = conflicts(
         models,
         ("Harbour Ledger", "The nurses are represented by Local 612, whose previous contract expired June 30."),

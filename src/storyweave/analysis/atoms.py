@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date
 
 from storyweave.analysis.alignment import STOP_WORDS, StoryMatrix
 from storyweave.analysis.clock import ClockTime, clock_times
-from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, sentence_dates
+from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated, sentence_dates
 from storyweave.analysis.entities import NAME_LABELS
 from storyweave.analysis.numbers import NumberMention, parse_numbers
 from storyweave.analysis.quantity import Quantity
@@ -282,10 +281,9 @@ def _scope(text: str, mention: NumberMention, offset: int) -> str:
         return "now"
     if _TOTALLING.search(before[-25:]):
         return "total"  # "rewards totalling $300,000": the parts' sum ("a reward of $250,000" is one of them)
-    session = _SESSION.search(before[-30:] + " " + after)
-    if (
-        session and mention.kind == "percent" and _MOVED.search(before[-25:])
-    ):  # a share price: at the close, or on the way ("in morning trading")
+    # a share price's move: at the close, or on the way ("fell 3.8 percent in morning trading")
+    session = _SESSION.search(before[-30:] + " " + after) if mention.kind == "percent" else None
+    if session and _MOVED.search(before[-25:]):
         return "close" if session["close"] else "during trading"
     return ""
 
@@ -476,7 +474,7 @@ class Atoms:
 
     words: frozenset[str]  # content words, crudely stemmed (as alignment makes them)
     quantities: tuple[Quantity, ...]
-    dates: tuple[tuple[date, date, str, str, int], ...]  # (first day, last day, precision, as written, where)
+    dates: tuple[Dated, ...]  # (first day, last day, precision, as written, where)
     days: frozenset[str]  # the days as written, unresolved: "tuesday", "mar 15"
     names: tuple[frozenset[str], ...]  # each name as its set of lower-cased word stems, titles off
     quoted: str  # the quoted words, lower-cased ("" when none)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from itertools import pairwise
 
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, Atoms, month_days
-from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
+from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated
 from storyweave.analysis.numbers import NumberMention
 from storyweave.analysis.quantity import Quantity
 from storyweave.analysis.tallies import AGAINST
@@ -309,7 +308,7 @@ _EARLIER_VOTE = re.compile(
 )
 
 
-def one_vote(mine: str, theirs: str) -> bool:
+def _one_vote(mine: str, theirs: str) -> bool:
     """Two sentences' tallies may be of one vote: neither tells of an earlier one ("the committee had unanimously
     approved the bill in March", "Last year the justices ruled 5-4"), and the bodies they name, if both name one,
     are the same ("The Senate voted 21-17" / "the committee voted 9-0")."""
@@ -342,7 +341,7 @@ def _quantities(
         if differing(quantity, [q for a in theirs for q in a.quantities], listed) is None:
             continue
         for row in rows:
-            if quantity.noun == "vote" and not one_vote(texts[flat][1], texts[row][1]):
+            if quantity.noun == "vote" and not _one_vote(texts[flat][1], texts[row][1]):
                 continue  # another body's vote, or an earlier one
             row_listed = listed or _lists(all_atoms[row], quantity.kind)
             other = differing(quantity, list(all_atoms[row].quantities), row_listed)
@@ -395,9 +394,6 @@ def _dates(
 
 _OPENS = re.compile(r"\b(?:from|between|since)\s+$", re.I)
 _CLOSES = re.compile(r"^\s+(?:and|to|until|till|through|thru|-|–)\s+$", re.I)
-
-
-Dated = tuple[date, date, str, str, int]  # first day, last day, precision, as written, where in the sentence
 
 
 def _span_of_dates(flat: int, dates: list[Dated], texts: list[tuple[int, str]]) -> tuple[Dated, Dated] | None:

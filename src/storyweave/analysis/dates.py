@@ -79,10 +79,13 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
-def sentence_dates(text: str, published: date | None) -> list[tuple[date, date, str, str, int]]:
+Dated = tuple[date, date, str, str, int]  # first day, last day, precision, as written, where in the sentence
+
+
+def sentence_dates(text: str, published: date | None) -> list[Dated]:
     """(first day, last day, precision, as written, where in ``text``) of every date in ``text``; relative ones
     need ``published``."""
-    found: list[tuple[date, date, str, str, int]] = []
+    found: list[Dated] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

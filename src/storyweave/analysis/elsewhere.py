@@ -17,57 +17,69 @@ vote and the bodies they name, if both name one, are the same.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, written_days
-from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement, one_vote
+from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement
 from storyweave.analysis.dates import WEEKDAY_NAMES
 from storyweave.analysis.quantity import Quantity
 from storyweave.analysis.tallies import AGAINST
 
 
-def given_otherwise(
-    matrix: StoryMatrix, atoms: list[Atoms], texts: list[tuple[int, str]], flat: int, article: int
-) -> Disagreement | None:
-    """A tally or a day that sentence ``flat`` gives and ``article`` gives otherwise, if any (``texts``: each
-    sentence's start and text). Only the other outlet's sentences that give a tally or a day the sentence's outlet
-    does not are read, and only when the sentence gives one the other outlet does not."""
-    mine_rows, their_rows = _rows(matrix, int(matrix.owner[flat])), _rows(matrix, article)
-    their_quantities = _quantities(atoms, their_rows)
-    days_they_give = frozenset().union(*(atoms[r].days for r in their_rows))
-    tallies = [q for q in atoms[flat].quantities if _a_tally(q) and not carried(q, their_quantities)]
-    if not tallies and not _day_keys(atoms[flat].days) - days_they_give:
-        return None  # nothing the other outlet does not give as well
-    our_quantities = _quantities(atoms, mine_rows)
-    days_we_give = frozenset().union(*(atoms[r].days for r in mine_rows))
-    for row in their_rows:
-        if not (_day_keys(atoms[row].days) - days_we_give) and not (
-            tallies and any(_a_tally(q) and not carried(q, our_quantities) for q in atoms[row].quantities)
-        ):
-            continue  # gives nothing the sentence's outlet does not give too
-        found = disagreement(flat, (row,), atoms, texts)
-        if found is None:
-            continue
-        if found.kind == "date":
-            mine, theirs = _days_of_month(found.mine[2]), _days_of_month(found.theirs[2])
-            exclusive = not (mine & days_they_give or theirs & days_we_give)
-            if mine and theirs and found.shared >= SAME_CLAUSE_WORDS and exclusive:
+@dataclass(frozen=True, slots=True)
+class _Given:
+    """What one article gives anywhere: its sentences, their quantities and their days."""
+
+    rows: range
+    quantities: list[Quantity]
+    days: frozenset[str]
+
+
+class Elsewhere:
+    """A story's articles read once, for the values each gives in any of its sentences."""
+
+    def __init__(self, matrix: StoryMatrix, atoms: list[Atoms], texts: list[tuple[int, str]]) -> None:
+        self.atoms, self.texts, self.owner = atoms, texts, matrix.owner
+        self.given = []
+        for article in range(len(matrix.articles)):
+            rows = range(matrix.offsets[article], matrix.offsets[article] + len(matrix.articles[article].sentences))
+            quantities = [q for r in rows for q in atoms[r].quantities]
+            self.given.append(_Given(rows, quantities, frozenset().union(*(atoms[r].days for r in rows))))
+
+    def given_otherwise(self, flat: int, article: int) -> Disagreement | None:
+        """A tally or a day that sentence ``flat`` gives and ``article`` gives otherwise, if any. Only the other
+        outlet's sentences that give a tally or a day the sentence's outlet does not are read, and only when the
+        sentence gives one the other outlet does not."""
+        atoms, ours, theirs = self.atoms, self.given[int(self.owner[flat])], self.given[article]
+        tallies = [q for q in atoms[flat].quantities if _a_tally(q) and not carried(q, theirs.quantities)]
+        if not tallies and not _day_keys(atoms[flat].days) - theirs.days:
+            return None  # nothing the other outlet does not give as well
+        for row in theirs.rows:
+            if not (_day_keys(atoms[row].days) - ours.days) and not (
+                tallies and any(_a_tally(q) and not carried(q, ours.quantities) for q in atoms[row].quantities)
+            ):
+                continue  # gives nothing the sentence's outlet does not give too
+            found = disagreement(flat, (row,), atoms, self.texts)  # tallies of other votes are left out there
+            if found is None:
+                continue
+            if found.kind == "date":
+                mine, their_days = _days_of_month(found.mine[2]), _days_of_month(found.theirs[2])
+                exclusive = not (mine & theirs.days or their_days & ours.days)
+                if mine and their_days and found.shared >= SAME_CLAUSE_WORDS and exclusive:
+                    return found
+                continue
+            tally, other = _at(atoms[flat], found.mine[0]), _at(atoms[row], found.theirs[0])
+            if tally is None or other is None or not _a_tally(tally):
+                continue
+            if not carried(tally, theirs.quantities) and not carried(other, ours.quantities):
                 return found
-            continue
-        tally, other = _at(atoms[flat], found.mine[0]), _at(atoms[row], found.theirs[0])
-        if tally is None or other is None or not _a_tally(tally) or not one_vote(texts[flat][1], texts[row][1]):
-            continue
-        if not carried(tally, their_quantities) and not carried(other, our_quantities):
-            return found
-    return None
+        return None
 
 
 def _day_keys(days: frozenset[str]) -> frozenset[str]:
     """The days of a month and weekdays among a sentence's days."""
     return frozenset(d for d in days if " " in d) | (days & WEEKDAY_NAMES)
-
-
-def _rows(matrix: StoryMatrix, article: int) -> range:
-    return range(matrix.offsets[article], matrix.offsets[article] + len(matrix.articles[article].sentences))
 
 
 def _days_of_month(written: str) -> frozenset[str]:
@@ -82,7 +94,3 @@ def _at(atoms: Atoms, start: int) -> Quantity | None:
 
 def _a_tally(quantity: Quantity) -> bool:
     return quantity.noun == "vote" and (quantity.unit.startswith("of ") or quantity.unit == AGAINST)
-
-
-def _quantities(atoms: list[Atoms], rows: range) -> list[Quantity]:
-    return [q for r in rows for q in atoms[r].quantities]

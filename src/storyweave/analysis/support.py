@@ -30,7 +30,7 @@ from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, story_atoms
 from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
-from storyweave.analysis.elsewhere import given_otherwise
+from storyweave.analysis.elsewhere import Elsewhere
 from storyweave.analysis.independence import Attribution
 from storyweave.analysis.misattributed import (
     Misattributed,
@@ -212,6 +212,7 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
     model = model or default_model()
     atoms = story_atoms(matrix)
     features = StoryFeatures.build(matrix, atoms)
+    elsewhere = Elsewhere(matrix, atoms, features.texts)
     support = Support(matrix, atoms)
     attribution = Attribution(matrix.articles)
     n_articles = len(matrix.articles)
@@ -228,7 +229,7 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
             decision = _decision(candidates(matrix, flat, article, features), model)
             if decision.label != CONTRADICTS and decision.support >= model.conflict_threshold:
                 # the rest is reported, and a tally or a day is given otherwise in another of the outlet's sentences
-                otherwise = given_otherwise(matrix, atoms, features.texts, flat, article)
+                otherwise = elsewhere.given_otherwise(flat, article)
                 if otherwise is not None:
                     decision = replace(decision, label=CONTRADICTS, rows=(otherwise.row,), conflict=otherwise)
             if decision.rows:

@@ -11,9 +11,8 @@ from storyweave.analysis.quantity import Quantity
 
 # a vote's tally, majority first: "voted 7-2", "a 4-3 ruling", "The vote was 8-3", "passed the measure 6-3"
 _TALLY = re.compile(r"(?<![\w.$/-])(\d{1,3})[-–](\d{1,3})(?![\w%/-]|[.,]\d)")
-_VOTE_WORDS = re.compile(
-    r"\b(?:vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*|majority)\b", re.I
-)
+_VOTE_WORD = r"vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*"
+_VOTE_WORDS = re.compile(rf"\b(?:{_VOTE_WORD}|majority)\b", re.I)
 
 
 _NUMBERED = re.compile(r"(?:\b[A-Z][\w.]*|\bNo\.|#)\s*$")
@@ -26,8 +25,7 @@ _WORD_TALLY = re.compile(
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
 # what a body does by a vote, near "unanimously" ("unanimously overturned the ban"; not "unanimously expected")
 _VOTED = re.compile(
-    r"\b(?:vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|reject\w*|adopt\w*|overturn\w*|"
-    r"uph[eo]ld\w*|elect\w*|endorse\w*|confirm\w*|backed|acquit\w*|convict\w*)\b",
+    rf"\b(?:{_VOTE_WORD}|overturn\w*|uph[eo]ld\w*|elect\w*|endorse\w*|confirm\w*|backed|acquit\w*|convict\w*)\b",
     re.I,
 )
 _VOTE_NUMBERS = {"one": 1}  # "two votes to one": not a count elsewhere ("one of the victims")
