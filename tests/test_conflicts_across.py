@@ -366,3 +366,34 @@ def test_an_age_is_not_the_age_of_the_one_who_speaks_of_it() -> None:
     text = "Prosecutor Jane Ellis said on Monday the 16-year-old would be tried as an adult."
     [age] = [q for q in quantities(text) if q.kind == "age"]
     assert _owned_age(age, text, 0, {"ellis": text.index("Ellis") + 5}).owner == ""
+
+
+@pytest.mark.models
+def test_a_sentence_stating_what_a_disputed_one_states_is_disputed_too(models) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from coverage_of import PUBLISHED
+    from storyweave.analysis.alignment import StoryMatrix
+    from storyweave.analysis.support import _conflicts_of_the_same_statement, decide
+    from storyweave.models import CONTRADICTS, PARTIAL, Article
+    from storyweave.nlp import annotate
+
+    texts = (
+        "Three inmates escaped from Brennick State Correctional Facility over the weekend. The three were discovered "
+        "missing during a 5:30 a.m. head count on Sunday.",
+        "Three inmates broke out of Brennick State Correctional Facility over the weekend. The three men were found "
+        "missing during a 5:30 a.m. head count on Sunday, Oct. 12.",
+        "Three inmates escaped from Brennick State Correctional Facility over the weekend. Guards at Brennick State "
+        "Correctional Facility realized the men were gone during a 6:15 a.m. count on Sunday, according to the state "
+        "Department of Corrections.",
+    )
+    made = [Article.create(t, f"Outlet {n}", title="report", published=PUBLISHED) for n, t in enumerate(texts)]
+    support = decide(StoryMatrix.build(list(annotate(made, models))))
+    first, second, disputing = 1, 3, 5  # the head-count sentences, in flat order
+    assert support.of(second, 2).label == CONTRADICTS and support.of(second, 2).rows == (disputing,)
+    # as if the first outlet's sentence had been read as partly reported there (as it was in a tuning story)
+    support.decisions[(first, 2)] = replace(support.of(first, 2), label=PARTIAL, conflict=None, rows=(disputing,))
+    _conflicts_of_the_same_statement(support)
+    decision = support.of(first, 2)
+    assert decision.label == CONTRADICTS and decision.conflict is not None
+    assert decision.conflict.mine[2] == "5:30 a.m." and decision.rows == (disputing,)

@@ -239,6 +239,7 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
                     decision = replace(decision, via=via)
             support.decisions[(flat, article)] = decision
     _mutual_conflicts(support)
+    _conflicts_of_the_same_statement(support)
     for found in all_misattributed(matrix, atoms):  # one quotation given to two people
         _contradict(support, found, "speaker")
     linked = [(flat, row) for (flat, _), d in support.decisions.items() if d.label in {FULL, PARTIAL} for row in d.rows]
@@ -275,6 +276,32 @@ def _mutual_conflicts(support: Support) -> None:
             continue  # already contradicting (the first disagreement found stays), or not citing x at all
         mirrored = replace(found, mine=found.theirs, row=x, theirs=found.mine)
         support.decisions[(y, int(owner[x]))] = replace(back, label=CONTRADICTS, rows=(x,), conflict=mirrored, via=None)
+
+
+def _conflicts_of_the_same_statement(support: Support) -> None:
+    """A sentence that states what a third outlet's sentence states, the disputed value as written included, is
+    given that value otherwise by the same sentence of the outlet that disputes it: "The three were discovered
+    missing during a 5:30 a.m. head count on Sunday" cites as partial support the "6:15 a.m. count" that contradicts
+    "The three men were found missing during a 5:30 a.m. head count on Sunday, Oct. 12." The two state the same in
+    full (each cites the other plainly); the decision against the disputing outlet then cites that sentence."""
+    owner = support.matrix.owner
+    texts = [s.text for s in support.matrix.sentences]
+    for (y, article), found in list(support.decisions.items()):
+        conflict = found.conflict
+        if found.label != CONTRADICTS or conflict is None:
+            continue
+        for x in support.equivalents(y):
+            key = (x, article)
+            decision = support.decisions.get(key)
+            if int(owner[x]) == article or decision is None or decision.label not in {FULL, PARTIAL}:
+                continue
+            if conflict.row not in decision.rows or conflict.mine[2] not in texts[x]:
+                continue  # another sentence of it cited, or the value not written alike
+            at = texts[x].index(conflict.mine[2]) + support.matrix.sentences[x].start
+            mine = (at, at + len(conflict.mine[2]), conflict.mine[2])
+            support.decisions[key] = replace(
+                decision, label=CONTRADICTS, rows=(conflict.row,), conflict=replace(conflict, mine=mine), via=None
+            )
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
