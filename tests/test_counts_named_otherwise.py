@@ -1,7 +1,8 @@
 """Counts given two ways that the words around them do not name alike: votes against given by naming who cast them
 ("Regents Frank Delacroix and Ruth Omondi cast the dissenting votes") are a tally's votes against, so that a list
-of two names and "8-3" disagree; one count of one thing named two ways ("16 of its turboprops" / "14 of its
-aircraft"). Invented coverage; each cross-outlet case failed before its rule."""
+of two names and "8-3" disagree, as do "79 members ... voted to" and "by 81 votes to 68"; one count of one thing
+named two ways ("16 of its turboprops" / "14 of its aircraft"). Invented coverage; each cross-outlet case failed
+before its rule."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from coverage_of import conflicts
 from storyweave.analysis.atoms import Atoms, quantities
 from storyweave.analysis.conflicts import RENAMED, disagreement
-from storyweave.analysis.tallies import AGAINST, named_against
+from storyweave.analysis.tallies import AGAINST, FOR, is_tally, named_against
 
 
 def _against(text: str, *names: str) -> list[tuple[str, float | None]]:
@@ -90,3 +91,36 @@ def test_jobs_cut_and_people_laid_off_are_one_count(models) -> None:  # type: ig
         ),
     )
     assert [sorted(f.text for f in g.facts) for g in found] == [["1,250", "about 1,150"]]
+
+
+def test_votes_for_and_tallies_named_by_their_chamber_are_read() -> None:
+    def votes(text: str) -> set[tuple[str, str, float | None]]:
+        return {(q.mention.text, q.unit, q.mention.value) for q in quantities(text) if is_tally(q)}
+
+    assert ("81 votes to 68", FOR, 81.0) in votes("The assembly approved it by 81 votes to 68, after a long debate.")
+    assert ("23-15", FOR, 23.0) in votes("The bill had passed the state Senate 23-15 before the veto.")
+    assert not votes("It was approved as Ordinance 26-014 on Tuesday.")
+    assert votes("Then 79 members of the National Assembly voted to withdraw their confidence.") == {
+        ("79 members of the National Assembly voted to", FOR, 79.0)
+    }
+    assert votes("Sixty-eight lawmakers opposed the motion.") == {("Sixty-eight lawmakers opposed", AGAINST, 68.0)}
+    assert not votes("More than 70 members voted for it.")  # a hedged count is no tally
+
+
+@pytest.mark.models
+def test_members_voting_for_and_a_tally_of_other_votes_for_are_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    found = conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "Prime Minister Aurel Dessen lost power late on Thursday, when 79 members of the National Assembly voted "
+            "to withdraw their confidence in his government after a debate lasting nearly seven hours.",
+        ),
+        (
+            "Valley Courier",
+            "Prime Minister Aurel Dessen was voted out of office on Thursday after a debate in the National Assembly. "
+            "Lawmakers approved the opposition's motion by 81 votes to 68, after the farmers' party left the "
+            "coalition.",
+        ),
+    )
+    assert [sorted(f.text for f in g.facts) for g in found] == [["79", "81 votes to 68"]]

@@ -21,7 +21,7 @@ from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, PART_OF, Atoms, mo
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated
 from storyweave.analysis.numbers import NumberMention
 from storyweave.analysis.quantity import Quantity
-from storyweave.analysis.tallies import AGAINST
+from storyweave.analysis.tallies import AGAINST, FOR, VOTING_BODIES, is_tally
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
 
@@ -250,7 +250,7 @@ def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -
     same = [q for q in given if q.key == quantity.key and q.event == quantity.event and q.scope == quantity.scope]
     if not same or any(quantity.meets(q) for q in same):
         return None
-    if quantity.unit == AGAINST:
+    if quantity.unit in {AGAINST, FOR}:
         return same[0]  # none against and one against are not of two sizes of one thing: they cannot both hold
     return next((q for q in same if _same_order(quantity, q)), None)
 
@@ -297,10 +297,6 @@ def _lists(atoms: Atoms, kind: str) -> bool:
     return sum(q.kind == kind for q in atoms.quantities) >= LISTED
 
 
-_BODIES = frozenset(
-    "council committee senate house assembly parliament court justices judges jury panel tribunal board commission "
-    "regents trustees members shareholders union".split()
-)
 _EARLIER_VOTE = re.compile(
     r"\bhad\s+(?:\w+\s+)?(?:voted|approved|passed|ruled|rejected|backed)\b|\blast\s+(?:year|month|week)\b|"
     r"\bearlier\b|\bpreviously\b|\bin\s+(?:19|20)\d\d\b",
@@ -314,7 +310,7 @@ def _one_vote(mine: str, theirs: str) -> bool:
     are the same ("The Senate voted 21-17" / "the committee voted 9-0")."""
     if _EARLIER_VOTE.search(mine) or _EARLIER_VOTE.search(theirs):
         return False
-    bodies = [{w for w in re.findall(r"[a-z]+", text.lower()) if w in _BODIES} for text in (mine, theirs)]
+    bodies = [{w for w in re.findall(r"[a-z]+", text.lower()) if w in VOTING_BODIES} for text in (mine, theirs)]
     return not (bodies[0] and bodies[1]) or bool(bodies[0] & bodies[1])
 
 
@@ -333,8 +329,8 @@ def _quantities(
     for quantity in atoms.quantities:
         if other_times and not (quantity.kind == "age" and quantity.owner):
             continue
-        if over_other_periods and quantity.kind != "age":
-            continue  # figures for three years and for six; a person's age is not one
+        if over_other_periods and quantity.kind != "age" and not is_tally(quantity):
+            continue  # figures for three years and for six; a person's age is not one, nor a vote's tally
         if quantity.noun in GENERIC and not quantity.event:
             continue  # "two people" and "four people" are different people unless both say what happened to them
         listed = _lists(atoms, quantity.kind)

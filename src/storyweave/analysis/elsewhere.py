@@ -24,7 +24,7 @@ from storyweave.analysis.atoms import Atoms, written_days
 from storyweave.analysis.conflicts import SAME_CLAUSE_WORDS, Disagreement, carried, disagreement
 from storyweave.analysis.dates import WEEKDAY_NAMES
 from storyweave.analysis.quantity import Quantity
-from storyweave.analysis.tallies import AGAINST
+from storyweave.analysis.tallies import is_tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +52,12 @@ class Elsewhere:
         outlet's sentences that give a tally or a day the sentence's outlet does not are read, and only when the
         sentence gives one the other outlet does not."""
         atoms, ours, theirs = self.atoms, self.given[int(self.owner[flat])], self.given[article]
-        tallies = [q for q in atoms[flat].quantities if _a_tally(q) and not carried(q, theirs.quantities)]
+        tallies = [q for q in atoms[flat].quantities if is_tally(q) and not carried(q, theirs.quantities)]
         if not tallies and not _day_keys(atoms[flat].days) - theirs.days:
             return None  # nothing the other outlet does not give as well
         for row in theirs.rows:
             if not (_day_keys(atoms[row].days) - ours.days) and not (
-                tallies and any(_a_tally(q) and not carried(q, ours.quantities) for q in atoms[row].quantities)
+                tallies and any(is_tally(q) and not carried(q, ours.quantities) for q in atoms[row].quantities)
             ):
                 continue  # gives nothing the sentence's outlet does not give too
             found = disagreement(flat, (row,), atoms, self.texts)  # tallies of other votes are left out there
@@ -70,7 +70,7 @@ class Elsewhere:
                     return found
                 continue
             tally, other = _at(atoms[flat], found.mine[0]), _at(atoms[row], found.theirs[0])
-            if tally is None or other is None or not _a_tally(tally):
+            if tally is None or other is None:
                 continue
             if not carried(tally, theirs.quantities) and not carried(other, ours.quantities):
                 return found
@@ -89,8 +89,5 @@ def _days_of_month(written: str) -> frozenset[str]:
 
 
 def _at(atoms: Atoms, start: int) -> Quantity | None:
-    return next((q for q in atoms.quantities if q.mention.start == start), None)
-
-
-def _a_tally(quantity: Quantity) -> bool:
-    return quantity.noun == "vote" and (quantity.unit.startswith("of ") or quantity.unit == AGAINST)
+    """The tally that starts at ``start``, if one does (a count may start there too: "79 members ... voted")."""
+    return next((q for q in atoms.quantities if q.mention.start == start and is_tally(q)), None)

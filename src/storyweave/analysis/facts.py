@@ -18,7 +18,7 @@ from storyweave.analysis.conflicts import RENAMED
 from storyweave.analysis.quantity import Quantity
 from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
-from storyweave.analysis.tallies import AGAINST
+from storyweave.analysis.tallies import AGAINST, FOR
 from storyweave.models import CONTRADICTS, Fact, FactGroup
 
 DISTINCTIVE = 100  # a figure this large (or with decimals) is unlikely to recur by chance in one story's reports
@@ -46,13 +46,13 @@ def _fact(support: Support, flat: int, quantity: Quantity) -> Fact:
 
 def _quantities(support: Support) -> list[tuple[int, Quantity]]:
     """The facts' figures: those that name what they count or are distinctive; a tally once ("7-2": its votes for
-    of all cast, not its votes against as well)."""
+    of all cast, not its votes against nor its votes for alone as well)."""
     return [
         (flat, q)
         for flat, atoms in enumerate(support.atoms)
         for n, q in enumerate(atoms.quantities)
         if (len(q.noun) >= 3 or q.kind in {"money", "percent"} or (q.mention.value or 0) >= DISTINCTIVE)
-        and not (q.unit == AGAINST and any(p.mention.start == q.mention.start for p in atoms.quantities[:n]))
+        and not (q.unit in {AGAINST, FOR} and any(p.mention.start == q.mention.start for p in atoms.quantities[:n]))
     ]
 
 

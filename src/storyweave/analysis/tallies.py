@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention
 from storyweave.analysis.quantity import Quantity
@@ -17,12 +18,17 @@ _VOTE_WORD = r"vot\w*|ballot\w*|rul(?:ed|ing)|decision|verdict|passed|approv\w*|
 _VOTE_WORDS = re.compile(rf"\b(?:{_VOTE_WORD}|majority)\b", re.I)
 
 
-_NUMBERED = re.compile(r"(?:\b[A-Z][\w.]*|\bNo\.|#)\s*$")
+_NUMBERED = re.compile(r"(?:\b(?P<word>[A-Z][\w.]*)|\bNo\.|#)\s*$")
+VOTING_BODIES = frozenset(  # who votes: "the Senate 23-15" is a tally, "Ordinance 26-014" a name
+    "council committee senate house assembly parliament court justices judges jury panel tribunal board commission "
+    "regents trustees members shareholders union".split()
+)
 
 
 AGAINST = "against"  # the unit of the votes against in a tally ("7-2": 2; "unanimously": 0)
+FOR = "for"  # the unit of the votes for, whatever the total ("by 79 votes to 68": 79, with four absent elsewhere)
 _WORD_TALLY = re.compile(
-    r"(?<![\d,.])\b(?P<for>[a-z]+|\d{1,3})\s+votes?\s+to\s+(?P<against>[a-z]+|\d{1,3})\b(?![\d,])", re.I
+    r"(?<![\d,.])\b(?P<for>[a-z]+|\d{1,3})\s+votes?\s+to\s+(?P<against>[a-z]+|\d{1,3})\b(?!\d|,\d)", re.I
 )  # "by two votes to one", not "2,300 votes to 1,100"
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b", re.I)
 # what a body does by a vote, near "unanimously" ("unanimously overturned the ban"; not "unanimously expected")
@@ -33,12 +39,22 @@ _VOTED = re.compile(
 _VOTE_NUMBERS = {"one": 1}  # "two votes to one": not a count elsewhere ("one of the victims")
 
 
+def is_tally(quantity: Quantity) -> bool:
+    """A vote's tally or a part of one (the votes for of all cast, against, for), not a count of votes."""
+    return quantity.noun == "vote" and (quantity.unit.startswith("of ") or quantity.unit in {AGAINST, FOR})
+
+
 def _tally(written: str, votes_for: int, against: int, start: int, end: int) -> list[Quantity]:
     """A tally as two quantities: the votes for out of all cast, and the votes against."""
     unit, value = f"of {votes_for + against}", float(votes_for)
     mention = NumberMention(start, end, written, value, value - 0.5, value + 0.5, False, "count", unit)
     opposed = NumberMention(start, end, written, float(against), against - 0.5, against + 0.5, False, "count", AGAINST)
-    return [Quantity(mention, "count", unit, "vote", ""), Quantity(opposed, "count", AGAINST, "vote", "")]
+    backing = replace(mention, unit=FOR)
+    return [
+        Quantity(mention, "count", unit, "vote", ""),
+        Quantity(opposed, "count", AGAINST, "vote", ""),
+        Quantity(backing, "count", FOR, "vote", ""),
+    ]
 
 
 def tallies(text: str, offset: int) -> list[Quantity]:
@@ -50,7 +66,8 @@ def tallies(text: str, offset: int) -> list[Quantity]:
         near = text[max(0, match.start() - 40) : match.end() + 20]
         if votes_for < against or votes_for + against < 3 or match[2].startswith("0") or not _VOTE_WORDS.search(near):
             continue
-        if _NUMBERED.search(text[max(0, match.start() - 20) : match.start()]):
+        numbered = _NUMBERED.search(text[max(0, match.start() - 20) : match.start()])
+        if numbered and (numbered["word"] or "").lower() not in VOTING_BODIES:
             continue  # "approved as Ordinance 26-014", "Resolution 12-3": a name, not a tally
         found += _tally(match[0], votes_for, against, offset + match.start(), offset + match.end())
     for match in _WORD_TALLY.finditer(text):  # "ruled by two votes to one"
@@ -62,6 +79,13 @@ def tallies(text: str, offset: int) -> list[Quantity]:
             where = (offset + match.start(), offset + match.end())
             mention = NumberMention(*where, match[0], 0.0, -0.5, 0.5, False, "count", AGAINST)
             found.append(Quantity(mention, "count", AGAINST, "vote", ""))
+    for match in _MEMBERS_VOTED.finditer(text):  # "79 members of the National Assembly voted to withdraw ..."
+        count = _word_value(match["count"])
+        if count is not None and count > 1 and not _HEDGED.search(text, 0, match.start()):
+            unit = AGAINST if match["against"] or match["opposed"] else FOR
+            where = (offset + match.start(), offset + match.end())
+            mention = NumberMention(*where, match[0], float(count), count - 0.5, count + 0.5, False, "count", unit)
+            found.append(Quantity(mention, "count", unit, "vote", ""))
     for match in _MEMBERS_FOR.finditer(text):  # "Seven of the nine members ... backed lowering the rate"
         backing, members = _word_value(match["for"]), _word_value(match["all"])
         if backing is None or members is None or not members / 2 < backing <= members:
@@ -73,6 +97,12 @@ def tallies(text: str, offset: int) -> list[Quantity]:
     return found
 
 
+_MEMBERS_VOTED = re.compile(
+    r"\b(?P<count>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?:members|lawmakers|legislators|senators|deputies|MPs|"
+    r"councillors|councilors|delegates|representatives|regents|trustees|commissioners)\b(?:\s+of\s+the(?:\s+[A-Z]\w+)+)?"
+    r"\s+(?:vot(?:ed|ing)\s+(?:to\b|for\b|in\s+favou?r\b|(?P<against>against\b|no\b))|(?P<opposed>opposed\b))",
+)
+_HEDGED = re.compile(r"\b(?:than|about|nearly|almost|least|most|some|over|around|roughly)\s+$", re.I)
 _MEMBERS_FOR = re.compile(
     r"\b(?P<for>\w+)\s+of\s+(?:the|its|their)\s+(?P<all>\w+)\s+(?:\w+\s+){0,2}?(?:members|judges|justices|"
     r"commissioners|councillors|councilors|regents|trustees|directors)\b[^.;]{0,80}?\b(?:backed|supported|"
