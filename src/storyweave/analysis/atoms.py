@@ -20,7 +20,7 @@ from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated, sentenc
 from storyweave.analysis.entities import NAME_LABELS
 from storyweave.analysis.numbers import NumberMention, parse_numbers
 from storyweave.analysis.quantity import Quantity
-from storyweave.analysis.tallies import named_against, tallies
+from storyweave.analysis.tallies import tallies
 
 PERIODS = {"year", "month", "week", "day", "hour", "minute", "decade", "second", "season", "term"}
 MEASURES = set(
@@ -582,10 +582,7 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
                 if key and key not in names[entity.sentence]:
                     names[entity.sentence].append(key)
         people: list[dict[str, int]] = [{} for _ in annotated.sentences]  # surname -> where the name ends
-        named: list[list[tuple[int, int]]] = [[] for _ in annotated.sentences]  # where names stand, any kind
         for entity in annotated.entities:
-            if entity.label in NAME_LABELS and 0 <= entity.sentence < len(named):
-                named[entity.sentence].append((entity.start, entity.end))  # the model calls some people places
             if entity.label == "PERSON" and 0 <= entity.sentence < len(people) and entity.text.split():
                 surname = entity.text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
                 people[entity.sentence].setdefault(surname, entity.end)
@@ -594,7 +591,6 @@ def story_atoms(matrix: StoryMatrix) -> list[Atoms]:
             numbers = quantities(text, sentence.start, people_ends)
             if len(people[sentence.index]) == 1:
                 numbers = [_owned_age(q, text, sentence.start, people[sentence.index]) for q in numbers]
-            numbers += named_against(text, sentence.start, named[sentence.index])
             following = (
                 annotated.sentences[sentence.index + 1].text if sentence.index + 1 < len(annotated.sentences) else ""
             )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, PART_OF, Atoms, month_days
+from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, Atoms, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated
 from storyweave.analysis.numbers import NumberMention
 from storyweave.analysis.quantity import Quantity
@@ -359,59 +359,6 @@ def _quantities(
     return None
 
 
-RENAMED = "renamed"  # the kind of a disagreement between counts of one thing named two ways
-# counts of things named differently are one count given twice only when this close in value, and big enough that
-# two things of a story rarely number alike ("two suspects" / "three victims")
-CLOSE = 1.25
-SIZABLE = 10
-_ADDED_PART = re.compile(r"\s+(?:other|more|additional|further|extra|new)\b", re.I)  # "three other works"
-_ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)
-
-
-def _renamed_count(
-    flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
-) -> Disagreement | None:
-    """One count of one thing named two ways: "grounded all 16 of its Kestrel 70 turboprops" / "grounded all 14 of
-    its aircraft", "eliminate about 1,150 jobs" / "laying off 1,250 people". Of the counts neither sentence
-    accounts for (by a value that fits or by the same noun), exactly one pair, sizable, close in value and counted
-    at the same scope; neither an added part ("along with three other works"), and neither sentence naming the other's
-    counted thing anywhere (then the two count different things: "the mayors of seven cities" / "six mayors")."""
-    given = [(row, q) for row in rows for q in all_atoms[row].quantities if _a_count(q)]
-    mine = [q for q in atoms.quantities if _a_count(q)]
-    left = [q for q in mine if not any(q.meets(t) or q.noun == t.noun for _, t in given)]
-    their_left = [(row, t) for row, t in given if not any(t.meets(q) or t.noun == q.noun for q in mine)]
-    pairs = [(q, row, t) for q in left for row, t in their_left if _close(q, t) and q.scope == t.scope]
-    if len(pairs) != 1:
-        return None
-    quantity, row, other = pairs[0]
-    if quantity.event != other.event and (PART_OF in {quantity.event, other.event} or (quantity.event and other.event)):
-        return None  # "14 killed" / "16 injured"; "16 of the 71 counties" / "14 counties"
-    sides = ((texts[flat], quantity, other), (texts[row], other, quantity))
-    for (start, text), own, others in sides:
-        at, end = own.mention.start - start, own.mention.end - start
-        if _ADDED_PART.match(text, end) or _ADDED_BEFORE.search(text, 0, at) or _CLOCK_BEFORE.search(text, 0, at):
-            return None
-        if re.search(rf"\b{re.escape(others.noun)}", text, re.I):
-            return None
-    mine_at, theirs_at = quantity.mention, other.mention
-    return Disagreement(
-        RENAMED, (mine_at.start, mine_at.end, mine_at.text), row, (theirs_at.start, theirs_at.end, theirs_at.text)
-    )
-
-
-_CLOCK_BEFORE = re.compile(r"\d\s*:\s*$")  # "9: 25 Thursday morning", a time as ECB+ tokenises it
-
-
-def _a_count(quantity: Quantity) -> bool:
-    noun = quantity.noun
-    return quantity.kind == "count" and noun not in {"", "vote"} | WEEKDAY_NAMES | MONTH_NAMES
-
-
-def _close(a: Quantity, b: Quantity) -> bool:
-    x, y = a.mention.value, b.mention.value
-    return x is not None and y is not None and min(x, y) >= SIZABLE and max(x, y) / min(x, y) <= CLOSE
-
-
 def _dates(
     flat: int, atoms: Atoms, rows: tuple[int, ...], all_atoms: list[Atoms], texts: list[tuple[int, str]]
 ) -> Disagreement | None:
@@ -552,8 +499,6 @@ def disagreement(
     """
     atoms = all_atoms[flat]
     found = _quantities(flat, atoms, rows, all_atoms, texts) if atoms.quantities else None
-    if found is None and atoms.quantities:
-        found = _renamed_count(flat, atoms, rows, all_atoms, texts)
     if found is None and (atoms.dates or atoms.days):
         found = _dates(flat, atoms, rows, all_atoms, texts)
     if found is None and atoms.times:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from storyweave.analysis.conflicts import RENAMED
 from storyweave.analysis.quantity import Quantity
 from storyweave.analysis.support import Support
 from storyweave.analysis.syndication import UnionFind
@@ -94,7 +93,7 @@ def _disagreeing(support: Support, found: list[tuple[int, Quantity]]) -> Iterato
     where = {(flat, q.mention.start): n for n, (flat, q) in enumerate(found)}
     for (flat, _), decision in support.decisions.items():
         conflict = decision.conflict
-        if decision.label == CONTRADICTS and conflict is not None and conflict.kind in {"quantity", "amount", RENAMED}:
+        if decision.label == CONTRADICTS and conflict is not None and conflict.kind in {"quantity", "amount"}:
             i, j = where.get((flat, conflict.mine[0])), where.get((conflict.row, conflict.theirs[0]))
             if i is not None and j is not None:
                 yield i, j

@@ -28,7 +28,7 @@ import numpy as np
 
 from storyweave.analysis.alignment import StoryMatrix
 from storyweave.analysis.atoms import Atoms, story_atoms
-from storyweave.analysis.conflicts import RENAMED, Disagreement
+from storyweave.analysis.conflicts import Disagreement
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES
 from storyweave.analysis.elsewhere import Elsewhere
 from storyweave.analysis.independence import Attribution
@@ -361,8 +361,6 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
             return False
         if conflict.kind == "quantity":
             return bool(p_support[n] >= model.conflict_threshold)
-        if conflict.kind == RENAMED:  # a count named otherwise: the rest of the sentence surely reported
-            return bool(p_support[n] >= SURE)
         same_event = (conflict.kind == "date" and conflict.shared >= SAME_EVENT) or conflict.kind == "time"
         return bool(p_support[n] >= SURE and (p_full[n] >= SAME_STATEMENT or same_event))
 

@@ -1,12 +1,11 @@
 """Votes as quantities: "voted 7-2", "a 4-3 ruling", "by two votes to one", "unanimously overturned", "Seven of the
-nine members backed", "Regents Frank Delacroix and Ruth Omondi cast the dissenting votes". A tally is two
-quantities: the votes for, out of all cast ("of 9"), and the votes against (``AGAINST``), so that "7-2" meets
-neither "6-3" nor "unanimously", and the two regents named as voting no meet "8-2", not "8-3"."""
+nine members backed", "79 members of the National Assembly voted to". A tally is three quantities: the votes for,
+out of all cast ("of 9"), the votes against (``AGAINST``) and the votes for whatever the total (``FOR``), so that
+"7-2" meets neither "6-3" nor "unanimously", and "by 79 votes to 68" does not meet "by 81 votes to 68"."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention
@@ -121,47 +120,3 @@ def _word_value(word: str) -> int | None:
         return int(word)
     value = WORD_NUMBERS.get(word.lower())
     return int(value) if value is not None else None
-
-
-# how a list of people is said to have voted no: "cast the dissenting votes", "voted against", "voting no",
-# "dissented", "opposed" (after "with ..."), "voted to keep the rate unchanged", "preferring to leave it at 4.5%"
-_DISSENT = re.compile(
-    r"\s*(?:cast\s+(?:the|their)\s+(?:lone\s+|two\s+|three\s+)?dissenting\s+votes?|dissent(?:ed|ing)\b|"
-    r"vot(?:ed|ing)\s+(?:against|no\b|nay\b)|"
-    r"(?:vot(?:ed|ing)|preferr(?:ed|ing))\s+to\s+(?:keep|leave|hold)\b)",
-    re.I,
-)
-_WITH_OPPOSED = re.compile(r"\s*opposed\b(?!\s+(?:to|the|a|an|it|any|plans?|moves?)\b)", re.I)
-# what may stand between two names of one list: a comma or "and", and the second one's role in lower case
-# ("Tomas Keld and external members Ruth Annaby")
-_BETWEEN_NAMES = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:[a-z][\w-]*\s+){0,3}")
-_SOME_OF_THEM = re.compile(r"\b(?:among|including|joined\s+by|like|such\s+as)\s+(?:[A-Za-z.]+\s+){0,3}$", re.I)
-
-
-def named_against(text: str, offset: int, names: Sequence[tuple[int, int]]) -> list[Quantity]:
-    """The votes against that a sentence gives by naming who cast them: the names the entity model found (their
-    spans in the article, whatever kind it gave them: it takes some people for places), listed just before a
-    dissent ("Regents Frank Delacroix and Ruth Omondi cast the dissenting votes", "with Deputy Governor Tomas Keld
-    and external member Ruth Annaby preferring to leave the rate at 4.50%"). Not when the list is only some of
-    them ("among those voting no were ...")."""
-    spans = sorted(
-        (start - offset, end - offset) for start, end in names if offset <= start and end - offset <= len(text)
-    )
-    found = []
-    for last, (start, end) in enumerate(spans):
-        after = text[end:]
-        dissent = _DISSENT.match(after) or (_WITH_OPPOSED.match(after) and re.search(r"\bwith\s", text[:start]))
-        if not dissent:
-            continue
-        first = last
-        while first > 0 and _BETWEEN_NAMES.fullmatch(text[spans[first - 1][1] : spans[first][0]]):
-            first -= 1
-        if _SOME_OF_THEM.search(text[: spans[first][0]]):
-            continue
-        count = float(last - first + 1)
-        where = (offset + spans[first][0], offset + end)
-        mention = NumberMention(
-            *where, text[spans[first][0] : end], count, count - 0.5, count + 0.5, False, "count", AGAINST
-        )
-        found.append(Quantity(mention, "count", AGAINST, "vote", ""))
-    return found
