@@ -397,3 +397,32 @@ def test_a_sentence_stating_what_a_disputed_one_states_is_disputed_too(models) -
     decision = support.of(first, 2)
     assert decision.label == CONTRADICTS and decision.conflict is not None
     assert decision.conflict.mine[2] == "5:30 a.m." and decision.rows == (disputing,)
+
+
+def test_a_sentence_giving_a_value_otherwise_is_not_cited_as_support_when_no_conflict_is_sure() -> None:
+    from storyweave.analysis.conflicts import Disagreement
+    from storyweave.analysis.support import NONE, _decision, model_from_dict
+    from storyweave.analysis.support_features import FEATURES, Candidate
+    from storyweave.models import PARTIAL
+
+    def weights(first: float, bias: float) -> dict[str, object]:
+        return {"weights": [first] + [0.0] * (len(FEATURES) - 1), "bias": bias}
+
+    # P(support) rises with the first feature; P(full) stays low: a day given otherwise is no sure conflict
+    model = model_from_dict(
+        {
+            "features": list(FEATURES),
+            "support": weights(10.0, -5.0),
+            "full": weights(0.0, -5.0),
+            "evidence": weights(0.0, 0.0),
+            "thresholds": {"cite": 0.85, "full": 0.5, "none": 0.09, "conflict": 0.7},
+        }
+    )
+    other_day = Disagreement("date", (40, 50, "on Monday"), 7, (12, 23, "on Tuesday"))
+    zero = (0.0,) * (len(FEATURES) - 1)
+    disputing = Candidate((7,), (1.0, *zero), complete=False, conflict=other_day)
+    alone = _decision([disputing], model)
+    assert alone.label == NONE and not alone.sure_none  # not cited, and not surely unreported either
+    reporting = Candidate((9,), (0.7, *zero), complete=False, conflict=None)
+    both = _decision([disputing, reporting], model)
+    assert both.label == PARTIAL and both.rows == (9,)  # the sentence that gives nothing otherwise is cited

@@ -11,7 +11,8 @@ sentences. Embeddings and shared words only pick the candidate sentences.
 A small logistic model over the features of ``support_features`` scores each candidate (weights
 in ``support_model.json``, trained on hand-judged labels by ``benchmarks/train_support.py``);
 thresholds were chosen by cross-validation on those labels. Rules veto what the weights cannot
-be trusted with: a sentence whose number another article gives differently is never cited by it,
+be trusted with: a sentence of another article that gives one of the sentence's numbers, days or times
+differently is never cited as its support (a conflict when the rest surely agrees, else not cited at all),
 and one whose number the other article leaves out is at best partly reported there.
 """
 
@@ -349,8 +350,6 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
     same = [n for n, c in enumerate(found) if c.same_words and c.conflict is None]
     if same:  # the same words (a copy, a wire text run twice): it states it in full, whatever the weights say
         return Decision(FULL, found[same[0]].rows, 1.0, 1.0, False)
-    shown = shown_evidence(p_support, p_evidence, [c.sentence_like for c in found])
-    chosen = replace(found[shown], rows=shown_rows([c.rows for c in found], p_support, shown))
 
     # A counted thing given differently is a conflict when the rest agrees well enough. An amount, a share, an
     # age or a day names less of what it is about (two events of one story happen on different days, a man is
@@ -368,8 +367,19 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
     if conflicting:
         worst = found[max(conflicting, key=lambda n: p_support[n])]
         return Decision(CONTRADICTS, (worst.conflict.row,), support, full, False, worst.conflict)  # type: ignore[union-attr]
+    # Sentences that give one of the sentence's values otherwise, not surely enough to be a conflict, are not cited
+    # as support either: the outlet may not report it at all (another event's day), or dispute it.
+    clean = np.array([c.conflict is None for c in found])
+    if not clean.all():
+        if not clean.any():
+            return Decision(NONE, (), support, full, False)
+        p_support, p_evidence = np.where(clean, p_support, 0.0), np.where(clean, p_evidence, 0.0)
+        best = int(np.argmax(p_support + 1e-3 * p_full))
+        support, full = float(p_support[best]), float(p_full[best])
     if support < model.cite_threshold:
-        return Decision(NONE, (), support, full, support < model.none_threshold)
+        return Decision(NONE, (), support, full, support < model.none_threshold and bool(clean.all()))
+    shown = shown_evidence(p_support, p_evidence, [c.sentence_like for c in found])
+    chosen = replace(found[shown], rows=shown_rows([c.rows for c in found], p_support, shown))
     if full >= model.full_threshold and chosen.complete and not chosen.vaguer:
         return Decision(FULL, chosen.rows, support, full, False)
     return Decision(PARTIAL, chosen.rows, support, full, False)
