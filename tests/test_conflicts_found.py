@@ -124,6 +124,15 @@ def test_a_surname_with_a_letter_more_after_one_first_name_is_a_second_spelling(
     assert _difference("russia", "russian") is None  # a derived word, as before
 
 
+def test_a_prefix_written_with_a_hyphen_is_no_second_spelling() -> None:
+    from storyweave.analysis.spellings import _difference
+
+    assert _difference("co-operation", "cooperation") is None  # "Organisation for Security and Co-operation"
+    assert _difference("cooperation", "co-operation") is None
+    assert _difference("re-elected", "reelected") is None
+    assert _difference("achterberg", "achterburg") == {"achterberg", "achterburg"}  # a name still is
+
+
 def test_a_hedge_on_a_precise_figure_stays_close_to_it() -> None:
     from storyweave.analysis.conflicts import differing
 

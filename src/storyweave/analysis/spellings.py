@@ -5,7 +5,7 @@ one letter (two in long names), or only by a space or a hyphen, neither article 
 other form, and the two are used alike: in sentences that report the same thing (the support
 decision links them) or next to the same other name ("Marisol Ketterman" / "Marisol Kettermann").
 Accents alone are not a second spelling ("Wróbel" / "Wrobel"), nor is a plural or a derived
-word ("Russia" / "Russian").
+word ("Russia" / "Russian"), nor a prefix's hyphen ("Co-operation" / "Cooperation").
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ _SPELLING_VARIANTS = [
     (re.compile(r"ll(ed|ing)\b"), r"l\1"),
     (re.compile(r"ae|oe"), "e"),
 ]
+_PREFIXED = re.compile(r"\b(co|re|pre|non|anti|inter|multi|post|pro|semi|sub|mid|ex|de)-(?=[a-z])")
 VARIANT_MIN_LETTERS = 8  # shorter words are as likely names (Seymour / Seymor, Louise / Louize, Moeller / Meller)
 
 
@@ -73,8 +74,8 @@ def _difference(x: str, y: str, people: bool = False) -> frozenset[str] | None:
     """What differs between two written forms of one name, given plain (``_plain``): {"barak", "barack"}; None
     when they are not two forms of one name. ``people``: both are people's names (a surname may then differ by a
     last letter: "Castellano" / "Castellanos"; "Acme Holding" / "Acme Holdings" may not)."""
-    if x == y:
-        return None
+    if x == y or _PREFIXED.sub(r"\1", x) == _PREFIXED.sub(r"\1", y):
+        return None  # the same, or a house style's hyphen after a prefix: "Co-operation" / "Cooperation"
     if _compact(x) == _compact(y) and x.replace(" ", "").isalpha():
         return frozenset((x, y))  # "Van Wert" / "VanWert"
     words_x, words_y = x.split(), y.split()
