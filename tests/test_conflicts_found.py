@@ -133,6 +133,16 @@ def test_a_prefix_written_with_a_hyphen_is_no_second_spelling() -> None:
     assert _difference("achterberg", "achterburg") == {"achterberg", "achterburg"}  # a name still is
 
 
+def test_a_classical_plural_and_a_words_two_spellings_are_no_second_spelling() -> None:
+    from storyweave.analysis.spellings import _difference
+
+    assert _difference("referenda", "referendum") is None
+    assert _difference("criterion", "criteria") is None
+    assert _difference("theatre", "theater") is None  # a short word's -tre / -ter
+    assert _difference("advisor", "adviser") is None
+    assert _difference("seymour", "seymor") == {"seymour", "seymor"}  # a short name's -our / -or still differs
+
+
 def test_a_hedge_on_a_precise_figure_stays_close_to_it() -> None:
     from storyweave.analysis.conflicts import differing
 

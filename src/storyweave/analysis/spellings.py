@@ -5,7 +5,8 @@ one letter (two in long names), or only by a space or a hyphen, neither article 
 other form, and the two are used alike: in sentences that report the same thing (the support
 decision links them) or next to the same other name ("Marisol Ketterman" / "Marisol Kettermann").
 Accents alone are not a second spelling ("Wróbel" / "Wrobel"), nor is a plural or a derived
-word ("Russia" / "Russian"), nor a prefix's hyphen ("Co-operation" / "Cooperation").
+word ("Russia" / "Russian", "Referenda" / "Referendum"), nor a prefix's hyphen ("Co-operation" /
+"Cooperation"), nor one word's British and American spellings ("Theatre" / "Theater").
 """
 
 from __future__ import annotations
@@ -41,20 +42,24 @@ def _plain(word: str) -> str:
     return _POSSESSIVE.sub("", plain.replace("’", "'"))
 
 
-# British and American spellings of one word: "Technicolour" / "Technicolor", "organise" / "organize"
+# British and American spellings of one word: "Technicolour" / "Technicolor", "organise" / "organize"; those that
+# names share only in long words (Seymour / Seymor, Louise / Louize, Moeller / Meller), the others in any word
+# ("Theatre" / "Theater", "Advisors" / "Advisers")
 _SPELLING_VARIANTS = [
     (re.compile(r"our(s|ed|ing)?\b"), r"or\1"),
     (re.compile(r"is(e|es|ed|ing|ation|ations)\b"), r"iz\1"),
-    (re.compile(r"tre(s)?\b"), r"ter\1"),
     (re.compile(r"ll(ed|ing)\b"), r"l\1"),
     (re.compile(r"ae|oe"), "e"),
 ]
+_WORD_VARIANTS = [(re.compile(r"tre(s)?\b"), r"ter\1"), (re.compile(r"isor(s|y)?\b"), r"iser\1")]
+VARIANT_MIN_LETTERS = 8
 _PREFIXED = re.compile(r"\b(co|re|pre|non|anti|inter|multi|post|pro|semi|sub|mid|ex|de)-(?=[a-z])")
-VARIANT_MIN_LETTERS = 8  # shorter words are as likely names (Seymour / Seymor, Louise / Louize, Moeller / Meller)
+# a Latin or Greek plural beside its singular: "Referenda" / "Referendum", "criteria" / "criterion", "crises"
+_CLASSICAL_PLURALS = (("um", "a"), ("on", "a"), ("is", "es"))
 
 
-def _one_spelling(word: str) -> str:
-    for pattern, replacement in _SPELLING_VARIANTS:
+def _one_spelling(word: str, long: bool = True) -> str:
+    for pattern, replacement in _WORD_VARIANTS + (_SPELLING_VARIANTS if long else []):
         word = pattern.sub(replacement, word)
     return word
 
@@ -66,8 +71,15 @@ def _one_word_off(x: str, y: str, shortest: int) -> bool:
         return False  # the cheap test first: most pairs are other words
     if x.startswith(y) or y.startswith(x) or _SUFFIX.sub("", x) == _SUFFIX.sub("", y):
         return False  # a plural or a derived word: "Russia" / "Russian", "Democrats" / "Democratic"
+    if shorter >= MIN_LETTERS and any(
+        a[: -len(one)] == b[: -len(many)] and a.endswith(one) and b.endswith(many)
+        for a, b in ((x, y), (y, x))
+        for one, many in _CLASSICAL_PLURALS
+    ):
+        return False
     # one word in British and in American spelling is not a name spelt two ways
-    return shorter < VARIANT_MIN_LETTERS or _one_spelling(x) != _one_spelling(y)
+    long = shorter >= VARIANT_MIN_LETTERS
+    return _one_spelling(x, long) != _one_spelling(y, long)
 
 
 def _difference(x: str, y: str, people: bool = False) -> frozenset[str] | None:
