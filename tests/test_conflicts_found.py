@@ -484,3 +484,20 @@ def test_review_cases_of_changes_from_two_years_and_a_day_it_was_said(models) ->
         ("Valley Courier", "The new fare schedule takes effect at the end of March, the transit agency said."),
     )
     assert not edge
+
+
+@pytest.mark.models
+def test_a_part_of_a_total_written_without_the_and_its_total_are_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    assert [(q.mention.text, q.noun, q.event) for q in quantities("He landed 178 of 369 punches thrown.")] == [
+        ("178", "punche", "part of"),
+        ("369", "punche", ""),
+    ]
+    found = _conflicts(
+        models,
+        ("Harbour Ledger", "Vitali Klimenko landed 178 punches to just 30 for Hasim Rahman in the title fight."),
+        (
+            "Valley Courier",
+            "The final numbers showed Vitali Klimenko landing 178 of 369 punches thrown in the title fight.",
+        ),
+    )
+    assert not found

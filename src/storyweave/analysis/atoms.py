@@ -108,10 +108,10 @@ _PASSIVE = {"was", "were", "is", "are", "been", "being"}
 
 
 PART_OF = "part of"  # the event of a count of some of a whole: set only against other such counts
-_PART_OF = re.compile(
-    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[A-Za-z-]+['’]s\s+)?(?:(?:\d[\d,]*|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)?"
-    r"(?P<noun>[A-Za-z-]+)",
+_PART_OF = re.compile(  # "16 of the state's 71 counties", "178 of 369 punches thrown"
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+(?:[A-Za-z-]+['’]s\s+)?(?:(?:\d[\d,]*|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)?|"
+    r"\d[\d,]*\s+)(?P<noun>[A-Za-z-]+)",
     re.I,
 )
 

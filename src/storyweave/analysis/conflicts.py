@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from storyweave.analysis.alignment import STOP_WORDS
-from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, Atoms, month_days
+from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, PART_OF, Atoms, month_days
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated
 from storyweave.analysis.numbers import NumberMention
 from storyweave.analysis.quantity import Quantity
@@ -289,7 +289,11 @@ def _written(text: str, start: int, word: str) -> tuple[int, int, str]:
     )
 
 
-def _alike(a: Quantity, b: Quantity) -> bool:
+def _alike(a: Quantity, b: Quantity, part: bool = False) -> bool:
+    """Two quantities of one thing: its kind, noun and what happened to it; ``part``: ``a`` may be a part of the
+    whole ``b`` counts ("178 of 369 punches")."""
+    if part and a.event == PART_OF and (a.kind, a.noun) == (b.kind, b.noun):
+        return True
     return (a.kind, a.noun, a.event) == (b.kind, b.noun, b.event)
 
 
@@ -342,10 +346,11 @@ def _quantities(
             row_listed = listed or _lists(all_atoms[row], quantity.kind)
             other = differing(quantity, list(all_atoms[row].quantities), row_listed)
             if other is None or any(
-                q is not quantity and _alike(q, other) and q.meets(other) for q in atoms.quantities
+                q is not quantity and _alike(q, other, part=True) and q.meets(other) for q in atoms.quantities
             ):
                 continue  # none given, or one the sentence gives too, for another of its figures ("sought 24 percent,
-                # the offer was 14 percent" / "the 14 percent they offered")
+                # the offer was 14 percent" / "the 14 percent they offered"; "landing 178 of 369 punches" / "landed
+                # 178 punches")
             mine, their = quantity.mention, other.mention
             # a vote's tally names little of which vote it is (a night may hold two): a sure citation, as amounts
             named = quantity.noun and quantity.kind in {"count", "period"} and quantity.noun != "vote"
