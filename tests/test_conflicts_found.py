@@ -501,3 +501,17 @@ def test_a_part_of_a_total_written_without_the_and_its_total_are_no_conflict(mod
         ),
     )
     assert not found
+
+
+@pytest.mark.models
+def test_two_figures_an_outlet_gives_both_of_are_two_things_not_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    found = _conflicts(
+        models,
+        (
+            "Harbour Ledger",
+            "The Red Sox have made first baseman Mark Teale an eight-year, $200 million offer, a radio host reported. "
+            "That would top the eight-year, $160 million offers made by the Angels and the Nationals.",
+        ),
+        ("Valley Courier", "Last week the Nationals made Mark Teale an eight-year, $160 million offer."),
+    )
+    assert not [g for g in found if g.kind == "money"]

@@ -57,6 +57,9 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(stem(t) for t in _TOKEN.findall(text))
 
 
+_UNHEDGED = re.compile(r"(?:US)?[$£€]?\d")  # a figure written without a hedge word before it
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     rows: tuple[int, ...]  # flat indices of the candidate's sentences
@@ -168,16 +171,29 @@ class StoryFeatures:
         reverse = float((theirs * weight) @ self.present[flat]) / their_total if their_total else 0.0
         return coverage, reverse, key
 
-    def _given_alike(self, flat: int, article: int, at: int) -> bool:
-        """Some sentence of the article states the sentence's figure written at ``at`` (as an exact figure: "at
-        least 50" would fit "70" too)."""
+    def _given_alike(self, flat: int, article: int, at: int, named: bool = False) -> bool:
+        """Some sentence of the article states the sentence's figure written at ``at`` (as written, without a hedge:
+        "at least 50" would fit "70" too; a round "$160 million" is as written); ``named``: of the same thing, named
+        alike ("aftershocks", "an offer")."""
         given = self.exact_figures.get(article)
         if given is None:
             first = self.matrix.offsets[article]
             rows = range(first, first + len(self.matrix.articles[article].sentences))
-            given = [q for r in rows for q in self.atoms[r].quantities if not q.mention.approximate]
+            given = [
+                q
+                for r in rows
+                for q in self.atoms[r].quantities
+                if not q.mention.approximate or _UNHEDGED.match(q.mention.text)
+            ]
             self.exact_figures[article] = given
-        return any(carried(q, given) for q in self.atoms[flat].quantities if q.mention.start == at)
+        mine = [q for q in self.atoms[flat].quantities if q.mention.start == at]
+        if named:  # of the same thing, named: not a bare number ("three" of something else)
+            return any(
+                carried(q, [g for g in given if (g.noun, g.measure) == (q.noun, q.measure)])
+                for q in mine
+                if q.noun or q.measure
+            )
+        return any(carried(q, given) for q in mine)
 
     def candidate(self, flat: int, rows: tuple[int, ...], rank: int) -> Candidate:
         """The features of ``rows`` (one or two sentences of one article) as support for sentence ``flat``."""
@@ -208,9 +224,12 @@ class StoryFeatures:
         if (
             conflict is not None
             and conflict.kind not in {"date", "time"}
-            and self._given_alike(flat, article, conflict.mine[0])
+            and (
+                self._given_alike(flat, article, conflict.mine[0])
+                or self._given_alike(conflict.row, owner, conflict.theirs[0], named=True)
+            )
         ):
-            conflict = None  # the article gives the same figure elsewhere: the other one is of something else
+            conflict = None  # one of the two articles gives both figures: they are of two things
         if conflict is not None:  # the features describe the support apart from what is given differently
             quantities_carried = [
                 ok or q.mention.start == conflict.mine[0]
