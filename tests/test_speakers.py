@@ -773,3 +773,32 @@ def test_a_name_with_a_persons_role_beside_it_is_a_person_whatever_the_entity_mo
     )
     assert found["The message to every"] == "Adaeze Thornbury"  # the model calls her an organisation
     assert found["Nothing changes at the"] == "the board"
+
+
+def test_a_spokesperson_named_beside_their_description_is_that_person(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Prosecutors charged Governor Elena Marchetti's former aide on Friday. "
+        '"The governor has cooperated fully and will go on doing so," a spokeswoman for Marchetti, Kira Delacourt, '
+        "said Saturday.",
+    )
+    assert found["The governor has cooperated"] == "Kira Delacourt"
+
+
+def test_two_bodies_in_a_joint_statement_speak_together(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "The governor vetoed the rental ban on Friday. The Keswan Realtors Association and the Keswan Hosts Alliance "
+        'said in a joint statement that the veto "protects thousands of families who rely on rental income."',
+    )
+    assert found["protects thousands of families"] == "Keswan Realtors Association and Keswan Hosts Alliance"
+
+
+def test_the_ministry_said_is_the_ministry_a_sentence_before_opens_with(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Orvell Foods said on Monday it would cut 200 jobs. The finance ministry sought to calm markets. "
+        '"The 2026 budget framework remains in force and no payments will be delayed," the ministry said in a '
+        "statement.",
+    )
+    assert found["The 2026 budget framework"] == "finance ministry"

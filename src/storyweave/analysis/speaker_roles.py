@@ -4,7 +4,8 @@
   name ("Sheriff Ann Cole", "Ann Cole, the actor", "Ann's coach, Tom Reed"), else
   someone named in a sentence that mentions the role;
 - "the company", "police": the organisation given that description ("Tyson, the largest
-  company"), else the description itself ("police": a police force named before);
+  company"), or the body a sentence just before opens with ("The finance ministry sought to calm
+  markets."), else the description itself ("police": a police force named before);
   "the fraternity": any named thing given that description; 'the group "Drivers for Fair Roads"': the
   name in quotation marks;
 - "a BP spokesman", "a witness", "one official": nobody: an unnamed speaker is left unnamed, not guessed;
@@ -191,6 +192,10 @@ class Roles:
             found = self._described_as(head, self.organisations, before) or self._titled(head, before)
             if found:
                 return found
+            if definite and head != "police" and not personal:
+                found = self._described_opener(head, before)  # "The finance ministry sought to calm markets."
+                if found:
+                    return found
             found = self._last_organisation(before, head, subject=definite and head != "police" and not personal)
             if found:
                 return found
@@ -266,6 +271,14 @@ class Roles:
         start = self.annotated.sentences[entity.sentence].start
         ahead = self.annotated.article.text[start : entity.start].strip(" \"“'‘").lower()
         return not ahead.removeprefix("the").strip()
+
+    def _described_opener(self, noun: str, before: int) -> str | None:
+        """The body a sentence just before opens with, described in lower case: "the finance ministry" for "the
+        ministry said" after "The finance ministry sought to calm markets." (no name the entity model sees)."""
+        opening = re.compile(rf"[Tt]he\s+((?:[a-z]+\s+){{1,2}}{noun})\b(?!['’])")
+        near = [s for s in self.annotated.sentences if s.end <= before][-NEAR:]
+        found = [m[1] for m in map(opening.match, (s.text for s in near)) if m]
+        return found[-1] if found else None
 
     def _last_organisation(self, before: int, head: str = "", *, subject: bool = False) -> str | None:
         """The last organisation named before ``before`` (one that opens its sentence, with ``subject``: "Harlow

@@ -8,8 +8,10 @@
 - names: see speaker_names ("Okafor", "Robin", "NIMB"); descriptions: see speaker_roles
   ("the sheriff", "the company", "a statement from her agent");
 - "hotel spokeswoman Paula Dirks": the descriptor is dropped; "That student, later identified as
-  Niya Kenny,": the name beside a description; "a man who ..., who gave only his first name,
-  Marco": that first name.
+  Niya Kenny,": the name beside a description ('"...," a spokeswoman for Cole, Kira Delacourt, said' too);
+  "a man who ..., who gave only his first name, Marco": that first name;
+- "Ann Cole and Tom Reed said in a joint statement", "The X Association and the Y Alliance said in a joint
+  statement": both, together.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ from collections.abc import Callable, Mapping
 from storyweave.analysis.alignment import STOP_WORDS
 from storyweave.analysis.entities import PHOTO_CREDIT, ROLE_NOUNS, TITLES, EntityIndex
 from storyweave.analysis.first_names import gender_of_first_name
-from storyweave.analysis.quote_cues import ACCORDING_TO, REPORTED_OPENING
+from storyweave.analysis.quote_cues import ACCORDING_TO, CUES, REPORTED_OPENING
 from storyweave.analysis.quote_spans import CONTEXT, QuoteSpan
 from storyweave.analysis.speaker_names import Names
-from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, PERSON_NOUNS, Roles
+from storyweave.analysis.speaker_roles import DOCUMENTS, NAMED, PERSON_NOUNS, SPEAKING_FOR, Roles
 from storyweave.models import AnnotatedArticle, Entity
 from storyweave.nlp.syntax import Subject
 
@@ -150,6 +152,9 @@ class SpeakerResolver:
         words = written.split()
         if words and words[-1].lower() in DOCUMENTS and unnamed(written):
             return self.roles.resolve(written, span.start)  # "a statement said": whoever issued it, if named
+        named_beside = self._named_beside(written, span)
+        if named_beside:
+            return named_beside  # "a spokeswoman for Cole, Kira Delacourt, said": the spokeswoman's name
         spoken_for = _SPEAKING_FOR_SOMEONE.search(written)
         if spoken_for and self.index.resolve_person(written[spoken_for.end() :]):
             return None  # "a spokesman for Prime Minister Ann Cole", "a former colleague of Ross": not named
@@ -182,9 +187,20 @@ class SpeakerResolver:
             return self.roles.resolve(written, span.start, lambda: self._pronoun(span))
         return self.names.person(written, span.start)
 
+    def _named_beside(self, written: str, span: QuoteSpan) -> str | None:
+        """The name set beside an unnamed person's description in the attribution: '"...," a spokeswoman for
+        Cole, Kira Delacourt, said' is Kira Delacourt."""
+        words = written.lower().split()
+        if not words or words[0] not in _INDEFINITE or not {w.rstrip("s") for w in words} & _PERSON_WORDS:
+            return None
+        sentence = self.annotated.sentences[span.sentence]
+        found = re.search(re.escape(written) + _NAME_BESIDE, sentence.text)
+        return self.names.person(found["name"], span.start) if found else None
+
     def _jointly(self, span: QuoteSpan, speaker: str | None) -> str | None:
-        """Two people named as the subject of a joint statement speak together: "In a joint statement, Senate
-        President Dale Whitcomb and House Speaker Renata Fulbright called the ruling '...'" is both of them."""
+        """Two people or bodies named as the subject of a joint statement speak together: "In a joint statement,
+        Senate President Dale Whitcomb and House Speaker Renata Fulbright called the ruling '...'" is both of them,
+        and so is "The Keswan Realtors Association and the Keswan Hosts Alliance said in a joint statement"."""
         written = (span.speaker_text or "").strip()
         if not speaker or " and " in speaker or not written or written.lower() in PRONOUNS:
             return speaker
@@ -403,10 +419,13 @@ _COORDINATED = re.compile(r"(?:[,;]\s*(?:and|but|while)?|\b(?:and|but))\s+$")
 
 UNNAMED = ""  # a speaker the article describes but never names
 _JOINT = re.compile(r"\bjoint(?:ly)?\b", re.I)
-_AND_NAME = re.compile(r"\s+and\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)\b(?!\s+(?:of|for)\b)")
+_AND_NAME = re.compile(r"\s+and\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)\b(?!\s+(?:of|for)\b)")
 PAIR_GAP = 300  # characters from two people's quotation within which "the pair" is still them
 _THE_TWO = frozenset({"the pair", "the two", "the duo", "both", "the two men", "the two women"})
 _INDEFINITE = {"a", "an", "one", "another"}
+_PERSON_WORDS = PERSON_NOUNS | SPEAKING_FOR
+# a full name in apposition right before the cue: ", Kira Delacourt, said"
+_NAME_BESIDE = rf",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{1,2}}[A-Z][\w'’-]+),\s+(?:{CUES})\b"
 
 
 def unnamed(written: str) -> bool:
