@@ -802,3 +802,23 @@ def test_the_ministry_said_is_the_ministry_a_sentence_before_opens_with(models) 
         "statement.",
     )
     assert found["The 2026 budget framework"] == "finance ministry"
+
+
+def test_a_quote_after_a_named_subject_in_its_paragraph_is_theirs_and_goes_on(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        '"We did not leave this government lightly," Agrarian leader Tomas Wintersberg said on Thursday.',
+        'Speaking before the vote, Chancellor Anton Dessenhof defended the budget. "I did not come into this office '
+        "to be comfortable. The work is not finished.",
+        '"Whoever sits in this chair next will face the same arithmetic," he said.',
+    )
+    assert found["I did not come"] == found["Whoever sits in this"] == "Anton Dessenhof"
+
+
+def test_the_subject_of_the_verb_right_before_a_quotation_said_it(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        "Farmers drove tractors into the capital in February to protest against the fuel levy, which Agrarian "
+        'leader Tomas Wintersberg called "a tax on everyone who lives far from the capital."',
+    )
+    assert found["a tax on everyone"] == "Tomas Wintersberg"

@@ -5,9 +5,11 @@ a paragraph; a paragraph that opens a quote and never closes it runs to its end
 (the convention for quotes that go on over several paragraphs). The attribution is
 read by patterns from the words around the quote (``quote_cues``: "...," said X, X
 said: "...", a transcript's label, a credit line), else from the parser's subject of
-a speech verb in its sentences, or of the sentence that embeds it, or of the sentence
-just before it ("He says the family is grieving."); a quote with no attribution of
-its own continues the previous quotation's speaker when it follows it directly.
+a speech verb in its sentences, or of the sentence that embeds it (its main verb, or
+the verb right before the quote: 'which Ann Cole called "..."'), or of the sentence
+just before it ("He says the family is grieving."; in the quote's paragraph, its named
+subject: "Cole defended the budget."); a quote with no attribution of its own
+continues the previous quotation's speaker when it follows it directly.
 """
 
 from __future__ import annotations
@@ -178,19 +180,26 @@ def _embedding_subject(
     subjects: Mapping[int, list[Subject]], sentence: Sentence, start: int, end: int, text: str
 ) -> tuple[str, str] | None:
     """For a quotation set inside a sentence of narrative ("X called the plan 'a shell game'"), the named
-    subject of that sentence's main verb, when it stands before the quotation."""
+    subject of that sentence's main verb, or of the verb right before the quotation ("the levy, which Ann Cole
+    called 'a tax on everyone'"), when it stands before the quotation."""
     if len(text[sentence.start : start].split()) < 3:
         return None  # the quotation opens its sentence: nothing embeds it
     for subject in subjects.get(sentence.index, []):
-        if subject.main and subject.proper and subject.end <= start and not start <= subject.start < end:
-            return subject.text, "other"
+        if not subject.proper or subject.end > start or start <= subject.start < end:
+            continue
+        if subject.main or _RIGHT_BEFORE.fullmatch(text, subject.verb_start, start):
+            return subject.text, "other"  # or the subject of the verb right before it: 'which X called "..."'
     return None
+
+
+_RIGHT_BEFORE = re.compile(r"[a-z]+(?:\s+as)?\s*[\"“]?\s*")  # 'called "', 'described as "'
 
 
 def _lead_in(
     subjects: Mapping[int, list[Subject]], annotated: AnnotatedArticle, first: int, after: int
 ) -> tuple[str, str] | None:
-    """A quote with no attribution of its own, after "He says the family is grieving.": that speaker.
+    """A quote with no attribution of its own, after "He says the family is grieving.": that speaker; or, right
+    after "Dessenhof defended the budget." in its paragraph, that sentence's named subject.
 
     Only the two sentences before the quote count, and only what follows the previous quotation.
     """
@@ -203,6 +212,9 @@ def _lead_in(
         if spoken:
             last = max(spoken, key=lambda s: s.verb_start)
             return last.text, last.cue
+        named = [s for s in subjects.get(index, []) if s.main and s.proper]
+        if named and index == first - 1 and sentence.paragraph == paragraph:
+            return named[0].text, named[0].cue  # 'Cole defended the plan. "..."': who the paragraph is about
     return None
 
 
