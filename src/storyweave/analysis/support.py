@@ -116,7 +116,8 @@ class Decision:
     """How one article reports one sentence of another."""
 
     label: str  # full | partial | none | contradicts
-    rows: tuple[int, ...]  # flat indices of the other article's sentences that support (or contradict) it
+    rows: tuple[int, ...]  # flat indices of the other article's sentences that support (or contradict) it; for
+    # "none", those that report the rest but give one of its values otherwise without a sure conflict, if any
     support: float  # P(reports at least part)
     full: float  # P(reports the main information | reports part)
     sure_none: bool  # label "none" and confidently so (only then is a claim "single-source")
@@ -243,7 +244,7 @@ def decide(matrix: StoryMatrix, model: SupportModel | None = None) -> Support:
     _conflicts_of_the_same_statement(support)
     for found in all_misattributed(matrix, atoms):  # one quotation given to two people
         _contradict(support, found, "speaker")
-    linked = [(flat, row) for (flat, _), d in support.decisions.items() if d.label in {FULL, PARTIAL} for row in d.rows]
+    linked = [(flat, row) for (flat, _), d in support.decisions.items() if d.label != CONTRADICTS for row in d.rows]
     for found in acts_credited_differently(matrix, linked):  # one act credited to two people
         _contradict(support, found, "agent")
     for found in figures_announced_differently(matrix):  # the figures made public by two people
@@ -273,8 +274,8 @@ def _mutual_conflicts(support: Support) -> None:
         found = decision.conflict
         y = found.row  # the sentence that gives the value otherwise
         back = support.decisions.get((y, int(owner[x])))
-        if back is None or back.label not in {FULL, PARTIAL} or x not in back.rows:
-            continue  # already contradicting (the first disagreement found stays), or not citing x at all
+        if back is None or back.label == CONTRADICTS or x not in back.rows:
+            continue  # already contradicting (the first disagreement found stays), or not read against x at all
         mirrored = replace(found, mine=found.theirs, row=x, theirs=found.mine)
         support.decisions[(y, int(owner[x]))] = replace(back, label=CONTRADICTS, rows=(x,), conflict=mirrored, via=None)
 
@@ -369,15 +370,23 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
         return Decision(CONTRADICTS, (worst.conflict.row,), support, full, False, worst.conflict)  # type: ignore[union-attr]
     # Sentences that give one of the sentence's values otherwise, not surely enough to be a conflict, are not cited
     # as support either: the outlet may not report it at all (another event's day), or dispute it.
+    # The sentences it was read against stay linked to it (``Decision.rows`` of a "none"), for who did it and where.
+    # Its P(support) stays that of the whole sentence: the rest is reported (a value given otherwise elsewhere in
+    # the outlet is then looked for, as for a citation).
     clean = np.array([c.conflict is None for c in found])
+    disputing: tuple[int, ...] = ()
     if not clean.all():
+        if support >= model.cite_threshold:
+            disputing = found[best].rows
         if not clean.any():
-            return Decision(NONE, (), support, full, False)
+            return Decision(NONE, disputing, support, full, False)
         p_support, p_evidence = np.where(clean, p_support, 0.0), np.where(clean, p_evidence, 0.0)
         best = int(np.argmax(p_support + 1e-3 * p_full))
+        if disputing and p_support[best] < model.cite_threshold:
+            return Decision(NONE, disputing, support, full, False)
         support, full = float(p_support[best]), float(p_full[best])
     if support < model.cite_threshold:
-        return Decision(NONE, (), support, full, support < model.none_threshold and bool(clean.all()))
+        return Decision(NONE, disputing, support, full, support < model.none_threshold and bool(clean.all()))
     shown = shown_evidence(p_support, p_evidence, [c.sentence_like for c in found])
     chosen = replace(found[shown], rows=shown_rows([c.rows for c in found], p_support, shown))
     if full >= model.full_threshold and chosen.complete and not chosen.vaguer:
