@@ -141,6 +141,10 @@ def test_a_classical_plural_and_a_words_two_spellings_are_no_second_spelling() -
     assert _difference("theatre", "theater") is None  # a short word's -tre / -ter
     assert _difference("advisor", "adviser") is None
     assert _difference("seymour", "seymor") == {"seymour", "seymor"}  # a short name's -our / -or still differs
+    # names whose ends look like those: still two spellings
+    assert _difference("frances ngata", "francis ngata") == {"frances", "francis"}
+    assert _difference("petre lungu", "peter lungu") == {"petre", "peter"}
+    assert _difference("maria desouza", "maria de-souza") == {"maria desouza", "maria de-souza"}
 
 
 def test_a_hedge_on_a_precise_figure_stays_close_to_it() -> None:

@@ -804,17 +804,6 @@ def test_the_ministry_said_is_the_ministry_a_sentence_before_opens_with(models) 
     assert found["The 2026 budget framework"] == "finance ministry"
 
 
-def test_a_quote_after_a_named_subject_in_its_paragraph_is_theirs_and_goes_on(models) -> None:  # type: ignore[no-untyped-def]
-    found = speakers(
-        models,
-        '"We did not leave this government lightly," Agrarian leader Tomas Wintersberg said on Thursday.',
-        'Speaking before the vote, Chancellor Anton Dessenhof defended the budget. "I did not come into this office '
-        "to be comfortable. The work is not finished.",
-        '"Whoever sits in this chair next will face the same arithmetic," he said.',
-    )
-    assert found["I did not come"] == found["Whoever sits in this"] == "Anton Dessenhof"
-
-
 def test_the_subject_of_the_verb_right_before_a_quotation_said_it(models) -> None:  # type: ignore[no-untyped-def]
     found = speakers(
         models,
@@ -822,3 +811,18 @@ def test_the_subject_of_the_verb_right_before_a_quotation_said_it(models) -> Non
         'leader Tomas Wintersberg called "a tax on everyone who lives far from the capital."',
     )
     assert found["a tax on everyone"] == "Tomas Wintersberg"
+
+
+def test_a_title_or_a_scare_quote_after_a_verb_that_is_no_calling_is_nobodys_quotation(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'The crowd of 40,000 sang along as headliner Marisa Quell performed "Harbour Lights in the Evening Rain," '
+        "her biggest hit.",
+        'Residents criticised the budget, which Mayor Ann Cole unveiled "with great fanfare and few details" last '
+        "week, as a giveaway to developers.",
+        'The judges praised the novel, which author Tomas Wintersberg titled "The Long Road Home to Kelton," for its '
+        "portrait of rural life.",
+    )
+    assert found["Harbour Lights in the"] is None
+    assert found["with great fanfare and"] is None
+    assert found["The Long Road Home"] is None

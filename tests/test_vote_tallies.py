@@ -42,3 +42,23 @@ def test_members_voting_for_and_a_tally_of_other_votes_for_are_a_conflict(models
         ),
     )
     assert [sorted(f.text for f in g.facts) for g in found] == [["79", "81 votes to 68"]]
+
+
+def test_members_who_are_a_part_a_party_or_a_hedged_count_give_no_votes_for() -> None:
+    def votes(text: str) -> set[tuple[str, str, float | None]]:
+        return {(q.mention.text, q.unit, q.mention.value) for q in quantities(text) if is_tally(q)}
+
+    assert not votes("Ten of the 12 trustees voted to fire the president.")  # 12 is the whole, not the votes for
+    assert not votes("In the House vote, 15 members voted against their own party.")
+    assert not votes("Nine members of the Conservative Party voted against the bill.")  # a party, not the body
+    assert not votes("Up to 40 members voted for the measure.")
+
+
+@pytest.mark.models
+def test_a_committees_tally_and_the_chambers_members_voting_for_are_no_conflict(models) -> None:  # type: ignore[no-untyped-def]
+    found = conflicts(
+        models,
+        ("Harbour Ledger", "The finance committee voted 9-4 to send the fuel tax bill to the full Senate."),
+        ("Valley Courier", "In the Senate, 27 members voted for the fuel tax bill on Thursday."),
+    )
+    assert not found

@@ -21,7 +21,7 @@ from storyweave.analysis.atoms import LASTING, MAYBE, OFFSET, PART_OF, Atoms, mo
 from storyweave.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, Dated
 from storyweave.analysis.numbers import NumberMention
 from storyweave.analysis.quantity import Quantity
-from storyweave.analysis.tallies import AGAINST, FOR, VOTING_BODIES, is_tally
+from storyweave.analysis.tallies import AGAINST, VOTING_BODIES, is_tally
 
 SAME_ORDER = 2.5  # two reports of one quantity differ by less than this factor; beyond it they count other things
 
@@ -250,7 +250,7 @@ def differing(quantity: Quantity, given: list[Quantity], listed: bool = False) -
     same = [q for q in given if q.key == quantity.key and q.event == quantity.event and q.scope == quantity.scope]
     if not same or any(quantity.meets(q) for q in same):
         return None
-    if quantity.unit in {AGAINST, FOR}:
+    if quantity.unit == AGAINST:
         return same[0]  # none against and one against are not of two sizes of one thing: they cannot both hold
     return next((q for q in same if _same_order(quantity, q)), None)
 

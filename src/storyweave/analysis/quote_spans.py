@@ -7,8 +7,7 @@ read by patterns from the words around the quote (``quote_cues``: "...," said X,
 said: "...", a transcript's label, a credit line), else from the parser's subject of
 a speech verb in its sentences, or of the sentence that embeds it (its main verb, or
 the verb right before the quote: 'which Ann Cole called "..."'), or of the sentence
-just before it ("He says the family is grieving."; in the quote's paragraph, its named
-subject: "Cole defended the budget."); a quote with no attribution of its own
+just before it ("He says the family is grieving."); a quote with no attribution of its own
 continues the previous quotation's speaker when it follows it directly.
 """
 
@@ -192,14 +191,14 @@ def _embedding_subject(
     return None
 
 
-_RIGHT_BEFORE = re.compile(r"[a-z]+(?:\s+as)?\s*[\"“]?\s*")  # 'called "', 'described as "'
+# a verb of calling right before a quotation: 'which Ann Cole called "...', 'described as "...' (not 'performed "...')
+_RIGHT_BEFORE = re.compile(r"(?:called|dubbed|termed|labell?ed|branded|described\s+as)\s*[\"“]?\s*")
 
 
 def _lead_in(
     subjects: Mapping[int, list[Subject]], annotated: AnnotatedArticle, first: int, after: int
 ) -> tuple[str, str] | None:
-    """A quote with no attribution of its own, after "He says the family is grieving.": that speaker; or, right
-    after "Dessenhof defended the budget." in its paragraph, that sentence's named subject.
+    """A quote with no attribution of its own, after "He says the family is grieving.": that speaker.
 
     Only the two sentences before the quote count, and only what follows the previous quotation.
     """
@@ -212,9 +211,6 @@ def _lead_in(
         if spoken:
             last = max(spoken, key=lambda s: s.verb_start)
             return last.text, last.cue
-        named = [s for s in subjects.get(index, []) if s.main and s.proper]
-        if named and index == first - 1 and sentence.paragraph == paragraph:
-            return named[0].text, named[0].cue  # 'Cole defended the plan. "..."': who the paragraph is about
     return None
 
 

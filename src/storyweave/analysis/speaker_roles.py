@@ -118,6 +118,12 @@ _TITLED = re.compile(
 )
 
 
+# the bodies a sentence may open with described in lower case ("The finance ministry sought ..."; a company is
+# named), and words that do not say which body ("the same ministry", "the former department")
+_DESCRIBED_BODIES = frozenset({"ministry", "department", "agency"})
+_NOT_WHICH = frozenset("old same rival other former new another parent sister".split())
+
+
 @dataclass(slots=True)
 class Roles:
     """Resolves descriptions within one article; each list holds mentions outside quotations."""
@@ -275,9 +281,11 @@ class Roles:
     def _described_opener(self, noun: str, before: int) -> str | None:
         """The body a sentence just before opens with, described in lower case: "the finance ministry" for "the
         ministry said" after "The finance ministry sought to calm markets." (no name the entity model sees)."""
-        opening = re.compile(rf"[Tt]he\s+((?:[a-z]+\s+){{1,2}}{noun})\b(?!['’])")
+        if noun not in _DESCRIBED_BODIES:
+            return None
+        opening = re.compile(rf"[Tt]he\s+((?:[a-z]+\s+){{1,2}}{noun})\s+[a-z]")
         near = [s for s in self.annotated.sentences if s.end <= before][-NEAR:]
-        found = [m[1] for m in map(opening.match, (s.text for s in near)) if m]
+        found = [m[1] for m in map(opening.match, (s.text for s in near)) if m and not set(m[1].split()) & _NOT_WHICH]
         return found[-1] if found else None
 
     def _last_organisation(self, before: int, head: str = "", *, subject: bool = False) -> str | None:

@@ -195,7 +195,12 @@ class SpeakerResolver:
             return None
         sentence = self.annotated.sentences[span.sentence]
         found = re.search(re.escape(written) + _NAME_BESIDE, sentence.text)
-        return self.names.person(found["name"], span.start) if found else None
+        if found is None or _COMPANY_END.search(found["name"]):
+            return None  # "a spokeswoman for the developer, Harlow Mills Corp, said": the body, not her name
+        at = sentence.start + found.start("name")
+        if any(e.label != "PERSON" and e.start <= at < e.end for e in self.annotated.entities):
+            return None
+        return self.names.person(found["name"], span.start)
 
     def _jointly(self, span: QuoteSpan, speaker: str | None) -> str | None:
         """Two people or bodies named as the subject of a joint statement speak together: "In a joint statement,
@@ -426,6 +431,7 @@ _INDEFINITE = {"a", "an", "one", "another"}
 _PERSON_WORDS = PERSON_NOUNS | SPEAKING_FOR
 # a full name in apposition right before the cue: ", Kira Delacourt, said"
 _NAME_BESIDE = rf",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{1,2}}[A-Z][\w'’-]+),\s+(?:{CUES})\b"
+_COMPANY_END = re.compile(r"\b(?:Corp|Inc|Ltd|Co|LLC|Group|Holdings|Plc|PLC)\.?$")
 
 
 def unnamed(written: str) -> bool:

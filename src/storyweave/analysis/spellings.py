@@ -6,7 +6,7 @@ other form, and the two are used alike: in sentences that report the same thing 
 decision links them) or next to the same other name ("Marisol Ketterman" / "Marisol Kettermann").
 Accents alone are not a second spelling ("Wróbel" / "Wrobel"), nor is a plural or a derived
 word ("Russia" / "Russian", "Referenda" / "Referendum"), nor a prefix's hyphen ("Co-operation" /
-"Cooperation"), nor one word's British and American spellings ("Theatre" / "Theater").
+"Cooperation"), nor one word's British and American spellings ("Theatre" / "Theater", not "Petre" / "Peter").
 """
 
 from __future__ import annotations
@@ -51,11 +51,13 @@ _SPELLING_VARIANTS = [
     (re.compile(r"ll(ed|ing)\b"), r"l\1"),
     (re.compile(r"ae|oe"), "e"),
 ]
-_WORD_VARIANTS = [(re.compile(r"tre(s)?\b"), r"ter\1"), (re.compile(r"isor(s|y)?\b"), r"iser\1")]
-VARIANT_MIN_LETTERS = 8
-_PREFIXED = re.compile(r"\b(co|re|pre|non|anti|inter|multi|post|pro|semi|sub|mid|ex|de)-(?=[a-z])")
-# a Latin or Greek plural beside its singular: "Referenda" / "Referendum", "criteria" / "criterion", "crises"
-_CLASSICAL_PLURALS = (("um", "a"), ("on", "a"), ("is", "es"))
+_WORD_VARIANTS = [(re.compile(r"(?<=\w{3})tre(s)?\b"), r"ter\1"), (re.compile(r"isor(s|y)?\b"), r"iser\1")]
+VARIANT_MIN_LETTERS = 8  # the first list's variants count in words this long only
+# a prefix a house style sets off by a hyphen ("co-operation"); not one that begins names ("De-Souza", "Ex-", "Pro-")
+_PREFIXED = re.compile(r"\b(co|re|pre|non|anti|inter|multi|post|semi|sub|mid)-(?=[a-z])")
+# a Latin or Greek plural beside its singular: "Referenda" / "Referendum", "criteria" / "criterion" (not -is / -es,
+# the ends of names: "Francis" / "Frances", "Dennis" / "Dennes")
+_CLASSICAL_PLURALS = (("um", "a"), ("on", "a"))
 
 
 def _one_spelling(word: str, long: bool = True) -> str:

@@ -297,9 +297,10 @@ def _conflicts_of_the_same_statement(support: Support) -> None:
             decision = support.decisions.get(key)
             if int(owner[x]) == article or decision is None or decision.label not in {FULL, PARTIAL}:
                 continue
-            if conflict.row not in decision.rows or conflict.mine[2] not in texts[x]:
-                continue  # another sentence of it cited, or the value not written alike
-            at = texts[x].index(conflict.mine[2]) + support.matrix.sentences[x].start
+            written = re.search(rf"(?<![\w.,]){re.escape(conflict.mine[2])}(?![\w]|[.,]\d)", texts[x])
+            if conflict.row not in decision.rows or written is None:
+                continue  # another sentence of it cited, or the value not written alike ("12", not in "2012")
+            at = written.start() + support.matrix.sentences[x].start
             mine = (at, at + len(conflict.mine[2]), conflict.mine[2])
             support.decisions[key] = replace(
                 decision, label=CONTRADICTS, rows=(conflict.row,), conflict=replace(conflict, mine=mine), via=None
@@ -368,25 +369,48 @@ def _decision(found: list[Candidate], model: SupportModel) -> Decision:
     if conflicting:
         worst = found[max(conflicting, key=lambda n: p_support[n])]
         return Decision(CONTRADICTS, (worst.conflict.row,), support, full, False, worst.conflict)  # type: ignore[union-attr]
-    # Sentences that give one of the sentence's values otherwise, not surely enough to be a conflict, are not cited
-    # as support either: the outlet may not report it at all (another event's day), or dispute it.
-    # The sentences it was read against stay linked to it (``Decision.rows`` of a "none"), for who did it and where.
-    # Its P(support) stays that of the whole sentence: the rest is reported (a value given otherwise elsewhere in
-    # the outlet is then looked for, as for a citation).
     clean = np.array([c.conflict is None for c in found])
-    disputing: tuple[int, ...] = ()
     if not clean.all():
-        if support >= model.cite_threshold:
-            disputing = found[best].rows
-        if not clean.any():
-            return Decision(NONE, disputing, support, full, False)
-        p_support, p_evidence = np.where(clean, p_support, 0.0), np.where(clean, p_evidence, 0.0)
-        best = int(np.argmax(p_support + 1e-3 * p_full))
-        if disputing and p_support[best] < model.cite_threshold:
-            return Decision(NONE, disputing, support, full, False)
-        support, full = float(p_support[best]), float(p_full[best])
+        return _cited_apart(found, model, clean, p_support, p_full, p_evidence)
     if support < model.cite_threshold:
-        return Decision(NONE, disputing, support, full, support < model.none_threshold and bool(clean.all()))
+        return Decision(NONE, (), support, full, support < model.none_threshold)
+    return _cited(found, model, p_support, p_evidence, support, full)
+
+
+def _cited_apart(
+    found: list[Candidate],
+    model: SupportModel,
+    clean: np.ndarray,
+    p_support: np.ndarray,
+    p_full: np.ndarray,
+    p_evidence: np.ndarray,
+) -> Decision:
+    """The decision when some candidates give one of the sentence's values otherwise, not surely enough to be a
+    conflict: they are not cited as support (the outlet may not report it at all, another event's day, or dispute
+    it); the others are, if likely enough. Left uncited, the sentence stays linked to the likeliest (``rows`` of a
+    "none", for who did it and where) and keeps its P(support): the rest is reported, and a value given otherwise
+    elsewhere in the outlet is looked for as for a citation."""
+    best = int(np.argmax(p_support + 1e-3 * p_full))
+    support, full = float(p_support[best]), float(p_full[best])
+    disputing = found[best].rows if support >= model.cite_threshold else ()
+    p_clean = np.where(clean, p_support, 0.0)
+    chosen = int(np.argmax(p_clean + 1e-3 * p_full))
+    if not clean.any() or p_clean[chosen] < model.cite_threshold:
+        return Decision(NONE, disputing, support, full, False)
+    return _cited(
+        found, model, p_clean, np.where(clean, p_evidence, 0.0), float(p_clean[chosen]), float(p_full[chosen])
+    )
+
+
+def _cited(
+    found: list[Candidate],
+    model: SupportModel,
+    p_support: np.ndarray,
+    p_evidence: np.ndarray,
+    support: float,
+    full: float,
+) -> Decision:
+    """A citation: in full or in part, with the sentences shown as evidence."""
     shown = shown_evidence(p_support, p_evidence, [c.sentence_like for c in found])
     chosen = replace(found[shown], rows=shown_rows([c.rows for c in found], p_support, shown))
     if full >= model.full_threshold and chosen.complete and not chosen.vaguer:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -174,22 +174,25 @@ class StoryFeatures:
     def _given_alike(self, flat: int, article: int, at: int, named: bool = False) -> bool:
         """Some sentence of the article states the sentence's figure written at ``at`` (as written, without a hedge:
         "at least 50" would fit "70" too; a round "$160 million" is as written); ``named``: of the same thing, named
-        alike ("aftershocks", "an offer")."""
+        alike ("aftershocks", "an offer"), and what happened to it."""
         given = self.exact_figures.get(article)
         if given is None:
             first = self.matrix.offsets[article]
             rows = range(first, first + len(self.matrix.articles[article].sentences))
-            given = [
-                q
+            given = [q for r in rows for q in self.atoms[r].quantities if not q.mention.approximate] + [
+                replace(q, mention=replace(q.mention, low=q.mention.value, high=q.mention.value))
                 for r in rows
                 for q in self.atoms[r].quantities
-                if not q.mention.approximate or _UNHEDGED.match(q.mention.text)
-            ]
+                if q.mention.approximate and _UNHEDGED.match(q.mention.text)
+            ]  # a round "$160 million" gives that figure, not all it may round
             self.exact_figures[article] = given
         mine = [q for q in self.atoms[flat].quantities if q.mention.start == at]
         if named:  # of the same thing, named: not a bare number ("three" of something else)
             return any(
-                carried(q, [g for g in given if (g.noun, g.measure) == (q.noun, q.measure)])
+                carried(
+                    q,
+                    [g for g in given if (g.noun, g.measure, g.event) == (q.noun, q.measure, q.event)],
+                )
                 for q in mine
                 if q.noun or q.measure
             )

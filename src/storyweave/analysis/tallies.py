@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention
+from storyweave.analysis.numbers import WORD_NUMBERS, NumberMention, parse_numbers
 from storyweave.analysis.quantity import Quantity
 
 # a vote's tally, majority first: "voted 7-2", "a 4-3 ruling", "The vote was 8-3", "passed the measure 6-3"
@@ -44,7 +44,7 @@ def is_tally(quantity: Quantity) -> bool:
 
 
 def _tally(written: str, votes_for: int, against: int, start: int, end: int) -> list[Quantity]:
-    """A tally as two quantities: the votes for out of all cast, and the votes against."""
+    """A tally as three quantities: the votes for out of all cast, the votes against, and the votes for alone."""
     unit, value = f"of {votes_for + against}", float(votes_for)
     mention = NumberMention(start, end, written, value, value - 0.5, value + 0.5, False, "count", unit)
     opposed = NumberMention(start, end, written, float(against), against - 0.5, against + 0.5, False, "count", AGAINST)
@@ -54,6 +54,19 @@ def _tally(written: str, votes_for: int, against: int, start: int, end: int) -> 
         Quantity(opposed, "count", AGAINST, "vote", ""),
         Quantity(backing, "count", FOR, "vote", ""),
     ]
+
+
+# members said to vote, counted: "79 members of the National Assembly voted to", "Sixty-eight lawmakers opposed" (the
+# motion); not a partitive's whole ("Ten of the 12 trustees voted"), members of a party ("of the Conservative
+# Party"), nor a vote against one's party ("voted against their own party")
+_MEMBERS_VOTED = re.compile(
+    r"(?<!\bof\s)(?<!\bof\sthe\s)(?<!\bof\sits\s)(?<!\bof\stheir\s)"
+    r"\b(?P<count>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?:members|lawmakers|legislators|senators|deputies|MPs|"
+    r"councillors|councilors|delegates|representatives|regents|trustees|commissioners)\b"
+    r"(?:\s+of\s+the(?P<body>(?:\s+[A-Z]\w+)+))?"
+    r"\s+(?:vot(?:ed|ing)\s+(?:to\b|for\b|in\s+favou?r\b|(?P<against>against\b(?!\s+(?:their|his|her|its)\b)|no\b))"
+    r"|(?P<opposed>opposed\b))",
+)
 
 
 def tallies(text: str, offset: int) -> list[Quantity]:
@@ -78,9 +91,13 @@ def tallies(text: str, offset: int) -> list[Quantity]:
             where = (offset + match.start(), offset + match.end())
             mention = NumberMention(*where, match[0], 0.0, -0.5, 0.5, False, "count", AGAINST)
             found.append(Quantity(mention, "count", AGAINST, "vote", ""))
+    hedged = [(m.start, m.end) for m in parse_numbers(text) if m.approximate]  # "up to 40 members", "about 70"
     for match in _MEMBERS_VOTED.finditer(text):  # "79 members of the National Assembly voted to withdraw ..."
         count = _word_value(match["count"])
-        if count is not None and count > 1 and not _HEDGED.search(text, 0, match.start()):
+        body = (match["body"] or "").lower().split()
+        if any(a <= match.start() < b for a, b in hedged) or (body and not set(body) & VOTING_BODIES):
+            continue
+        if count is not None and count > 1:
             unit = AGAINST if match["against"] or match["opposed"] else FOR
             where = (offset + match.start(), offset + match.end())
             mention = NumberMention(*where, match[0], float(count), count - 0.5, count + 0.5, False, "count", unit)
@@ -96,12 +113,6 @@ def tallies(text: str, offset: int) -> list[Quantity]:
     return found
 
 
-_MEMBERS_VOTED = re.compile(
-    r"\b(?P<count>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?:members|lawmakers|legislators|senators|deputies|MPs|"
-    r"councillors|councilors|delegates|representatives|regents|trustees|commissioners)\b(?:\s+of\s+the(?:\s+[A-Z]\w+)+)?"
-    r"\s+(?:vot(?:ed|ing)\s+(?:to\b|for\b|in\s+favou?r\b|(?P<against>against\b|no\b))|(?P<opposed>opposed\b))",
-)
-_HEDGED = re.compile(r"\b(?:than|about|nearly|almost|least|most|some|over|around|roughly)\s+$", re.I)
 _MEMBERS_FOR = re.compile(
     r"\b(?P<for>\w+)\s+of\s+(?:the|its|their)\s+(?P<all>\w+)\s+(?:\w+\s+){0,2}?(?:members|judges|justices|"
     r"commissioners|councillors|councilors|regents|trustees|directors)\b[^.;]{0,80}?\b(?:backed|supported|"
