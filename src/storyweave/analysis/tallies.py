@@ -91,11 +91,10 @@ def tallies(text: str, offset: int) -> list[Quantity]:
             where = (offset + match.start(), offset + match.end())
             mention = NumberMention(*where, match[0], 0.0, -0.5, 0.5, False, "count", AGAINST)
             found.append(Quantity(mention, "count", AGAINST, "vote", ""))
-    hedged = [(m.start, m.end) for m in parse_numbers(text) if m.approximate]  # "up to 40 members", "about 70"
     for match in _MEMBERS_VOTED.finditer(text):  # "79 members of the National Assembly voted to withdraw ..."
         count = _word_value(match["count"])
         body = (match["body"] or "").lower().split()
-        if any(a <= match.start() < b for a, b in hedged) or (body and not set(body) & VOTING_BODIES):
+        if _hedged(text, match.start()) or (body and not set(body) & VOTING_BODIES):
             continue
         if count is not None and count > 1:
             unit = AGAINST if match["against"] or match["opposed"] else FOR
@@ -119,6 +118,11 @@ _MEMBERS_FOR = re.compile(
     r"voted\s+(?:for|in\s+favou?r)|favou?red|approved)\b",
     re.I,
 )
+
+
+def _hedged(text: str, at: int) -> bool:
+    """The number written at ``at`` follows a hedge ("up to 40 members", "about 70"), as the numbers are read."""
+    return any(m.approximate and m.start <= at < m.end for m in parse_numbers(text))
 
 
 def _vote_value(word: str) -> int | None:
