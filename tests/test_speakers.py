@@ -826,3 +826,21 @@ def test_a_title_or_a_scare_quote_after_a_verb_that_is_no_calling_is_nobodys_quo
     assert found["Harbour Lights in the"] is None
     assert found["with great fanfare and"] is None
     assert found["The Long Road Home"] is None
+
+
+@pytest.mark.models
+def test_a_joint_statement_of_two_named_before_said_is_both_of_theirs(models) -> None:  # type: ignore[no-untyped-def]
+    found = speakers(
+        models,
+        'Mayor Lena Holt and her deputy Tom Reed said in a joint statement that "the city will rebuild."',
+        "The bridge stays closed. Mayor Lena Holt and the Kelton Fire Department said in a joint statement that "
+        '"nobody should be on the bridge until engineers have inspected it."',
+    )
+    assert found["the city will rebuild."] == "Lena Holt and Tom Reed"
+    assert found["nobody should be on"] == "Lena Holt and Kelton Fire Department"
+    alone = speakers(
+        models,
+        'Mayor Lena Holt and her deputy Tom Reed spoke on Monday. "We will rebuild the bridge and the school," '
+        "Reed said.",
+    )
+    assert alone["We will rebuild the"] == "Tom Reed"  # no joint statement: the one who said it

@@ -216,6 +216,9 @@ class SpeakerResolver:
         at = sentence.text.find(written)
         if at < 0 or not _JOINT.search(sentence.text):
             return speaker
+        if " and " in written:  # "Mayor Lena Holt and her deputy Tom Reed said in a joint statement": both named here
+            first = self.names.person(" ".join(_trailing_name(written.split(" and ", 1)[0].split())), span.start)
+            return f"{first} and {speaker}" if first and first != speaker else speaker
         other = _AND_NAME.match(sentence.text, at + len(written))
         if other is None:
             return speaker
