@@ -507,6 +507,18 @@ def test_a_part_of_a_total_written_without_the_and_its_total_are_no_conflict(mod
     assert not found
 
 
+def test_a_round_figure_is_told_from_a_hedged_one_and_a_range() -> None:
+    from storyweave.analysis.numbers import parse_numbers
+
+    def rounded(text: str) -> list[tuple[str, bool, bool]]:
+        return [(m.text, m.approximate, m.rounded) for m in parse_numbers(text)]
+
+    assert rounded("an offer of $160 million") == [("$160 million", True, True)]
+    assert rounded("an offer of about $160 million") == [("about $160 million", True, False)]
+    assert rounded("between 5-6 million") == [("5-6 million", True, False)]
+    assert rounded("exactly 212 people") == [("212", False, False)]
+
+
 @pytest.mark.models
 def test_two_figures_an_outlet_gives_both_of_are_two_things_not_a_conflict(models) -> None:  # type: ignore[no-untyped-def]
     found = _conflicts(

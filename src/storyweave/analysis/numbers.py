@@ -101,6 +101,7 @@ class NumberMention:
     approximate: bool
     kind: str  # count | money | percent | age | year | period | quantity
     unit: str
+    rounded: bool = False  # approximate only as a round figure is ("$160 million"): no hedge word, no range
 
 
 def _value(match: re.Match[str]) -> tuple[float, float] | None:
@@ -211,5 +212,8 @@ def parse_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             low, high = value - step / 2, value + step / 2  # "2.3 million" stands for 2.25..2.35 million
         approximate = bool(hedge) or bool(m["to"]) or (step > 1 and kind != "year")
         start, end, written = _trimmed(m, begin)
-        found.append(NumberMention(offset + start, offset + end, written, value, low, high, approximate, kind, unit))
+        rounded = approximate and not hedge and not m["to"]
+        found.append(
+            NumberMention(offset + start, offset + end, written, value, low, high, approximate, kind, unit, rounded)
+        )
     return found

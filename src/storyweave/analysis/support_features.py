@@ -57,9 +57,6 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(stem(t) for t in _TOKEN.findall(text))
 
 
-_UNHEDGED = re.compile(r"(?:US)?[$£€]?\d")  # a figure written without a hedge word before it
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     rows: tuple[int, ...]  # flat indices of the candidate's sentences
@@ -183,7 +180,7 @@ class StoryFeatures:
                 replace(q, mention=replace(q.mention, low=q.mention.value, high=q.mention.value))
                 for r in rows
                 for q in self.atoms[r].quantities
-                if q.mention.approximate and _UNHEDGED.match(q.mention.text)
+                if q.mention.rounded
             ]  # a round "$160 million" gives that figure, not all it may round
             self.exact_figures[article] = given
         mine = [q for q in self.atoms[flat].quantities if q.mention.start == at]
